@@ -133,7 +133,17 @@ static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?\b.*\b(?:getty|reuters|ap|afp|shutterstock|epa)\b").unwrap()
 });
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{L} .,'’-]{1,40}\s\(([\p{L} &.]{2,25})\)\s*[—–-]").unwrap()
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{L}\d .,'’-]{1,50}\s\(([\p{L} &.]{2,25})\)\s*[—–-]").unwrap()
+});
+
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^["“]?(?i:follow)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))\b"#).unwrap()
+});
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-–—]+\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\.?$").unwrap()
+});
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|host|member|senior|former)\b").unwrap()
 });
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -346,6 +356,16 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
         }
         return Some(Promo);
     }
+    if l.len() <= 120 {
+        if let Some(c) = FOLLOW.captures(l) {
+            set_once(&mut meta.author, clean_author(&c[1]));
+            return Some(Promo);
+        }
+        if let Some(c) = SIGNATURE.captures(l) {
+            set_once(&mut meta.author, clean_author(&c[1]));
+            return Some(Byline);
+        }
+    }
     if is_nav_line(l) {
         return Some(Navigation);
     }
@@ -392,7 +412,12 @@ pub fn clean_text(text: &str) -> Cleaned {
     let mut furniture = Vec::new();
     let mut body: Vec<&str> = Vec::new();
     let mut title_idx: Option<usize> = None;
+    let mut skip_next = false;
     for (i, l) in lines.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
         let title = meta.title.clone();
         let kind = classify(l, title.as_deref(), &mut meta);
         match kind {
@@ -400,6 +425,15 @@ pub fn clean_text(text: &str) -> Cleaned {
             None => {
                 if title_idx.is_none() && body.is_empty() && headline_like(l) && !l.ends_with(':') {
                     title_idx = Some(i);
+                    // A headline ending in ';' continues with its deck on the next line.
+                    let joined;
+                    let l = if l.ends_with(';') && i + 1 < lines.len() && headline_like(&lines[i + 1]) && classify(&lines[i + 1], None, &mut Meta::default()).is_none() {
+                        skip_next = true;
+                        joined = format!("{} {}", l, lines[i + 1]);
+                        &joined
+                    } else {
+                        l
+                    };
                     let t = l.trim_end_matches(|c: char| c == '.' && !l.ends_with("..")).to_string();
                     meta.title = Some(if words(&t).count() > 0 { t } else { l.clone() });
                     furniture.push(Furniture { kind: FurnitureKind::Title, text: l.clone() });
@@ -414,7 +448,20 @@ pub fn clean_text(text: &str) -> Cleaned {
         if let Some(first) = body.first() {
             if let Some(c) = WIRE.captures(first) {
                 meta.author = Some(c[1].trim().to_string());
+                if meta.published.is_none() {
+                    meta.published = date::find(&first[..c.get(0).unwrap().end()]).map(|f| f.iso);
+                }
             }
+        }
+    }
+    // A closing author note ("Name is a professor of ...") names the author.
+    if body.len() > 1 {
+        if let Some(c) = body.last().and_then(|l| if words(l).count() <= 45 && !l.contains(['"', '“']) { BIO.captures(l) } else { None }) {
+            if meta.author.is_none() {
+                meta.author = clean_author(&c[1]);
+            }
+            furniture.push(Furniture { kind: FurnitureKind::Byline, text: body.last().unwrap().to_string() });
+            body.pop();
         }
     }
     // Trailing lines after the last body sentence that are very short and unpunctuated
@@ -503,5 +550,22 @@ mod tests {
     #[test]
     fn chars_normalised() {
         assert_eq!(normalise_chars("a\u{00A0}b\u{200B}c\r\nd\re"), "a bc\nd\ne");
+    }
+}
+
+#[cfg(test)]
+mod tests_authors {
+    use super::*;
+
+    #[test]
+    fn author_from_follow_and_note() {
+        let c = clean_text("Some headline about the vote\nThe vote passed on Monday.\nFollow Ann Smith on Twitter @annsmith.");
+        assert_eq!(c.author.as_deref(), Some("Ann Smith"));
+        assert_eq!(c.body, "The vote passed on Monday.");
+        let c = clean_text("Some headline about the vote\nThe vote passed on Monday.\nBob Jones is a professor of history at a university.");
+        assert_eq!(c.author.as_deref(), Some("Bob Jones"));
+        let c = clean_text("Some headline about the vote\nWASHINGTON, D.C., Sept. 26 (UPI) — The vote passed.");
+        assert_eq!(c.author.as_deref(), Some("UPI"));
+        assert_eq!(c.published.as_deref(), Some("--09-26"));
     }
 }
