@@ -106,7 +106,7 @@ const NAV_WORDS: &[&str] = &[
     "size", "smaller", "story", "stories", "subscribe", "text", "to", "top", "tweet", "twitter", "up", "us", "view",
     "viewed", "watch", "whatsapp", "x", "youtube", "video", "videos", "photos", "gallery", "listen", "audio",
     "skip", "content", "main", "also", "recommended", "for", "you", "sections", "section", "go", "click", "here",
-    "the", "this", "via", "telegram", "messenger", "sms", "mail", "gift", "print", "ad", "ads", "sponsored",
+    "the", "this", "via", "tags", "topics", "caption", "photo", "image", "gallery", "telegram", "messenger", "sms", "mail", "gift", "print", "ad", "ads", "sponsored",
 ];
 
 /// Promotion and community prompts (matched at the start of a short line).
@@ -128,6 +128,9 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[(<\[]?\s*(?:e-?mail:?\s*)?([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\s*[)>\]]?\.?$").unwrap());
+static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+(?:of|/)\s*/?\s*\d+$|(?:\s|\.\.\.|…)\s*(?:less|more)$|credit:\s*[^.!?]{1,60}$").unwrap()
+});
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{2,80})\)$").unwrap());
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?\b.*\b(?:getty|reuters|ap|afp|shutterstock|epa)\b").unwrap()
@@ -366,6 +369,13 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             return Some(Byline);
         }
     }
+    if GALLERY.is_match(l) && l.len() <= 600 {
+        return Some(Caption);
+    }
+    // A line without letters that is not a sentence ("6", "___", "•"): gallery counters, rules.
+    if l.len() <= 8 && !l.chars().any(|c| c.is_alphabetic()) {
+        return Some(Other);
+    }
     if is_nav_line(l) {
         return Some(Navigation);
     }
@@ -422,6 +432,9 @@ pub fn clean_text(text: &str) -> Cleaned {
         let kind = classify(l, title.as_deref(), &mut meta);
         match kind {
             Some(k) => furniture.push(Furniture { kind: k, text: l.clone() }),
+            None if l.len() >= 40 && body.iter().any(|b| *b == l.as_str()) => {
+                furniture.push(Furniture { kind: FurnitureKind::Other, text: l.clone() });
+            }
             None => {
                 if title_idx.is_none() && body.is_empty() && headline_like(l) && !l.ends_with(':') {
                     title_idx = Some(i);
