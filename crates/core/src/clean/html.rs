@@ -36,9 +36,11 @@ pub fn clean_html(html: &str) -> Cleaned {
         if !title.is_empty() {
             if let Some(guess) = c.title.take() {
                 if crate::text::fold(&guess) != crate::text::fold(&title) {
-                    // The guessed headline was body text: put it back in front.
-                    c.furniture.retain(|f| !(f.kind == crate::model::FurnitureKind::Title && f.text == guess));
-                    c.body = if c.body.is_empty() { guess } else { format!("{guess}\n{}", c.body) };
+                    // The guessed headline was body text: put its line back in front.
+                    if let Some(i) = c.furniture.iter().position(|f| f.kind == crate::model::FurnitureKind::Title) {
+                        let line = c.furniture.remove(i).text;
+                        c.body = if c.body.is_empty() { line } else { format!("{line}\n{}", c.body) };
+                    }
                 }
             }
             c.title = Some(title);

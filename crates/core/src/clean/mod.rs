@@ -210,7 +210,9 @@ fn is_credit(inner: &str) -> bool {
     // a single word: "(Yonhap)", "(Name / Agency)".
     let ws: Vec<&str> = words(inner).collect();
     let caps = ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-    caps && (inner.contains('/') || ws.len() == 1)
+    // A lone all-capitals word is an acronym being defined ("(WHO)"), not a credit.
+    let lone_ok = ws.len() == 1 && ws[0].chars().any(|c| c.is_lowercase());
+    caps && (inner.contains('/') || lone_ok)
 }
 
 /// The outlet spelled in a compact name ("ExampleDaily", "exampleilbo"): split before a
@@ -403,7 +405,8 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     // Photo captions: "... (Agency)" or "... Photo: ...", never ending as a sentence would.
     if l.len() <= 400 {
         if let Some(c) = CREDIT_END.captures(l) {
-            if is_credit(&c[1]) && !l.ends_with(".)") {
+            let listed = l.split_once([')', '.']).is_some_and(|(a, _)| !a.is_empty() && a.len() <= 3 && a.bytes().all(|b| b.is_ascii_digit()));
+            if is_credit(&c[1]) && !l.ends_with(".)") && words(l).count() >= 6 && !listed {
                 return Some(Caption);
             }
         }
@@ -432,9 +435,6 @@ pub fn clean_text(text: &str) -> Cleaned {
         let kind = classify(l, title.as_deref(), &mut meta);
         match kind {
             Some(k) => furniture.push(Furniture { kind: k, text: l.clone() }),
-            None if l.len() >= 40 && body.iter().any(|b| *b == l.as_str()) => {
-                furniture.push(Furniture { kind: FurnitureKind::Other, text: l.clone() });
-            }
             None => {
                 if title_idx.is_none() && body.is_empty() && headline_like(l) && !l.ends_with(':') {
                     title_idx = Some(i);
