@@ -125,7 +125,12 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 pub fn dateline(line: &str) -> Option<(String, String)> {
     let f = find(line)?;
     let before = &line[..f.start];
-    let after = &line[f.end..];
+    // Further dates ("... Updated: Nov. 20, 2019 1:35 a.m.") count as times.
+    let mut after = line[f.end..].to_string();
+    while let Some(g) = find(&after) {
+        after.replace_range(g.start..g.end, " ");
+    }
+    let after = after.as_str();
     if !TIME.is_match(before) {
         return None;
     }
@@ -164,5 +169,6 @@ mod tests {
         assert_eq!(rest, "By A Writer");
         assert!(dateline("On March 26 the group met in the capital to discuss oil.").is_none());
         assert!(dateline("Updated: Tuesday, March 1, 2016 10:20 p.m. EST").is_some());
+        assert_eq!(dateline("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.").unwrap().0, "2019-11-20");
     }
 }

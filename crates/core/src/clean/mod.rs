@@ -113,6 +113,15 @@ const NAV_WORDS: &[&str] = &[
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:join (?:the|our) (?:conversation|discussion|community)|trending on\b|sign up\b|subscribe\b|become a (?:member|subscriber|vip)|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow us\b|like us on\b|support (?:our|independent) journalism|don'?t miss\b|recommended (?:for you|videos?)|sponsored\b|advertisement\b|read (?:more|next)\b|related(?: articles| stories| coverage)?:|more from\b|continue reading\b|click here\b|watch:|listen:|also read\b|see also\b|you might also like|we recommend|popular on\b|most (?:read|popular|viewed)\b)").unwrap()
 });
+/// Cross-links and prompts that may run long ("READ MORE: <other headline>").
+static PROMO_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|\bclick(?:ing)? here\b|^follow\b.*(?:\bcoverage\b|https?://)").unwrap()
+});
+/// Production credits at the foot of wire copy.
+static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
+});
+
 static TRENDING_SITE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:trending|popular|more|latest|top stories) (?:on|from) (.+?)(?: videos?| news| stories)?$").unwrap());
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,6 +207,9 @@ fn is_credit(inner: &str) -> bool {
     let inner = inner.trim();
     if inner.is_empty() || inner.len() > 80 || inner.ends_with('.') {
         return false;
+    }
+    if ["AP", "AFP", "EPA", "UPI", "DPA", "ANP", "PA", "TASS", "AAP"].contains(&inner) {
+        return true;
     }
     let lower = inner.to_lowercase();
     if ["photo", "getty", "image", "reuters", "afp", "ap ", "epa", "courtesy", "file", "pool", "yonhap", "xinhua", "shutterstock", "news", "agency"]
@@ -354,6 +366,12 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if short && COPYRIGHT.is_match(l) && l.len() <= 160 {
         set_once(&mut meta.outlet, outlet_from_copyright(l));
         return Some(Copyright);
+    }
+    if l.len() <= 300 && CREDITS.is_match(l) {
+        return Some(Byline);
+    }
+    if l.len() <= 250 && PROMO_HEAD.is_match(l) && !(l.len() > 80 && l.ends_with(['"', '\u{201D}'])) {
+        return Some(Promo);
     }
     if short && l.len() <= 80 && PROMO.is_match(l) {
         if let Some(c) = TRENDING_SITE.captures(l) {
