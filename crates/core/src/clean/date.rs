@@ -123,6 +123,17 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole line that is a dateline: a date plus only times, weekdays and separators.
 /// Returns the date and the rest of the line (possibly holding a byline).
 pub fn dateline(line: &str) -> Option<(String, String)> {
+    // Page templates glue fields together ("2019Updated:"): split digit-letter joins.
+    let mut spaced = String::with_capacity(line.len() + 4);
+    let mut prev_digit = false;
+    for c in line.chars() {
+        if prev_digit && c.is_uppercase() {
+            spaced.push(' ');
+        }
+        prev_digit = c.is_ascii_digit();
+        spaced.push(c);
+    }
+    let line = spaced.as_str();
     let f = find(line)?;
     let before = &line[..f.start];
     // Further dates ("... Updated: Nov. 20, 2019 1:35 a.m.") count as times.
