@@ -128,7 +128,7 @@ static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d+|one|two|three|no) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)\b|^(?:comments are closed|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|show comments|view comments|join the discussion|commenting (?:is|has been) (?:closed|disabled)|comments? \(\d+\)|\d+ comments?$)").unwrap()
 });
 static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)copyright|©|\(c\) ?\d{4}|all rights reserved|\bterms of (?:use|service)\b|privacy policy").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|\bterms of (?:use|service)\b|privacy policy").unwrap());
 static COPY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?([A-Z][\w&.' -]{1,60}?)\s*(?:[&,.;|]|all rights|$)").unwrap()
 });
@@ -142,7 +142,7 @@ static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{2,80})\)$").unwrap());
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?\b.*\b(?:getty|reuters|ap|afp|shutterstock|epa)\b").unwrap()
+    Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?\b[^.!?]*\b(?:getty|reuters|ap|afp|shutterstock|epa)\b[^.!?]*$").unwrap()
 });
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{Lu}\p{L}\d .,'’-]{1,50}\s\(([\p{L} &.]{2,25})\)\s*[—–-]").unwrap()
