@@ -155,7 +155,11 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–—]+\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\.?$").unwrap()
 });
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|host|member|senior|former)\b").unwrap()
+    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|co-founder|host|member|senior|former|governor|senator|coordinator|chief|secretary|ceo)\b").unwrap()
+});
+/// "Name reported from City." at the foot of a story.
+static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from\b").unwrap()
 });
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -366,6 +370,13 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if short && COPYRIGHT.is_match(l) && l.len() <= 160 {
         set_once(&mut meta.outlet, outlet_from_copyright(l));
         return Some(Copyright);
+    }
+    if l.len() <= 200 && words(l).count() <= 30 && (l.contains("reported from") || l.contains("contributed reporting")) {
+        let tail_short = l.rsplit("reported from").next().is_some_and(|t| words(t).count() <= 6);
+        if let Some(c) = REPORTED_FROM.captures(l).filter(|_| tail_short) {
+            set_once(&mut meta.author, clean_author(&c[1]));
+            return Some(Byline);
+        }
     }
     if l.len() <= 300 && CREDITS.is_match(l) {
         return Some(Byline);
@@ -598,5 +609,22 @@ mod tests_authors {
         let c = clean_text("Some headline about the vote\nWASHINGTON, D.C., Sept. 26 (UPI) — The vote passed.");
         assert_eq!(c.author.as_deref(), Some("UPI"));
         assert_eq!(c.published.as_deref(), Some("--09-26"));
+    }
+}
+
+#[cfg(test)]
+mod tests_notes {
+    use super::*;
+
+    #[test]
+    fn author_notes_and_credits() {
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee, a former diplomat, is a senior fellow at an institute.");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.body, "The vote passed.");
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nBo Chan contributed reporting from Paris. Ann Lee reported from Rome.\n(Reporting by Ann Lee; Editing by Bo Chan)");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.body, "The vote passed.");
+        let body = "Ann Lee reported from the scene that the bridge had collapsed under the weight of trucks.";
+        assert_eq!(clean_text(&format!("A headline about the vote today\n{body}")).body, body);
     }
 }
