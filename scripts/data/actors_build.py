@@ -91,6 +91,7 @@ def first_senses(wn):
         p = line.split()
         lemma, scnt = p[0], int(p[2])
         out[lemma] = p[-scnt]
+        TOP2[lemma] = p[-scnt:][:2]
     return out
 
 
@@ -140,10 +141,16 @@ def single_words(syn, offs):
 
 
 FIRST = {}
-# organization.n.01 (a group of people who work together), WordNet 3.0 offset.
-ORG_ROOTS = ["08008335"]
+TOP2 = {}
+# organization.n.01 (a group of people who work together), body.n.02 (a group of persons
+# associated by some common tie: administration, university, ministry) and assembly.n.04
+# (legislatures, courts, forums); WordNet 3.0 offsets.
+ORG_ROOTS = ["08008335", "07965085", "08163792"]
 # person.n.01: only role nouns that are kinds of person are kept as titles.
 PERSON_ROOT = "00007846"
+# leader.n.01, head_of_state.n.01, official.n.01, diplomat.n.01, spokesperson.n.01,
+# representative.n.01, head.n.04
+ROLE_ROOTS = ["09623038", "10164747", "10372373", "10013927", "10638385", "10522035", "10162991"]
 
 
 def org_heads(syn, polnear, out):
@@ -219,7 +226,17 @@ def titles(syn, polnear, org):
                         lower[lt] += 1
     # a role noun is also written in lower case ("the spokesman"); surnames that are
     # WordNet nouns (Carter, Miller) never are.
-    words = sorted(w for w, n in count.items() if n >= 3 and lower[w] >= 2 and w not in org)
+    words = {w for w, n in count.items() if n >= 3 and lower[w] >= 2 and w not in org}
+    # Office holders WordNet files under leader.n.01, head_of_state, official.n.01,
+    # diplomat.n.01, spokesperson.n.01, representative.n.01 (depth 3), when that is one of the
+    # word's two most frequent senses ("chancellor", "premier", "ambassador", "envoy").
+    roles = closure(syn, ROLE_ROOTS, 3)
+    for o in roles:
+        for l in syn[o][0]:
+            if l.isalpha() and l.islower() and len(l) > 2 and o in TOP2.get(l, ()) and l not in org:
+                words.add(l)
+                count.setdefault(l, 0)
+    words = sorted(words)
     with open(os.path.join(OUT, "titles.txt"), "w", encoding="utf-8") as f:
         for w in words:
             f.write(f"{w}\t{count[w]}\n")
