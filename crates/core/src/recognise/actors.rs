@@ -527,7 +527,14 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
             // A title inside ("Foreign Minister of ...") makes it a person's title, not an org.
             let title_inside = (a..k).any(|t| w[t].cap && gaz.is_title(w[t].text));
             if !title_inside {
-                out.push(Raw { span: cx.span(a, b), cand: Cand::Org { name: cx.text(a, b).to_string() } });
+                // "(UN) Security Council": a bracketed acronym right before belongs to the name
+                let mut name = cx.text(a, b).to_string();
+                let mut sa = a;
+                if a > 0 && w[a - 1].upper && cx.body[..w[a - 1].span.start].ends_with('(') && cx.body[w[a - 1].span.end..w[a].span.start].trim() == ")" {
+                    name = format!("{} {}", w[a - 1].text, name);
+                    sa = a - 1;
+                }
+                out.push(Raw { span: cx.span(sa, b), cand: Cand::Org { name } });
                 return;
             }
         }
@@ -586,7 +593,8 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         let hyphen = (a + 1..b).any(|k| is_hyphen_given(w[k].text));
         let reporting = cx.reporting_after(b) || cx.according_before(a) || appositive_title(cx, b);
         let no_country = (a..b).all(|k| !cx.in_country[k]);
-        if no_country && (given || hyphen || reporting) {
+        // reporting alone: "Zhang Wei said" is a person, "Radio Free Asia reported" is not
+        if no_country && (given || hyphen || (reporting && n == 2)) {
             out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title: None, strong: given || hyphen } });
             return;
         }
@@ -603,7 +611,13 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         }
         return;
     }
-    // Unclassified multi-word run: may be a shortened organisation ("Security Council").
+    // Unclassified multi-word run cited as a source ("according to Voice of America",
+    // "Radio Free Asia reported"): an organisation.
+    if (cx.according_before(a) || cx.reporting_after(b)) && (a..b).all(|k| !cx.in_country[k] || w[k].text == "of" || k > a) && !cx.in_country[a] {
+        out.push(Raw { span: cx.span(a, b), cand: Cand::Org { name: cx.text(a, b).to_string() } });
+        return;
+    }
+    // Otherwise it may be a shortened organisation ("Security Council").
     out.push(Raw { span: cx.span(a, b), cand: Cand::Partial { name: cx.text(a, b).to_string() } });
     // and country forms inside it are still mentions ("Brazil Russia India" lists are split by commas anyway)
 }
@@ -709,6 +723,7 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
     // Country forms: one automaton pass, kept only on word boundaries.
     let mut country_at = vec![None; w.len()];
     let mut in_country = vec![false; w.len()];
+    let mut premod = std::collections::BTreeSet::new();
     for m in gaz.matcher.find_iter(body) {
         let (s, e) = (m.start(), m.end());
         if body[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
@@ -730,6 +745,11 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
                 // the word is "U.S." and the pattern "U.S"? patterns carry the dot, so skip
             }
             continue;
+        }
+        // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
+        // shows the document uses it as the country's code
+        if wj < w.len() && w[wj - 1].joined && w[wj].cap && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
+            premod.insert(gaz.patterns[m.pattern().as_usize()].country);
         }
         country_at[wi] = Some((wj, m.pattern().as_usize()));
         for f in in_country.iter_mut().take(wj).skip(wi) {
@@ -772,10 +792,10 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         }
         kept.push(r);
     }
-    resolve(&cx, kept)
+    resolve(&cx, kept, premod)
 }
 
-fn resolve(cx: &Ctx, raws: Vec<Raw>) -> (Vec<Entity>, Vec<Mention>) {
+fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) -> (Vec<Entity>, Vec<Mention>) {
     let gaz = cx.gaz;
     let body = cx.body;
     let mut ents: Vec<Ent> = Vec::new();
@@ -783,7 +803,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>) -> (Vec<Entity>, Vec<Mention>) {
     // mention: (span, entity, via)
     let mut ms: Vec<(Span, usize, MentionVia)> = Vec::new();
     // bare codes ("US", "NK") need another form of the same country in the document
-    let mut named_countries = std::collections::BTreeSet::new();
+    let mut named_countries = premod;
     for r in &raws {
         if let Cand::Country { country, .. } = r.cand {
             let t = r.span.text(body);
@@ -1215,6 +1235,26 @@ mod tests {
         let (es, _) = run("Wang Hao, a professor at Fudan University, disagreed.");
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn bracketed_acronym_and_cited_sources() {
+        let (es, _) = run("\u{201C}Sanctions must go on,\u{201D} the (EU) Foreign Affairs Council said, according to Radio Free Asia.");
+        assert!(es.iter().any(|e| e.name == "EU Foreign Affairs Council" && e.kind == ActorKind::Organisation), "{es:?}");
+        assert_eq!(ent(&es, "Radio Free Asia").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn bare_code_validated_by_premodifier_use() {
+        let (es, ms) = run("UK Foreign Secretary Jane Doe spoke. Officials studied the UK\u{2019} draft.");
+        assert!(ms.iter().filter(|m| m.text == "UK").count() == 1, "{ms:?}");
+        assert_eq!(ent(&es, "United Kingdom").kind, ActorKind::Country);
+    }
+
+    #[test]
+    fn compound_adjectives_are_not_names() {
+        let (es, _) = run("Several Panama-flagged tankers and Russian-made engines arrived.");
+        assert!(es.iter().all(|e| e.kind != ActorKind::Person), "{es:?}");
     }
 
     #[test]
