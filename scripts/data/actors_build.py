@@ -13,7 +13,7 @@ Inputs (install them first; nothing is fetched by this script):
           unpack, and point PYNAMES_DIR at its names/ folder.
 
 Usage: PYNAMES_DIR=... scripts/data/actors_build.py NODE_MODULES_DIR POLNEAR_TRAIN_DIR [WORDNET_DIR]
-Outputs: countries.tsv, given_names.txt, org_heads.txt, titles.txt
+Outputs: countries.tsv, given_names.txt, org_heads.txt, organisations.txt, titles.txt
 """
 import collections
 import json
@@ -187,6 +187,35 @@ STOP = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "th
         "most", "other", "several", "two", "three", "one", "all", "both", "more", "few", "any", "each"}
 
 
+def named_orgs(syn):
+    """Named organisations WordNet lists as kinds of organisation/body/assembly, one synset a
+    line with its synonyms: "North Atlantic Treaty Organization|NATO", "United Nations|UN".
+    Kept forms: the synset's first lemma, other multi-word forms, acronyms of 3+ capitals, and
+    2-letter acronyms that abbreviate a multi-word form of the same synset (UN, EU)."""
+    rows = []
+    for o in sorted(closure(syn, ORG_ROOTS, 14)):
+        forms = [re.sub(r"\(.*\)$", "", l).replace("_", " ") for l in syn[o][0]]
+        forms = [f for f in forms if f[:1].isupper()]
+        if not forms:
+            continue
+        multi = [f for f in forms if " " in f]
+        acr = {"".join(w[0] for w in f.split() if w[0].isupper()) for f in multi}
+        keep = []
+        for i, f in enumerate(forms):
+            caps = f.isupper() and f.isalpha()
+            if caps and (len(f) >= 3 or f in acr):
+                keep.append(f)
+            elif not caps and (" " in f or i == 0):
+                keep.append(f)
+        if keep and keep not in rows:
+            rows.append(keep)
+    rows.sort()
+    with open(os.path.join(OUT, "organisations.txt"), "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write("|".join(r) + "\n")
+    return len(rows)
+
+
 def titles(syn, polnear, org):
     """Role nouns that head or premodify PolNeAR TRAIN source phrases and are kinds of person in
     WordNet: "the spokesman", "Secretary of State John Kerry" -> spokesman, secretary."""
@@ -254,6 +283,7 @@ def main():
     print("given names", given_names(nm))
     org = set()
     print("org heads", org_heads(syn, polnear, org))
+    print("named organisations", named_orgs(syn))
     # a word that heads organisation names ("party", "company") is not a person's title
     print("titles", titles(syn, polnear, org))
 

@@ -20,6 +20,7 @@ const COUNTRIES: &str = include_str!("../data/actors/countries.tsv");
 const GIVEN_NAMES: &str = include_str!("../data/actors/given_names.txt");
 const ORG_HEADS: &str = include_str!("../data/actors/org_heads.txt");
 const TITLES: &str = include_str!("../data/actors/titles.txt");
+const ORGANISATIONS: &str = include_str!("../data/actors/organisations.txt");
 
 /// A country (or territory) from the data set.
 #[derive(Debug, Clone)]
@@ -56,6 +57,9 @@ pub enum CountryForm {
     Demonym,
     /// Plural demonym ("the Russians").
     DemonymPlural,
+    /// A named organisation ("United Nations", "UN", "U.N."); `CountryPattern::country` is
+    /// then an index into `Gazetteer::orgs`.
+    Organisation,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -68,6 +72,8 @@ pub struct CountryPattern {
 #[derive(Debug)]
 pub struct Gazetteer {
     pub countries: Vec<Country>,
+    /// Named organisations: each a list of synonymous forms, the first canonical.
+    pub orgs: Vec<Vec<String>>,
     /// Pattern id -> what it refers to.
     pub patterns: Vec<CountryPattern>,
     pub pattern_text: Vec<String>,
@@ -80,7 +86,7 @@ pub struct Gazetteer {
 
 impl Default for Gazetteer {
     fn default() -> Self {
-        Gazetteer::parse(COUNTRIES, GIVEN_NAMES, ORG_HEADS, TITLES)
+        Gazetteer::parse(COUNTRIES, GIVEN_NAMES, ORG_HEADS, TITLES, ORGANISATIONS)
     }
 }
 
@@ -101,7 +107,7 @@ fn dotted(code: &str) -> String {
 
 impl Gazetteer {
     /// Parses the data tables (the formats written by `scripts/data/actors_build.py`).
-    pub fn parse(countries: &str, given: &str, org_heads: &str, titles: &str) -> Gazetteer {
+    pub fn parse(countries: &str, given: &str, org_heads: &str, titles: &str, organisations: &str) -> Gazetteer {
         let mut cs = Vec::new();
         for line in countries.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -172,7 +178,22 @@ impl Gazetteer {
                 }
             }
         }
-        // First pattern wins on exact duplicates (names before codes before capitals).
+        let orgs: Vec<Vec<String>> = organisations
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('|').map(str::to_string).collect())
+            .collect();
+        for (i, forms) in orgs.iter().enumerate() {
+            let p = CountryPattern { country: i, form: CountryForm::Organisation };
+            for f in forms {
+                pats.push((f.clone(), p));
+                if f.len() <= 4 && f.chars().all(|c| c.is_ascii_uppercase()) {
+                    pats.push((dotted(f), p));
+                }
+            }
+        }
+        // First pattern wins on exact duplicates (countries before organisations; names
+        // before codes before capitals).
         let mut seen = HashSet::new();
         pats.retain(|(t, _)| !t.is_empty() && seen.insert(t.clone()));
         let matcher = AhoCorasickBuilder::new()
@@ -189,6 +210,7 @@ impl Gazetteer {
         };
         Gazetteer {
             countries: cs,
+            orgs,
             pattern_text: pats.iter().map(|(t, _)| t.clone()).collect(),
             patterns: pats.into_iter().map(|(_, p)| p).collect(),
             matcher,
@@ -211,6 +233,11 @@ impl Gazetteer {
     /// A role noun ("president", "minister", "spokesman", "official", "professor").
     pub fn is_title(&self, w: &str) -> bool {
         self.titles.contains(&w.to_lowercase())
+    }
+
+    /// The key written into `Entity::key` for a named organisation.
+    pub fn org_key(&self, i: usize) -> String {
+        format!("org:{}", self.orgs[i][0])
     }
 
     /// Country by ISO alpha-2 code.

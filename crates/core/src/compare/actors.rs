@@ -77,9 +77,7 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
         let kind = format!("{:?}", e.kind);
         let mut keys: Vec<String> = Vec::new();
         if let Some(k) = &e.key {
-            if e.kind == ActorKind::Country {
-                keys.push(k.clone());
-            }
+            keys.push(k.clone());
         }
         match e.kind {
             ActorKind::Person => {

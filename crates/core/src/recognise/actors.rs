@@ -262,6 +262,8 @@ enum Cand {
     /// A person name (possibly one token) with the title written before it.
     Person { name: String, title: Option<String>, strong: bool },
     Org { name: String },
+    /// A named organisation from the gazetteer (index into `Gazetteer::orgs`).
+    Named { org: usize },
     /// A lone capitalised token to resolve against the other names.
     Single { name: String, reporting: bool },
     /// A multi-word capitalised run to resolve against organisations ("Security Council").
@@ -363,6 +365,8 @@ struct Ctx<'a, 'g> {
     country_at: Vec<Option<(usize, usize)>>,
     /// Words covered by a country match.
     in_country: Vec<bool>,
+    /// Per word: a named-organisation match starting here.
+    org_at: Vec<Option<(usize, usize)>>,
     shouting: Vec<bool>,
 }
 
@@ -492,6 +496,14 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     let n = b - a;
     let last = &w[b - 1];
 
+    // A named organisation covering the whole run ("United Nations", "NATO", "U.N.").
+    if let Some((e, pid)) = cx.org_at[a] {
+        if e == b {
+            let oi = gaz.patterns[pid].country;
+            out.push(Raw { span: cx.span(a, b), cand: Cand::Named { org: oi } });
+            return;
+        }
+    }
     // A country form covering the whole run.
     if let Some((e, pid)) = cx.country_at[a] {
         if e == b {
@@ -500,6 +512,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
                 CountryForm::Name => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Name } }),
                 CountryForm::Code => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Alias } }),
                 CountryForm::Capital => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Metonym } }),
+                CountryForm::Organisation => {}
                 CountryForm::Demonym | CountryForm::DemonymPlural => {
                     let next = cx.lower_next(b).map(|n| n.text);
                     let state = next.is_some_and(|t| STATE_NOUNS.contains(&t)) && !w[b - 1].poss;
@@ -723,6 +736,7 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
     // Country forms: one automaton pass, kept only on word boundaries.
     let mut country_at = vec![None; w.len()];
     let mut in_country = vec![false; w.len()];
+    let mut org_at = vec![None; w.len()];
     let mut premod = std::collections::BTreeSet::new();
     for m in gaz.matcher.find_iter(body) {
         let (s, e) = (m.start(), m.end());
@@ -748,15 +762,19 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         }
         // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
         // shows the document uses it as the country's code
-        if wj < w.len() && w[wj - 1].joined && w[wj].cap && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
+        if wj < w.len() && w[wj - 1].joined && w[wj].cap && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
             premod.insert(gaz.patterns[m.pattern().as_usize()].country);
+        }
+        if gaz.patterns[m.pattern().as_usize()].form == CountryForm::Organisation {
+            org_at[wi] = Some((wj, m.pattern().as_usize()));
+            continue;
         }
         country_at[wi] = Some((wj, m.pattern().as_usize()));
         for f in in_country.iter_mut().take(wj).skip(wi) {
             *f = true;
         }
     }
-    let cx = Ctx { body, w, gaz, country_at, in_country, shouting };
+    let cx = Ctx { body, w, gaz, country_at, in_country, org_at, shouting };
 
     let mut raws: Vec<Raw> = Vec::new();
     for (a, b) in runs(&cx) {
@@ -851,6 +869,26 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             Cand::Org { name } => {
                 let e = org_entity(&mut ents, &mut by_key, name, r.span.start);
                 ms.push((r.span, e, MentionVia::Name));
+            }
+            Cand::Named { org } => {
+                let forms = &gaz.orgs[*org];
+                let t = r.span.text(body);
+                // "UN" of a document that also says "UN Security Council" is the UN, a
+                // different actor: the key keeps them apart.
+                let key = gaz.org_key(*org);
+                let e = *by_key.entry(key.clone()).or_insert_with(|| {
+                    ents.push(Ent { name: t.to_string(), kind: ActorKind::Organisation, key: Some(key.clone()), forms: vec![], titles: vec![], first: r.span.start, tokens: name_tokens(&forms[0]) });
+                    ents.len() - 1
+                });
+                // the name is the longest form the document uses
+                if name_key(t).len() > name_key(&ents[e].name).len() {
+                    let old = std::mem::replace(&mut ents[e].name, t.to_string());
+                    ents[e].add_form(&old);
+                } else if t != ents[e].name {
+                    ents[e].add_form(t);
+                }
+                let via = if t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) { MentionVia::Alias } else { MentionVia::Name };
+                ms.push((r.span, e, via));
             }
             _ => {}
         }
@@ -1041,7 +1079,7 @@ fn org_key(name: &str) -> String {
 fn org_entity(ents: &mut Vec<Ent>, by_key: &mut BTreeMap<String, usize>, name: &str, start: usize) -> usize {
     let key = org_key(name);
     let e = *by_key.entry(key.clone()).or_insert_with(|| {
-        ents.push(Ent { name: name.to_string(), kind: ActorKind::Organisation, key: Some(format!("org:{}", acronym(name.strip_prefix("The ").unwrap_or(name)))), forms: vec![], titles: vec![], first: start, tokens: name_tokens(name) });
+        ents.push(Ent { name: name.to_string(), kind: ActorKind::Organisation, key: None, forms: vec![], titles: vec![], first: start, tokens: name_tokens(name) });
         ents.len() - 1
     });
     // the longest spelling is the name ("United Nations Security Council" over "UN Security Council")
