@@ -1,5 +1,7 @@
 //! compare: merge actors across documents, cluster issues, group figures and quotes,
 //! find conflicts and blindspots.
+pub mod actors;
+
 use crate::model::*;
 
 /// User edits to the discovered issues, applied after clustering.
