@@ -54,8 +54,9 @@ def plurals(name):
     return out
 
 rows = {}  # (form, cs) -> unit ; first (best) wins
+SKIP_SYMBOLS = {"s", "a", "in", "at", "st", "d", "y", "h", "c", "p", "u", "q", "b", "t"}
 def add(form, unit, cs):
-    if not form or form.lower() in SKIP_FORMS or (not cs and form in SKIP_FORMS):
+    if not form or (cs and form in SKIP_SYMBOLS) or (not cs and form.lower() in SKIP_FORMS):
         return
     key = (form if cs else form.lower(), cs)
     rows.setdefault(key, unit)
@@ -89,6 +90,16 @@ for name, v in entries:
                 add(pre + sym, PREFIXES[pre] + name, 1)
                 if pre == "µ":
                     add("μ" + sym, PREFIXES[pre] + name, 1)
+
+# Symbols of two or more characters are often written in another case ("HP",
+# "Ghz", "KWH"): add the lower-cased form as a name unless two symbols collide.
+lower_syms = {}
+for (form, cs), unit in rows.items():
+    if cs and len(form) >= 2 and form.isascii():
+        lower_syms.setdefault(form.lower(), set()).add(unit)
+for low, us in lower_syms.items():
+    if len(us) == 1 and (low, 0) not in rows:
+        rows[(low, 0)] = next(iter(us))
 
 with open("crates/core/data/figures/units.tsv", "w", encoding="utf-8") as f:
     for (form, cs), unit in sorted(rows.items()):

@@ -10,7 +10,8 @@
 //!
 //! The mapping from Parallax's units onto CQE's normalised unit names lives here,
 //! not in the product. Two CQE conventions are applied to our output: ordinals
-//! ("sixth") are not quantities for CQE, so they are left out.
+//! ("sixth") and verb multipliers ("doubled", "twice as") are not quantities in
+//! CQE's gold, so they are left out.
 
 use super::{Row, Section};
 use parallax_core::model::Figure;
@@ -172,7 +173,10 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             .unwrap_or_default();
         let seg = parallax_core::segment::segment(sent);
         let figs: Vec<Figure> =
-            parallax_core::recognise::figures::recognise(sent, &seg).into_iter().filter(|f| f.unit != "ordinal").collect();
+            parallax_core::recognise::figures::recognise(sent, &seg).into_iter()
+            .filter(|f| f.unit != "ordinal")
+            .filter(|f| !(f.unit == "times" && !f.text.chars().any(|c| c.is_ascii_digit()) && !f.text.contains("fold")))
+            .collect();
         if verbose {
             println!("S {sent}");
             for g in &gold {

@@ -52,7 +52,7 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
+        r"(?ix)\b(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted|drop|climb|jump|slide|slip|plunge|dip|decline|decrease|rally|soar|surge|tumble|gaining|advance|advances|added|lose)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
     )
     .unwrap()
 });
@@ -113,12 +113,19 @@ const STREET: &[&str] =
 
 /// Recognise the figures of a document, sentence by sentence.
 pub fn recognise(body: &str, seg: &Segmented) -> Vec<Figure> {
+    // Work paragraph by paragraph so that context cut by a sentence split after an
+    // abbreviation ("Oct. 31") is still seen; each figure gets its sentence index.
     let mut out = Vec::new();
-    for (si, s) in seg.sentences.iter().enumerate() {
-        if s.span.end > body.len() || !body.is_char_boundary(s.span.start) || !body.is_char_boundary(s.span.end) {
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
             continue;
         }
-        sentence_figures(body, s.span.start, &body[s.span.start..s.span.end], si, &mut out);
+        let sents: Vec<(usize, Span)> =
+            seg.sentences.iter().enumerate().filter(|(_, s)| s.paragraph == pi).map(|(i, s)| (i, s.span)).collect();
+        if sents.is_empty() {
+            continue;
+        }
+        sentence_figures(body, p.start, &body[p.start..p.end], &sents, &mut out);
     }
     out
 }
@@ -313,7 +320,10 @@ fn tokens_after(t: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
     let mut p = i;
     while v.len() < n {
         let rest = &t[p..];
-        let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let mut skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if v.is_empty() && skip == 0 && rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic) {
+            skip = 1;
+        }
         let st = p + skip;
         if v.is_empty() && skip > 1 {
             break;
@@ -504,6 +514,9 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if STOP.contains(&wl.as_str()) || is_month(w) || wl.ends_with("ly") && wl.len() > 4 {
             break;
         }
+        if !words.is_empty() && (wl.ends_with("ing") || wl.ends_with("ed")) {
+            break;
+        }
         words.push(w);
         end = e;
         p = e;
@@ -516,6 +529,10 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let last = words.len() - 1;
+    // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
+    if words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
     if STREET.contains(&words[last].to_ascii_lowercase().as_str()) {
         return None;
     }
@@ -572,7 +589,7 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     None
 }
 
-fn sentence_figures(body: &str, base: usize, t: &str, si: usize, out: &mut Vec<Figure>) {
+fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
     let _ = body;
     let phones: Vec<(usize, usize)> = PHONE.find_iter(t).map(|m| (m.start(), m.end())).collect();
     let atoms = atoms(t);
@@ -587,12 +604,13 @@ fn sentence_figures(body: &str, base: usize, t: &str, si: usize, out: &mut Vec<F
         if phones.iter().any(|&(s, e)| a.start >= s && a.start < e) {
             continue;
         }
-        let Some(f) = build(t, &atoms, k - 1, &mut k) else { continue };
+        let Some(f) = build(t, &atoms, k - 1, &mut k, false) else { continue };
         consumed_until = f.1.end;
         let (mut fig, sp) = (f.0, f.1);
         fig.span = Span::new(base + sp.start, base + sp.end);
         fig.text = t[sp.start..sp.end].to_string();
-        fig.sentence = si;
+        let abs = base + sp.start;
+        fig.sentence = sents.iter().rev().find(|(_, s)| s.start <= abs).unwrap_or(&sents[0]).0;
         // period and measure from the surrounding sentence
         if fig.period.is_none() {
             if let Some(c) = PERIOD.captures(&t[sp.end..]) {
@@ -652,7 +670,7 @@ fn measure_before(t: &str, i: usize) -> Option<String> {
 }
 
 /// Build the figure around atom `idx`; advances `next` past atoms consumed by a range.
-fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figure, Span)> {
+fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) -> Option<(Figure, Span)> {
     let a = atoms[idx];
     let mut start = a.start;
     let mut end = a.end;
@@ -725,7 +743,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
             }
         }
         // hyphenated second halves ("2014-15", "Oct. 18-22") are handled from the first
-        if pc == Some('-') && a.start >= 2 && prev_char(t, a.start - 1).is_some_and(|c| c.is_ascii_digit()) {
+        if !in_range && pc == Some('-') && a.start >= 2 && prev_char(t, a.start - 1).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
         if is_time_suffix(t, a.end) {
@@ -781,7 +799,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
         if currency.is_none() && pc == Some('-') && prev_char(t, start - 1).is_some_and(|c| c.is_alphabetic()) {
             // "COVID-19", "TA-35", but keep "sub-300", "minus-5"
             let wb = word_before(t, start - 1).map(|(_, w)| w.to_ascii_lowercase());
-            if !matches!(wb.as_deref(), Some("sub") | Some("minus") | Some("then") | Some("now") | Some("over") | Some("under")) {
+            if !in_range && !matches!(wb.as_deref(), Some("sub") | Some("minus") | Some("then") | Some("now") | Some("over") | Some("under") | Some("to")) {
                 return None;
             }
         }
@@ -908,7 +926,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
         if is_int && digits.len() == 4 && (1800.0..=2100.0).contains(&a.value) {
             return None;
         }
-        if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "from", "between", "and", "to", "of", "by", "until", "the", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
+        if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "from", "between", "and", "to", "by", "until", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
             return None;
         }
         // dates: "July 4", "4 July", "Sept. 6, 2017"
@@ -928,7 +946,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
             let lw = bw.trim_end_matches('.').to_ascii_lowercase();
             let capital = bw.chars().any(char::is_uppercase) && bst > 0 && !APPROX.is_match(&format!("{} ", bw));
             let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
-            if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.chars().any(|c| c.is_ascii_digit())) {
+            if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.starts_with(char::is_alphabetic) && bw.chars().any(|c| c.is_ascii_digit())) {
                 return None;
             }
             if glued_label && bst == 0 && LABEL_WORDS.contains(&lw.as_str()) {
@@ -967,9 +985,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
                 let b = atoms[*next];
                 let pre = &t[b_start..b.start];
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
-                if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" {
+                let verb = CHANGE.is_match(&t[..start]) || t[..start].trim_end().to_ascii_lowercase().ends_with(" by");
+                if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
                     let mut inner_next = *next + 1;
-                    if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next) {
+                    if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next, true) {
                         let unit_ok = f2.unit == unit || unit.is_empty() && !f2.unit.is_empty() && currency.is_none() || f2.unit.is_empty() && (sep != "-" || !unit.is_empty()) && !t[end..b_start].contains('/') || f2.unit == "count" && unit.is_empty();
                         let first_has_unit = !unit.is_empty();
                         if unit_ok && f2.value_high.is_none() && (first_has_unit || !f2.unit.is_empty() || sep == "to" || sep == "and") {
@@ -1019,8 +1038,24 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
             } else {
                 end = e;
             }
+        } else if let Some((u2, _)) = borrowed_unit(t, end, atoms, *next) {
+            // "eight or nine euros": the unit of the alternative applies
+            unit = u2;
         } else if a.kind == AtomKind::Words {
-            // spelled numbers need a counted noun ("three days", not "the two")
+            let lw = t[a.start..a.end].to_ascii_lowercase();
+            static OF: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^ of (?:the|my|his|her|its|their|our|your|these|those) ").unwrap());
+            if lw == "one" && before.is_none_or(|w| !w.eq_ignore_ascii_case("the")) && OF.is_match(&t[a.end..]) {
+                let m = OF.find(&t[a.end..]).unwrap();
+                if let Some((n, _)) = counted_noun(t, a.end + m.end() - 1) {
+                    unit = n;
+                }
+            }
+            if unit.is_empty() {
+                // spelled numbers need a counted noun ("three days", not "the two")
+                return None;
+            }
+        } else if t[end..].starts_with(' ') && t[end + 1..].starts_with(char::is_uppercase) && a.kind == AtomKind::Digits && before.is_some_and(|w| w.starts_with(char::is_uppercase)) {
             return None;
         }
     }
@@ -1044,6 +1079,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize) -> Option<(Figur
     let mut f = fig(value, high, &unit, per, &change);
     let (s2, _) = approx_left(t, start, &mut f.change);
     Some((f, Span::new(s2, end)))
+}
+
+/// "eight or nine euros": the unit written after an alternative number.
+fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(String, usize)> {
+    static OR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s+or\s+|-\s*or\s+|\s*,\s*)$").unwrap());
+    let b = atoms.get(next)?;
+    if b.start < end || !OR.is_match(&t[end..b.start]) {
+        return None;
+    }
+    let u = unit_after(t, b.end, true)?;
+    Some((u.unit, u.end))
 }
 
 fn scale_name(k: f64) -> &'static str {
