@@ -54,7 +54,7 @@ def plurals(name):
     return out
 
 rows = {}  # (form, cs) -> unit ; first (best) wins
-SKIP_SYMBOLS = {"s", "a", "in", "at", "st", "d", "y", "h", "c", "p", "u", "q", "b", "t"}
+SKIP_SYMBOLS = {"s", "a", "in", "at", "st", "d", "y", "h", "c", "p", "u", "q", "b", "t", "G", "Gs"}
 def add(form, unit, cs):
     if not form or (cs and form in SKIP_SYMBOLS) or (not cs and form.lower() in SKIP_FORMS):
         return

@@ -76,6 +76,7 @@ fn cqe_unit(f: &Figure) -> String {
         "times" => "count".into(),
         "count" => "-".into(),
         "tonne" => "metric ton".into(),
+        "cubic centimetre" => "millilitre".into(),
         "degree Celsius" => "celsius".into(),
         "degree fahrenheit" => "fahrenheit".into(),
         "degree angle" => "degree".into(),

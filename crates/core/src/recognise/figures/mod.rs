@@ -357,7 +357,7 @@ fn token_end(t: &str, st: usize) -> usize {
         let ok = if j == 0 {
             c.is_alphabetic() || "%‰°µμ″′'\"$€£¥₩₹".contains(c)
         } else {
-            c.is_alphanumeric() || c == '/' || c == '²' || c == '³' || c == '.' && t[st + j + 1..].starts_with(|d: char| d.is_alphabetic()) && (j == 1)
+            c.is_alphanumeric() || c == '²' || c == '³' || c == '.' && t[st + j + 1..].starts_with(|d: char| d.is_alphabetic()) && (j == 1)
         };
         if !ok {
             break;
@@ -390,7 +390,10 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
     for n in (1..=toks.len()).rev() {
         let (st, en) = (toks[0].0, toks[n - 1].1);
         let raw = &t[st..en];
-        let spaced: String = toks[..n].iter().map(|&(a, b)| &t[a..b]).collect::<Vec<_>>().join(" ");
+        let spaced: String =
+            toks[..n].iter().map(|&(a, b)| &t[a..b]).collect::<Vec<_>>().join(" ").replace('\u{3bc}', "\u{b5}");
+        let raw_n = raw.replace('\u{3bc}', "\u{b5}");
+        let raw = raw_n.as_str();
         let lower = spaced.to_lowercase();
         if n == 1 {
             // percentages first: "%", "percent", "pc" (glued), "pct"
@@ -455,6 +458,19 @@ fn currency_before(t: &str, i: usize) -> Option<(usize, &'static str)> {
             best = Some((st, *code));
         }
     }
+    if best.is_none() {
+        // ASCII transliterations of currency signs in wire copy: "Y=" (Reuters' yen)
+        // and "PS" (unidecode's £), the latter only before an amount that cannot be
+        // a product name ("PS6m", "PS21,700", not "PS5").
+        static TRANSLIT: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b)").unwrap());
+        let boundary = |st: usize| !prev_char(t, st).is_some_and(|c| c.is_alphanumeric());
+        if head.ends_with("Y=") && boundary(i - 2) {
+            best = Some((i - 2, "JPY"));
+        } else if head.ends_with("PS") && boundary(i - 2) && TRANSLIT.is_match(&t[i..]) {
+            best = Some((i - 2, "GBP"));
+        }
+    }
     best
 }
 
@@ -475,6 +491,12 @@ fn singular(w: &str) -> String {
     let l = w.to_lowercase();
     if l.len() > 4 && l.ends_with("ies") {
         return format!("{}y", &l[..l.len() - 3]);
+    }
+    if l.ends_with("men") && l.len() > 4 {
+        return format!("{}man", &l[..l.len() - 3]);
+    }
+    if l.len() > 5 && l.ends_with("uses") {
+        return l[..l.len() - 2].to_string();
     }
     if l.len() > 4 && (l.ends_with("ches") || l.ends_with("shes") || l.ends_with("sses") || l.ends_with("xes")) {
         return l[..l.len() - 2].to_string();
@@ -528,6 +550,15 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     if words.is_empty() {
         return None;
     }
+    // "40 yard line", "3 cylinder engine", "12 page document": a singular first
+    // noun used as a modifier is the unit
+    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && (LEX.names.contains_key(words[0]) || words[1].ends_with('s') == false) {
+        let w0 = words[0];
+        let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
+        if LEX.names.contains_key(w0) {
+            return Some((w0.to_lowercase(), e0));
+        }
+    }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
     if words.iter().all(|w| w.starts_with(char::is_uppercase)) {
@@ -575,6 +606,18 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     let (a, b) = *toks.first()?;
     let w = &t[a..b];
     let wl = w.to_ascii_lowercase();
+    // time symbols after a slash ("km/h", "$/yr"), from quantulum3's time-unit symbols
+    let sym = match wl.as_str() {
+        "h" | "hr" | "hrs" => Some("hour"),
+        "s" | "sec" => Some("second"),
+        "min" => Some("minute"),
+        "d" => Some("day"),
+        "yr" | "y" => Some("year"),
+        _ => None,
+    };
+    if let Some(u) = sym {
+        return Some((u.into(), b));
+    }
     if STOP.contains(&wl.as_str()) || !w.chars().all(char::is_alphabetic) || w.chars().next().is_some_and(char::is_uppercase) && b - a > 1 && !w.chars().all(char::is_uppercase) {
         return None;
     }
@@ -1067,6 +1110,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
             if unit == "another" || unit.ends_with("self") {
                 return None;
+            }
+        }
+    }
+    if unit.is_empty() && a.kind == AtomKind::Digits && (1.0..=120.0).contains(&a.value) && a.value.fract() == 0.0 {
+        // "Maddon, 66, said": an age in apposition to a name
+        let head = t[..start].trim_end();
+        if head.ends_with(',') && t[end..].starts_with(',') {
+            if let Some((_, w)) = word_before(t, head.len() - 1) {
+                if w.starts_with(char::is_uppercase) && !is_month(w) {
+                    unit = "year of age".into();
+                }
             }
         }
     }

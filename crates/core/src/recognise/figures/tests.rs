@@ -109,7 +109,7 @@ fn periods_and_measures() {
     assert_eq!(f.unit, "percent");
     assert_eq!(f.period.as_deref(), Some("in the first five months this year"));
     let f = one("The trade volume reached $30 billion last year.");
-    assert_eq!(f.measure.as_deref(), Some("The trade volume"));
+    assert_eq!(f.measure.as_deref(), Some("trade volume"));
     assert_eq!(f.period.as_deref(), Some("last year"));
 }
 
