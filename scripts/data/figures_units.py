@@ -98,7 +98,7 @@ for (form, cs), unit in rows.items():
     if cs and len(form) >= 2 and form.isascii():
         lower_syms.setdefault(form.lower(), set()).add(unit)
 for low, us in lower_syms.items():
-    if len(us) == 1 and (low, 0) not in rows:
+    if len(us) == 1 and (low, 0) not in rows and low not in SKIP_FORMS and low not in SKIP_SYMBOLS:
         rows[(low, 0)] = next(iter(us))
 
 with open("crates/core/data/figures/units.tsv", "w", encoding="utf-8") as f:

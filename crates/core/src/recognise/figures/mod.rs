@@ -30,11 +30,11 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        |(?i:\b(?P<frac>half|a\ third|one[\ -]third|two[\ -]thirds|a\ quarter|one[\ -](?:fourth|quarter)|three[\ -]quarters)\b)
         |(?i:\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?
             |zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen)
             (?:[\ -](?:(?:hundred|thousand|million|billion|trillion|and)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)*)\b)
         |(?i:\b(?P<vague>dozens|hundreds|thousands|tens\ of\ thousands|hundreds\ of\ thousands|millions|tens\ of\ millions|billions)\ of\b)
-        |(?i:\b(?P<frac>half|a\ third|one[\ -]third|two[\ -]thirds|a\ quarter|one[\ -](?:fourth|quarter)|three[\ -]quarters)\b)
         |(?i:\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b)
         |(?i:\b(?P<mult>doubled|doubling|tripled|tripling|trebled|quadrupled|twice\ as)\b)
         |(?i:\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b)",
@@ -98,11 +98,11 @@ const STOP: &[&str] = &[
     "my", "your", "not", "no", "up", "down", "out", "off", "into", "over", "under", "about", "after", "before",
     "since", "until", "while", "when", "where", "there", "here", "then", "now", "ago", "later", "earlier", "more",
     "less", "most", "least", "each", "per", "also", "just", "only", "even", "still", "yet", "all", "both", "other",
-    "such", "very", "too", "again", "ahead", "away", "back", "last", "next", "this", "year", "come", "came", "go",
+    "such", "very", "too", "again", "ahead", "away", "back", "last", "next", "come", "came", "go",
     "went", "get", "got", "make", "made", "take", "took", "rose", "fell", "left", "including", "against", "between",
     "through", "during", "without", "within", "among", "like", "per", "cent", "percent", "times", "or", "nor",
-    "either", "neither", "whether", "what", "how", "why", "any", "some", "many", "much", "few", "several", "own",
-    "same", "another", "one", "ones", "to", "vs", "versus", "via", "toward", "towards", "upon", "across", "behind",
+    "either", "neither", "whether", "what", "how", "why", "any", "some", "many", "much", "few", "several",
+    "same", "another", "ones", "vs", "versus", "via", "toward", "towards", "upon", "across", "behind",
     "beyond", "along", "around", "near", "above", "below", "outside", "inside", "instead", "already", "ever",
     "never", "always", "often", "usually", "respectively", "apiece", "each", "altogether", "overall", "total",
     "straight", "consecutive", "previous", "following", "higher", "lower", "former", "first", "second", "third",
@@ -724,6 +724,16 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     let mut change = "=".to_string();
 
     let before = word_before(t, a.start).map(|(_, w)| w);
+    if a.kind == AtomKind::Words {
+        // "Kick Six", "production-four-door": names and compounds, not counts
+        let cap = t[a.start..].starts_with(char::is_uppercase);
+        if cap && before.is_some_and(|w| w.starts_with(char::is_uppercase)) && a.start > 0 && !t[..a.start].trim_end().ends_with(['.', ':', '!', '?']) {
+            return None;
+        }
+        if prev_char(t, a.start) == Some('-') && a.start > 1 && prev_char(t, a.start - 1).is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
     match a.kind {
         AtomKind::Multiplier => {
             let mut st = a.start;
@@ -746,7 +756,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         AtomKind::Fraction => {
             let nxt = t[a.end..].trim_start().to_ascii_lowercase();
-            if !(nxt.starts_with("of ") || nxt.starts_with("the ")) || before.is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("the")) {
+            if !(nxt.starts_with("of ") || nxt.starts_with("the ")) || before.is_some_and(|w| ["and", "a", "the", "second", "first", "keep"].contains(&w.to_ascii_lowercase().as_str())) {
                 return None;
             }
             if let Some(m) = APPROX.captures(&t[..a.start]) {
@@ -818,7 +828,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if let Some(c) = prev_char(t, start) {
             if (c == '-' || c == '−' || c == '+') && !prev_char(t, start - c.len_utf8()).is_some_and(|d| d.is_alphanumeric()) {
                 let pre = prev_char(t, start - c.len_utf8());
-                if pre.is_none() || pre.is_some_and(|d| d.is_whitespace() || d == '(') {
+                if pre.is_none() || pre.is_some_and(|d| d.is_whitespace() || d == '(' || "$€£¥₩₹".contains(d)) {
                     start -= c.len_utf8();
                     if c == '+' {
                         change = "up".into();
@@ -966,10 +976,14 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         let digits = &t[a.start..a.end];
         let is_int = !digits.contains('.') && !digits.contains(',');
         // years
-        if is_int && digits.len() == 4 && (1800.0..=2100.0).contains(&a.value) {
+        let range_to_unit = {
+            static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|to)\s*$").unwrap());
+            atoms.get(idx + 1).is_some_and(|b| b.start >= a.end && SEP.is_match(&t[a.end..b.start]) && unit_after(t, b.end, true).is_some())
+        };
+        if is_int && digits.len() == 4 && (1800.0..2200.0).contains(&a.value) && !range_to_unit {
             return None;
         }
-        if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "from", "between", "and", "to", "by", "until", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
+        if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "between", "by", "until", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
             return None;
         }
         // dates: "July 4", "4 July", "Sept. 6, 2017"
@@ -987,12 +1001,24 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let gap = &t[bst + bw.len()..a.start];
             let glued_label = gap == " " || gap.is_empty();
             let lw = bw.trim_end_matches('.').to_ascii_lowercase();
-            let capital = bw.chars().any(char::is_uppercase) && bst > 0 && !APPROX.is_match(&format!("{} ", bw));
+            let capital = bw.chars().any(char::is_uppercase)
+                && (bst > 0 || bw.chars().skip(1).any(char::is_uppercase) || bw.contains('&'))
+                && !APPROX.is_match(&format!("{} ", bw));
             let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
             if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.starts_with(char::is_alphabetic) && bw.chars().any(|c| c.is_ascii_digit())) {
                 return None;
             }
             if glued_label && bst == 0 && LABEL_WORDS.contains(&lw.as_str()) {
+                return None;
+            }
+        }
+        // "(4)" after a name, "9 E 71st St", "4 Started": labels and addresses
+        if prev_char(t, a.start) == Some('(') && next_char(t, a.end) == Some(')') && is_int {
+            return None;
+        }
+        if is_int && t[a.end..].starts_with(' ') {
+            let nw = t[a.end + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
                 return None;
             }
         }
@@ -1028,11 +1054,12 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 let b = atoms[*next];
                 let pre = &t[b_start..b.start];
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
-                let verb = CHANGE.is_match(&t[..start]) || t[..start].trim_end().to_ascii_lowercase().ends_with(" by");
+                let verb = (CHANGE.is_match(&t[..start]) || t[..start].trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
                 if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
                     let mut inner_next = *next + 1;
                     if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next, true) {
-                        let unit_ok = f2.unit == unit || unit.is_empty() && !f2.unit.is_empty() && currency.is_none() || f2.unit.is_empty() && (sep != "-" || !unit.is_empty()) && !t[end..b_start].contains('/') || f2.unit == "count" && unit.is_empty();
+                        let f2_unit = if f2.unit == "count" { String::new() } else { f2.unit.clone() };
+                        let unit_ok = f2_unit == unit || f2_unit.is_empty() && !unit.is_empty() || unit.is_empty() && !f2.unit.is_empty() && currency.is_none() || f2.unit.is_empty() && (sep != "-" || !unit.is_empty()) && !t[end..b_start].contains('/') || f2.unit == "count" && unit.is_empty();
                         let first_has_unit = !unit.is_empty();
                         if unit_ok && f2.value_high.is_none() && (first_has_unit || !f2.unit.is_empty() || sep == "to" || sep == "and") {
                             let mut lo = if neg { -value } else { value };
@@ -1085,16 +1112,16 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             // "eight or nine euros": the unit of the alternative applies
             unit = u2;
         } else if a.kind == AtomKind::Words {
-            let lw = t[a.start..a.end].to_ascii_lowercase();
+            let _lw = t[a.start..a.end].to_ascii_lowercase();
             static OF: LazyLock<Regex> =
                 LazyLock::new(|| Regex::new(r"^ of (?:the|my|his|her|its|their|our|your|these|those) ").unwrap());
-            if lw == "one" && before.is_none_or(|w| !w.eq_ignore_ascii_case("the")) && OF.is_match(&t[a.end..]) {
+            if before.is_none_or(|w| !w.eq_ignore_ascii_case("the")) && OF.is_match(&t[a.end..]) {
                 let m = OF.find(&t[a.end..]).unwrap();
                 if let Some((n, _)) = counted_noun(t, a.end + m.end() - 1) {
                     unit = n;
                 }
             }
-            if unit.is_empty() {
+            if unit.is_empty() && value < 1000.0 {
                 // spelled numbers need a counted noun ("three days", not "the two")
                 return None;
             }
@@ -1131,7 +1158,16 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         value = -value;
     }
     let mut f = fig(value, high, &unit, per, &change);
-    let (s2, _) = approx_left(t, start, &mut f.change);
+    let (mut s2, _) = approx_left(t, start, &mut f.change);
+    if f.change == "minus" {
+        // "minus-5 yards", "about minus 387": a negative value
+        f.value = -f.value;
+        f.change = "=".into();
+        let mut c2 = "=".to_string();
+        let (s3, _) = approx_left(t, s2, &mut c2);
+        f.change = c2;
+        s2 = s3;
+    }
     Some((f, Span::new(s2, end)))
 }
 
@@ -1174,6 +1210,7 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
     if let Some(m) = APPROX.captures(&t[..start]) {
         let w = m["m"].to_ascii_lowercase();
         if w == "minus" {
+            *change = "minus".into();
             return (m.get(0).unwrap().start(), ());
         }
         if change == "=" || change == "up" || change == "down" {
