@@ -23,7 +23,7 @@ IRREGULAR = {"foot": "feet", "inch": "inches", "century": "centuries",
              "lux": "lux", "stokes": "stokes", "celsius": "celsius", "fahrenheit": "fahrenheit"}
 # Forms that are ordinary English words or too ambiguous after a number in news
 # text; the recogniser treats such words as counted nouns instead.
-SKIP_FORMS = {"time", "instance", "count", "turn", "cycle", "circle", "set", "pack",
+SKIP_FORMS = {"time", "times", "instance", "instances", "count", "counts", "turn", "cycle", "circle", "set", "pack",
               "piece", "pc", "pair", "quarter", "span", "drop", "shake", "real", "mill",
               "mil", "gross", "rad", "gray", "henry", "dime", "tex", "rhe", "gal", "pond",
               "ell", "stere", "quad", "nit", "dots", "league", "nautical league", "c.",
