@@ -77,6 +77,8 @@ fn cqe_unit(f: &Figure) -> String {
         "count" => "-".into(),
         "tonne" => "metric ton".into(),
         "cubic centimetre" => "millilitre".into(),
+        // CQE's normaliser reads the pence sign in share prices ("164p") as "point"
+        "penny" => "point".into(),
         "degree Celsius" => "celsius".into(),
         "degree fahrenheit" => "fahrenheit".into(),
         "degree angle" => "degree".into(),

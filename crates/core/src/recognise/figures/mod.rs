@@ -400,6 +400,16 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
             match lower.as_str() {
                 "%" | "percent" | "pct" => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
                 "pc" if glued => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
+                // share prices in pence: "164p", "down 68 p at"
+                "p" if !next_char(t, en).is_some_and(|c| c.is_alphanumeric() || c == '.') => {
+                    return Some(UnitMatch { unit: "penny".into(), end: en, currency: false })
+                }
+                _ if !spaced.starts_with(char::is_alphanumeric) && spaced.chars().count() == 1 => {
+                    // a currency sign written after the amount: "1,200€"
+                    if let Some(code) = LEX.cur_pre.get(spaced.as_str()) {
+                        return Some(UnitMatch { unit: (*code).into(), end: en, currency: true });
+                    }
+                }
                 _ => {}
             }
         }
@@ -492,6 +502,14 @@ fn singular(w: &str) -> String {
     if l.len() > 4 && l.ends_with("ies") {
         return format!("{}y", &l[..l.len() - 3]);
     }
+    match l.as_str() {
+        "children" => return "child".into(),
+        "feet" => return "foot".into(),
+        "teeth" => return "tooth".into(),
+        "mice" => return "mouse".into(),
+        "people" | "police" | "staff" | "news" | "series" | "species" => return l,
+        _ => {}
+    }
     if l.ends_with("men") && l.len() > 4 {
         return format!("{}man", &l[..l.len() - 3]);
     }
@@ -561,8 +579,16 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
-    if words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if words.iter().all(|w| w.starts_with(char::is_uppercase)) && !(words.len() == 1 && words[0].ends_with("ans")) {
         return None;
+    }
+    // "517 rushing yards": a unit name inside the phrase is the unit
+    for (k, w) in words.iter().enumerate().skip(1) {
+        if let Some(u) = LEX.names.get(w.to_lowercase().as_str()) {
+            let e = t[i..].find(w).map(|x| i + x + w.len()).unwrap_or(end);
+            let _ = k;
+            return Some((u.to_string(), e));
+        }
     }
     if STREET.contains(&words[last].to_ascii_lowercase().as_str()) {
         return None;
@@ -662,6 +688,19 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
         }
         if fig.measure.is_none() {
             fig.measure = measure_before(t, sp.start);
+        }
+        // News elides a repeated unit: "435 homes by open sale and 187 by tender",
+        // "rose to $7.4 billion from 6.8 billion". A bare number takes the unit of
+        // the previous figure in its sentence.
+        if fig.unit == "count" && fig.text.ends_with(|c: char| c.is_ascii_digit()) {
+            if let Some(prev) = out.last().filter(|p: &&Figure| p.sentence == fig.sentence) {
+                if !["count", "times", "ordinal", "fraction", "year of age", "month of age"].contains(&prev.unit.as_str()) {
+                    fig.unit = prev.unit.clone();
+                    if fig.per.is_none() {
+                        fig.per = prev.per.clone();
+                    }
+                }
+            }
         }
         out.push(fig);
     }
