@@ -694,7 +694,7 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
         // the previous figure in its sentence.
         if fig.unit == "count" && fig.text.ends_with(|c: char| c.is_ascii_digit()) {
             if let Some(prev) = out.last().filter(|p: &&Figure| p.sentence == fig.sentence) {
-                if !["count", "times", "ordinal", "fraction", "year of age", "month of age"].contains(&prev.unit.as_str()) {
+                if !["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"].contains(&prev.unit.as_str()) {
                     fig.unit = prev.unit.clone();
                     if fig.per.is_none() {
                         fig.per = prev.per.clone();
