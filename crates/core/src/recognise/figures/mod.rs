@@ -401,7 +401,7 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
                 "%" | "percent" | "pct" => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
                 "pc" if glued => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
                 // share prices in pence: "164p", "down 68 p at"
-                "p" if !next_char(t, en).is_some_and(|c| c.is_alphanumeric() || c == '.') => {
+                "p" if !next_char(t, en).is_some_and(|c| c.is_alphanumeric() || c == '.' && t[en + 1..].starts_with(char::is_alphanumeric)) => {
                     return Some(UnitMatch { unit: "penny".into(), end: en, currency: false })
                 }
                 _ if !spaced.starts_with(char::is_alphanumeric) && spaced.chars().count() == 1 => {
@@ -692,7 +692,11 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
         // News elides a repeated unit: "435 homes by open sale and 187 by tender",
         // "rose to $7.4 billion from 6.8 billion". A bare number takes the unit of
         // the previous figure in its sentence.
-        if fig.unit == "count" && fig.text.ends_with(|c: char| c.is_ascii_digit()) {
+        let last_word = fig.text.rsplit(' ').next().unwrap_or("");
+        let bare = last_word.ends_with(|c: char| c.is_ascii_digit())
+            || ["million", "billion", "trillion", "thousand"].contains(&last_word)
+            || last_word.starts_with(|c: char| c.is_ascii_digit()) && ["m", "bn", "k"].iter().any(|s| last_word.ends_with(s));
+        if fig.unit == "count" && bare {
             if let Some(prev) = out.last().filter(|p: &&Figure| p.sentence == fig.sentence) {
                 if !["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"].contains(&prev.unit.as_str()) {
                     fig.unit = prev.unit.clone();
@@ -1212,10 +1216,15 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
 /// "eight or nine euros": the unit written after an alternative number.
 fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(String, usize)> {
-    static OR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s+or\s+|-\s*or\s+|\s*,\s*)$").unwrap());
+    static OR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s+or\s+|-\s*or\s+)$").unwrap());
     let b = atoms.get(next)?;
-    if b.start < end || !OR.is_match(&t[end..b.start]) {
+    let cur = currency_before(t, b.start);
+    let b_start = cur.map_or(b.start, |c| c.0);
+    if b_start < end || !OR.is_match(&t[end..b_start]) {
         return None;
+    }
+    if let Some((_, code)) = cur {
+        return Some((code.to_string(), b.end));
     }
     let u = unit_after(t, b.end, true)?;
     Some((u.unit, u.end))
