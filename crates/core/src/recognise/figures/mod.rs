@@ -46,7 +46,7 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
 /// change verbs; matched against the text that precedes the number.
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
+        r"(?ix)\b(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|higher\ than|lower\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
     )
     .unwrap()
 });
@@ -659,7 +659,6 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
 }
 
 fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
-    let _ = body;
     let phones: Vec<(usize, usize)> = PHONE.find_iter(t).map(|m| (m.start(), m.end())).collect();
     let atoms = atoms(t);
     let mut consumed_until = 0usize;
@@ -702,6 +701,18 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
                     fig.unit = prev.unit.clone();
                     if fig.per.is_none() {
                         fig.per = prev.per.clone();
+                    }
+                }
+            }
+        }
+        // "lost 190 points, or 0.6%": an apposed figure restates the same change
+        if fig.change == "=" {
+            if let Some(prev) = out.last().filter(|p: &&Figure| p.sentence == fig.sentence) {
+                let (pe, fs) = (prev.span.end, fig.span.start);
+                if pe <= fs && (prev.change == "up" || prev.change == "down") {
+                    let gap = body[pe..fs].trim().trim_start_matches(',').trim();
+                    if gap == "or" || gap == "(" {
+                        fig.change = prev.change.clone();
                     }
                 }
             }
@@ -1255,43 +1266,58 @@ fn short_scale(k: f64) -> &'static str {
 
 /// Extend the span left over an approximation marker or a change verb.
 fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
+    let head = t[..start].trim_end();
+    if head.ends_with(['~', '≈']) {
+        // "~25 min", "≈ 32 m2"
+        *change = "~".into();
+        return (head.len() - head.chars().next_back().unwrap().len_utf8(), ());
+    }
     if let Some(m) = APPROX.captures(&t[..start]) {
         let w = m["m"].to_ascii_lowercase();
+        let ms = m.get(0).unwrap().start();
         if w == "minus" {
             *change = "minus".into();
-            return (m.get(0).unwrap().start(), ());
+            return (ms, ());
         }
         if change == "=" || change == "up" || change == "down" {
             *change = op(&w);
         }
-        return (m.get(0).unwrap().start(), ());
+        // "rose about 1.5%", "up nearly 57%": the direction of a change verb wins
+        if let Some(v) = CHANGE.captures(&t[..ms]) {
+            *change = verb_dir(&v["v"]).into();
+        }
+        return (ms, ());
     }
     if change == "=" {
         if let Some(m) = CHANGE.captures(&t[..start]) {
-            let v = m["v"].to_ascii_lowercase();
-            *change = if [
-                "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "drops", "dropping", "declined", "declines",
-                "decreased", "lost", "loses", "losing", "slid", "slides", "slipped", "shed", "sheds", "tumbled", "tumbles",
-                "plunged", "plunges", "slumped", "eased", "eases", "sank", "dipped", "lower", "cut", "cuts", "shrank",
-                "contracted",
-            ]
-            .contains(&v.as_str())
-            {
-                "down".into()
-            } else {
-                "up".into()
-            };
+            *change = verb_dir(&m["v"]).into();
         }
     }
     (start, ())
+}
+
+fn verb_dir(v: &str) -> &'static str {
+    let v = v.to_ascii_lowercase();
+    if [
+        "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "drops", "dropping", "declined", "declines",
+        "decreased", "lost", "loses", "losing", "slid", "slides", "slipped", "shed", "sheds", "tumbled", "tumbles", "plunged",
+        "plunges", "slumped", "eased", "eases", "sank", "dipped", "lower", "cut", "cuts", "shrank", "contracted", "drop",
+        "slide", "slip", "plunge", "dip", "decline", "decrease", "tumble", "lose",
+    ]
+    .contains(&v.as_str())
+    {
+        "down"
+    } else {
+        "up"
+    }
 }
 
 fn op(m: &str) -> String {
     let m = m.to_ascii_lowercase();
     match m.as_str() {
         "more than" | "over" | "above" | "at least" | "upwards of" | "in excess of" | "exceeding" | "greater than"
-        | "just over" | "well over" => ">",
-        "less than" | "under" | "below" | "up to" | "fewer than" | "no more than" | "at most" | "just under" | "sub"
+        | "just over" | "well over" | "higher than" => ">",
+        "less than" | "lower than" | "under" | "below" | "up to" | "fewer than" | "no more than" | "at most" | "just under" | "sub"
         | "as many as" | "as much as" => "<",
         "minus" => "=",
         _ => "~",
