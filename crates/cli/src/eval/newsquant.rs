@@ -178,7 +178,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         let figs: Vec<Figure> =
             parallax_core::recognise::figures::recognise(sent, &seg).into_iter()
             .filter(|f| f.unit != "ordinal")
-            .filter(|f| !(f.unit == "times" && !f.text.chars().any(|c| c.is_ascii_digit()) && !f.text.contains("fold")))
+            .filter(|f| !(f.unit == "times" && !f.text.chars().any(|c| c.is_ascii_digit()) && !f.text.contains("fold") && !f.text.contains("times")))
             .collect();
         if verbose {
             println!("S {sent}");

@@ -32,7 +32,7 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
         (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         |(?i:\b(?P<frac>half|a\ third|one[\ -]third|two[\ -]thirds|a\ quarter|one[\ -](?:fourth|quarter)|three[\ -]quarters)\b)
         |(?i:\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?
-            |zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen)
+            |zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\ dozen|a\ (?:hundred|thousand|million|billion))
             (?:[\ -](?:(?:hundred|thousand|million|billion|trillion|and)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)*)\b)
         |(?i:\b(?P<vague>dozens|hundreds|thousands|tens\ of\ thousands|hundreds\ of\ thousands|millions|tens\ of\ millions|billions)\ of\b)
         |(?i:\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b)
@@ -551,6 +551,11 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         }
         let w = &t[st..e];
         let wl = w.to_ascii_lowercase();
+        if words.is_empty() && ["more", "additional", "extra", "further"].contains(&wl.as_str()) {
+            // "eight more picks": the counted thing follows
+            p = e;
+            continue;
+        }
         if STOP.contains(&wl.as_str()) || is_month(w) || wl.ends_with("ly") && wl.len() > 4 {
             break;
         }
@@ -579,7 +584,7 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
-    if words.iter().all(|w| w.starts_with(char::is_uppercase)) && !(words.len() == 1 && words[0].ends_with("ans")) {
+    if words.iter().all(|w| w.starts_with(char::is_uppercase)) && !(words.len() == 1 && (words[0].ends_with("ans") || words[0].len() <= 5 && words[0].ends_with('s') && words[0][..words[0].len() - 1].chars().all(|c| c.is_ascii_uppercase()))) {
         return None;
     }
     // "517 rushing yards": a unit name inside the phrase is the unit
@@ -786,6 +791,14 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         if prev_char(t, a.start) == Some('-') && a.start > 1 && prev_char(t, a.start - 1).is_some_and(char::is_alphabetic) {
             return None;
+        }
+        // "a five-year award", "a three-bed apartment": a compound modifier, not a quantity
+        if next_char(t, a.end) == Some('-') && t[a.end + 1..].starts_with(char::is_alphabetic) {
+            let w: String = t[a.end + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let after = &t[a.end + 1 + w.len()..];
+            if after.starts_with(' ') && after[1..].starts_with(char::is_lowercase) && !w.ends_with('s') {
+                return None;
+            }
         }
     }
     match a.kind {
@@ -1034,7 +1047,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|to)\s*$").unwrap());
             atoms.get(idx + 1).is_some_and(|b| b.start >= a.end && SEP.is_match(&t[a.end..b.start]) && unit_after(t, b.end, true).is_some())
         };
-        if is_int && digits.len() == 4 && (1800.0..2200.0).contains(&a.value) && !range_to_unit {
+        if is_int && digits.len() == 4 && (1800.0..2200.0).contains(&a.value) && !range_to_unit && !in_range {
             return None;
         }
         if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "between", "by", "until", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
@@ -1072,7 +1085,8 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         if is_int && t[a.end..].starts_with(' ') {
             let nw = t[a.end + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            if nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
+            let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
+            if !marker && nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
                 return None;
             }
         }
@@ -1093,7 +1107,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     // ------------------------------------------------------------- range
     {
         static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:\s*(?:-|–|—)\s*|\s+(?i:to|and|through)\s+|-to-|\s*/\s*)").unwrap()
+            Regex::new(r"^(?:-to-|\s*(?:-|–|—)\s*|\s+(?i:to|and|through)\s+|\s*/\s*)").unwrap()
         });
         let between = {
             let h = t[..start].trim_end().to_ascii_lowercase();
@@ -1118,9 +1132,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                         if unit_ok && f2.value_high.is_none() && (first_has_unit || !f2.unit.is_empty() || sep == "to" || sep == "and") {
                             let mut lo = if neg { -value } else { value };
                             // "$10 to $15 billion", "1 to 2 thousand": the scale of the second applies
-                            if !scaled && f2.value >= 1000.0 && lo < 1000.0 && lo > 0.0 {
-                                let k = [1e12, 1e9, 1e6, 1e3].into_iter().find(|k| f2.value / k >= 1.0 && (t[sp2.start..sp2.end].to_ascii_lowercase().contains(scale_name(*k)) || t[sp2.start..sp2.end].contains(short_scale(*k)))).unwrap_or(1.0);
-                                lo *= k;
+                            if !scaled && b.value > 0.0 && lo > 0.0 && lo < 1000.0 {
+                                let k = f2.value / b.value;
+                                if k >= 999.0 && lo * k <= f2.value * 1.000001 {
+                                    lo *= k;
+                                }
                             }
                             if unit.is_empty() {
                                 unit = f2.unit.clone();
@@ -1168,12 +1184,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         } else if a.kind == AtomKind::Words {
             let _lw = t[a.start..a.end].to_ascii_lowercase();
             static OF: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^ of (?:the|my|his|her|its|their|our|your|these|those) ").unwrap());
+                LazyLock::new(|| Regex::new(r"^ of (?:the|my|his|her|its|their|our|your|these|those|\p{Lu}[\w.]*['’]s) ").unwrap());
             if before.is_none_or(|w| !w.eq_ignore_ascii_case("the")) && OF.is_match(&t[a.end..]) {
                 let m = OF.find(&t[a.end..]).unwrap();
-                if let Some((n, _)) = counted_noun(t, a.end + m.end() - 1) {
-                    unit = n;
-                }
+                unit = counted_noun(t, a.end + m.end() - 1).map_or_else(|| "count".to_string(), |(n, _)| n);
             }
             if unit.is_empty() && value < 1000.0 {
                 // spelled numbers need a counted noun ("three days", not "the two")
@@ -1239,29 +1253,6 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
     }
     let u = unit_after(t, b.end, true)?;
     Some((u.unit, u.end))
-}
-
-fn scale_name(k: f64) -> &'static str {
-    if k >= 1e12 {
-        "trillion"
-    } else if k >= 1e9 {
-        "billion"
-    } else if k >= 1e6 {
-        "million"
-    } else {
-        "thousand"
-    }
-}
-fn short_scale(k: f64) -> &'static str {
-    if k >= 1e12 {
-        "tn"
-    } else if k >= 1e9 {
-        "bn"
-    } else if k >= 1e6 {
-        "m"
-    } else {
-        "k"
-    }
 }
 
 /// Extend the span left over an approximation marker or a change verb.

@@ -43,6 +43,8 @@ fn percents_and_changes() {
     let f = one("Sales fell 7 per cent.");
     assert!(f.unit == "percent" && f.change == "down" && f.text == "7 per cent", "{f:?}");
     let f = one("The index was up about 19 per cent for the year.");
+    assert_eq!(f.change, "up", "a change verb wins over an approximation word");
+    let f = one("It weighed about 19 kg.");
     assert_eq!(f.change, "~");
     let f = one("It generates more than 60 per cent of its revenue from ads.");
     assert!(f.change == ">" && f.text == "more than 60 per cent", "{f:?}");
