@@ -39,28 +39,22 @@ use std::sync::LazyLock;
 /// The cue lexicon: lower-case form -> frequency in PolNeAR train.
 struct Cues {
     single: BTreeMap<String, u32>,
-    /// Multi-word cues as word sequences, longest first.
-    multi: Vec<(Vec<String>, u32)>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut single = BTreeMap::new();
-    let mut multi = Vec::new();
     for line in include_str!("../data/quotes/cues.txt").lines() {
         if line.starts_with('#') {
             continue;
         }
         let Some((n, form)) = line.split_once('\t') else { continue };
         let n: u32 = n.parse().unwrap_or(0);
-        let words: Vec<String> = form.split(' ').map(str::to_string).collect();
-        if words.len() == 1 {
+        // multi-word cues ("according to", "was quoted as saying") are matched by rule
+        if !form.contains(' ') {
             single.insert(form.to_string(), n);
-        } else {
-            multi.push((words, n));
         }
     }
-    multi.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
-    Cues { single, multi }
+    Cues { single }
 });
 
 /// Cue words that are reporting verbs strong enough to introduce a clause without
@@ -72,13 +66,27 @@ const WEAK: u32 = 4;
 /// Words that the lexicon lists as cues but are too ambiguous on their own
 /// (nouns, copulas, prepositions that annotators marked as part of a cue).
 const NOT_CUE: &[&str] = &[
-    "in", "for", "show", "shows", "showed", "see", "want", "wants", "support", "supporting", "seemed", "appears",
-    "appeared", "is", "was", "be", "according", "statement", "poll", "report", "interview", "speech", "data",
-    "sought", "made", "make", "get", "got", "put", "found", "find", "think", "believe", "led", "came", "went",
-    "expected", "set", "view", "views", "comments", "remarks", "calls", "call", "called", "calling", "endorsed",
-    "pushed", "voted", "vote", "hope", "hoped", "feel", "felt", "agree", "agreed", "need", "needs", "took", "take",
-    "gave", "give", "asking", "ask", "accused", "criticized", "defended", "declined", "cited", "citing", "referring",
-    "seem", "seems", "looks", "look", "like", "plans", "plan", "decided", "know", "knew", "knows", "understand",
+    "in", "for", "show", "shows", "showed", "showing", "see", "sees", "saw", "want", "wants", "wanted", "support",
+    "supporting", "supports", "supported", "seemed", "seem", "seems", "seemingly", "appears", "appeared", "appear",
+    "is", "was", "be", "according", "statement", "poll", "report", "interview", "speech", "data", "sought", "seeking",
+    "seeks", "made", "make", "get", "got", "put", "found", "find", "finds", "led", "came", "went", "set", "view",
+    "views", "viewed", "comments", "comment", "remarks", "calls", "call", "endorsed", "endorses", "pushed", "push",
+    "voted", "vote", "hope", "hoped", "hopes", "hoping", "feel", "felt", "agree", "agreed", "agrees", "need", "needs",
+    "took", "take", "gave", "give", "ask", "declined", "referring", "looks", "look", "looked", "like", "liked",
+    "loved", "plans", "plan", "decided", "decide", "decision", "know", "knew", "knows", "known", "understand",
+    "fear", "fears", "fearing", "would", "criticism", "complaints", "questions", "question", "advice", "allegations",
+    "concerns", "suggestion", "refusal", "counts", "supporter", "supporters", "features", "includes", "included",
+    "listed", "lists", "titled", "named", "read", "reads", "passed", "signed", "cast", "filed", "used", "covered",
+    "provided", "presented", "plot", "blocks", "letting", "watched", "willing", "mean", "sense", "favor", "favored",
+    "oppose", "opposed", "opposes", "backing", "backed", "praised", "praises", "thanked", "welcomed", "applauded",
+    "attacked", "attacking", "attacks", "knocked", "eviscerated", "rattled", "tackles", "ruled", "voided", "ordered",
+    "allowed", "allows", "appointed", "nominated", "adopted", "restricting", "remember", "remembered", "pressed",
+    "determined", "expect", "expected", "expecting", "prefer", "preferred", "prefers", "worried", "worries", "envision",
+    "sounded", "sued", "issued", "released", "published", "unveiled", "delivered", "exposed", "identified", "invoked",
+    "referencing", "referenced", "underplays", "projected", "promoting", "satirizing", "chanted", "chanting",
+    "recited", "quotes", "talked", "spoke", "outline", "outlined", "considered", "consider", "considers",
+    "considering", "discussed", "discussing", "raised", "offered", "offers", "offering", "accept", "demands",
+    "retweeted", "shared", "posted", "emailed", "ignored", "loved", "counts", "tell", "write", "written",
 ];
 
 fn cue_weight(w: &str) -> u32 {
@@ -88,6 +96,11 @@ fn cue_weight(w: &str) -> u32 {
     CUES.single.get(w).copied().unwrap_or(0)
 }
 
+/// Capitalised sentence openers that are not part of a name.
+const LEADING: &[&str] = &[
+    "but", "and", "yet", "so", "then", "meanwhile", "however", "still", "also", "now", "later", "instead", "moreover",
+    "furthermore", "separately", "indeed", "thus", "there", "here", "when", "while", "if", "as", "in", "on", "at",
+];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const ANON_DET: &[&str] = &[
     "a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "most", "few", "numerous",
@@ -143,6 +156,16 @@ const PARTICIPLE_CUES: &[&str] = &[
     "vowing", "promising", "pointing", "emphasizing", "emphasising", "urging", "writing", "asking", "questioning",
     "predicting", "cautioning", "recalling", "complaining", "conceding", "charging", "maintaining",
 ];
+/// Reporting verbs that introduce a clause without "that".
+const CLAUSE_CUES: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes", "reported",
+    "reports", "announced", "argued", "argues", "suggested", "suggests", "explained", "declared", "acknowledged",
+    "insisted", "insists", "warned", "claimed", "claims", "stated", "states", "replied", "responded", "tweeted",
+    "asserted", "maintained", "reiterated", "stressed", "confirmed", "predicted", "conceded", "admitted", "recalled",
+    "continued", "concluded", "estimated", "believes", "believe", "thinks", "think", "thought", "believed",
+    "estimates", "contends", "contended", "emphasized", "emphasised", "observed", "remarked", "countered", "testified",
+    "revealed", "indicated", "promised", "vowed", "pledged", "hinted", "signaled", "signalled", "cautioned",
+];
 /// Cues that take an addressee object before the reported clause.
 const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "assured", "warned", "informed", "reminded", "asked", "urged", "briefed"];
 
@@ -180,7 +203,7 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
                         end += n.len_utf8();
                         it.next();
                     }
-                    Some(n @ ('\'' | '’' | '-' | '.' | '‐')) if ch.next().is_some_and(is_word_char) => {
+                    Some(n @ ('\'' | '’' | '‘' | '-' | '.' | '‐')) if ch.next().is_some_and(is_word_char) => {
                         end += n.len_utf8();
                         it.next();
                     }
@@ -195,7 +218,7 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
 }
 
 fn lower(body: &str, t: &Tok) -> String {
-    body[t.start..t.end].to_lowercase().replace('’', "'")
+    body[t.start..t.end].to_lowercase().replace(['’', '‘'], "'")
 }
 
 fn is_cap(body: &str, t: &Tok) -> bool {
@@ -322,12 +345,45 @@ struct Who {
 
 struct Ctx<'a> {
     body: &'a str,
+    /// `body` with ASCII letters lower-cased (same byte offsets).
+    lbody: String,
     mentions: &'a [Mention],
     entities: &'a mut Vec<Entity>,
     /// Speakers resolved so far: (position, entity).
     recent: Vec<(usize, usize)>,
     /// The most recent issuer of a statement.
     issuer: Option<usize>,
+}
+
+/// A capitalised name word that is not a title: "Anna", "Jae-in", "O'Neil".
+fn is_name_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !TITLES.contains(&w.to_lowercase().as_str())
+        && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Up to `max` name words directly at the start of `s` (after one space), joined by
+/// spaces; a trailing possessive is dropped.
+fn cap_run(s: &str, max: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let Some(mut rest) = s.strip_prefix(' ') else { return String::new() };
+    while out.len() < max {
+        let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let raw = &rest[..end];
+        let w = raw.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '‘', '’', '\'']);
+        let w = ["'s", "’s", "‘s"].iter().find_map(|suf| w.strip_suffix(suf)).unwrap_or(w);
+        if !is_name_word(w) {
+            break;
+        }
+        out.push(w);
+        if w.len() != raw.len() || end == rest.len() {
+            break;
+        }
+        rest = &rest[end + 1..];
+    }
+    out.join(" ")
 }
 
 fn word_set(s: &str) -> Vec<String> {
@@ -380,7 +436,7 @@ impl Ctx<'_> {
         let body = self.body;
         // trim punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b && !toks[a].word {
+        while a < b && (!toks[a].word || (b - a > 1 && LEADING.contains(&lower(body, &toks[a]).as_str()))) {
             a += 1;
         }
         while b > a && !toks[b - 1].word {
@@ -397,8 +453,9 @@ impl Ctx<'_> {
         if let Some(k) = toks[a..b].iter().position(|t| t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))) {
             let t = toks[a + k];
             if is_cap(body, &t) && k + 1 < b - a {
-                let cut = if body[t.start..t.end].ends_with('s') && !body[t.start..t.end].ends_with("'s") && !body[t.start..t.end].ends_with("’s") { 1 } else { 2 };
-                let name_end = t.end - cut.min(t.end - t.start);
+                let tw = &body[t.start..t.end];
+                let stem = ["'s", "’s", "‘s", "'", "’"].iter().find_map(|suf| tw.strip_suffix(suf)).unwrap_or(tw);
+                let name_end = t.start + stem.len();
                 let mut sub: Vec<Tok> = toks[a..a + k].to_vec();
                 sub.push(Tok { start: t.start, end: name_end.max(t.start + 1), word: true, quoted: false });
                 let n = sub.len();
@@ -446,7 +503,9 @@ impl Ctx<'_> {
                 hit = Some(m);
             }
         }
-        let caps: Vec<usize> = (a..b).filter(|&i| is_cap(body, &toks[i]) && !(i == a && ANON_DET.iter().chain(DEF_DET).any(|d| *d == lower(body, &toks[i])))).collect();
+        let caps: Vec<usize> = (a..b)
+            .filter(|&i| is_cap(body, &toks[i]) && !(i == a && ANON_DET.iter().chain(DEF_DET).chain(LEADING).any(|d| *d == lower(body, &toks[i]))))
+            .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
             || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
@@ -489,6 +548,12 @@ impl Ctx<'_> {
         // role nouns: "the spokesman", "the president"
         let head = words.last().unwrap().as_str();
         let person = !ORG_ROLES.contains(&head);
+        if DEF_DET.contains(&first) && person {
+            if let Some(name) = self.name_after_role(head, span.start) {
+                let e = self.find_entity(&name, false);
+                return self.who(e, &text, span);
+            }
+        }
         if DEF_DET.contains(&first) || caps.len() == b - a {
             let e = self.recent_entity(span.start, person, Some(head)).or_else(|| if person { None } else { self.recent_entity(span.start, false, None) });
             if let Some(e) = e {
@@ -498,8 +563,70 @@ impl Ctx<'_> {
         Who { text: Some(text), span: Some(span), ..Who::default() }
     }
 
+    /// The name that follows the last use of `role` as a title before `pos`
+    /// ("... presidential spokesman Ann Lee said" -> "Ann Lee" for "the spokesman").
+    fn name_after_role(&self, role: &str, pos: usize) -> Option<String> {
+        let lb = &self.lbody[..pos];
+        let mut end = lb.len();
+        while let Some(i) = lb[..end].rfind(role) {
+            end = i;
+            let j = i + role.len();
+            let bounded = (i == 0 || !lb[..i].ends_with(|c: char| c.is_alphanumeric())) && lb[j..].starts_with(' ');
+            if !bounded {
+                continue;
+            }
+            let words = cap_run(&self.body[j..pos], 4);
+            if !words.is_empty() {
+                return Some(words);
+            }
+        }
+        None
+    }
+
+    /// The fullest form of a one-word person name used in the document ("Moon" ->
+    /// "Moon Jae-in", "Weber" -> "Anna Weber"): the longest run of capitalised
+    /// non-title words around any occurrence.
+    fn full_name(&self, word: &str) -> String {
+        let lw = word.to_ascii_lowercase();
+        let mut best = word.to_string();
+        let mut from = 0;
+        while let Some(i) = self.lbody[from..].find(&lw) {
+            let i = from + i;
+            from = i + lw.len();
+            let j = i + lw.len();
+            let left_ok = i == 0 || !self.lbody[..i].ends_with(|c: char| c.is_alphanumeric());
+            let right_ok = !self.lbody[j..].starts_with(|c: char| c.is_alphanumeric());
+            if !left_ok || !right_ok || !self.body[i..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            // preceding capitalised non-title word(s), directly adjacent
+            let mut start = i;
+            let head = &self.body[..i];
+            if let Some(prev) = head.strip_suffix(' ') {
+                let w = prev.rsplit(' ').next().unwrap_or("");
+                if is_name_word(w) {
+                    start = i - 1 - w.len();
+                }
+            }
+            let tail = cap_run(&self.body[j..], 2);
+            let cand = format!("{}{}{}", &self.body[start..i], word, if tail.is_empty() { String::new() } else { format!(" {tail}") });
+            let n = cand.split(' ').count();
+            if n <= 3 && n > best.split(' ').count() {
+                best = cand;
+            }
+        }
+        best
+    }
+
     /// The entity named `name` (full name, alias or surname), pushed if new.
     fn find_entity(&mut self, name: &str, org: bool) -> usize {
+        let full;
+        let name = if !org && !name.contains(' ') {
+            full = self.full_name(name);
+            full.as_str()
+        } else {
+            name
+        };
         let low = name.to_lowercase();
         let last = low.split_whitespace().last().unwrap_or("").to_string();
         let mut best: Option<(usize, usize)> = None;
@@ -613,6 +740,12 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
                 break;
             }
             let lw = lower(body, &t);
+            if matches!(lw.as_str(), "that" | "who" | "which") && s >= 2 && s < j && toks[s - 2].word && !toks[s - 2].quoted
+                && !matches!(lower(body, &toks[s - 2]).as_str(), "said" | "says" | "told" | "and" | "but") {
+                // a relative clause inside the subject: "a panel that monitors sanctions said"
+                s -= 1;
+                continue;
+            }
             if NP_STOP.contains(&lw.as_str()) {
                 break;
             }
@@ -703,6 +836,11 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
             while e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
                 e += 1;
             }
+            // a subject is followed by its verb, not by a list comma or a conjunction
+            let followed_by_verb = e < cue && toks[e].word && !matches!(lower(body, &toks[e]).as_str(), "and" | "or" | "of" | "nor");
+            if !followed_by_verb {
+                continue;
+            }
             return Some((k, e));
         }
     }
@@ -736,7 +874,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
         }
     }
-    let mut ctx = Ctx { body, mentions, entities, recent: Vec::new(), issuer: None };
+    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), mentions, entities, recent: Vec::new(), issuer: None };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
     let mut mk = 0;
@@ -766,12 +904,22 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             let qb = toks.partition_point(|t| t.end <= m.close_end);
             let lo = bounds.iter().rev().find(|&&b| b < qa).map_or(0, |b| b + 1);
             let hi = bounds.iter().find(|&&b| b >= qb).map_or(toks.len(), |b| *b);
-            // cues after the quote first (closest), then before (closest)
+            let content_words = body[m.content.start..m.content.end].split_whitespace().count();
+            let pre = body[p.start..m.open].trim_end().chars().last();
+            let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
+                && (content_words >= 3 || body[..m.content.end].ends_with(['.', '?', '!', ',']));
+            // A direct quote's cue follows it closely (`,” the spokesman said`) or
+            // precedes it (`Moon said: “`); a partial quote's cue is the verb of the
+            // reporting clause around it, usually before.
+            let near = (qb + 12).min(hi);
+            let order: Vec<usize> = if is_direct {
+                (qb..near).chain((lo..qa).rev()).chain(near..hi).collect()
+            } else {
+                (lo..qa).rev().chain(qb..hi).collect()
+            };
             let mut found: Option<(Cue, (usize, usize))> = None;
-            let after = (qb..hi).filter_map(|i| cue_at(body, &toks, i));
-            let before = (lo..qa).rev().filter_map(|i| cue_at(body, &toks, i));
-            for c in after.chain(before) {
-                // skip cues whose span lies inside another quote
+            for i in order {
+                let Some(c) = cue_at(body, &toks, i) else { continue };
                 if let Some(np) = speaker_np(body, &toks, &c, lo, hi) {
                     found = Some((c, np));
                     break;
@@ -792,10 +940,6 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                     }
                 }
             }
-            let content_words = body[m.content.start..m.content.end].split_whitespace().count();
-            let pre = body[p.start..m.open].trim_end().chars().last();
-            let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
-                && (content_words >= 3 || body[..m.content.end].ends_with(['.', '?', '!', ',']));
             let kind = if is_direct || m.continuation { QuoteKind::Direct } else { QuoteKind::Partial };
             let mut who = Who::default();
             let mut cue_s = None;
@@ -893,10 +1037,20 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             } else {
                 continue;
             };
+            // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
+            if cs > c.b {
+                if let Some(inner) = indirect(ctx, toks, cs, ce) {
+                    if inner.cue.as_deref().is_some_and(|c| !c.eq_ignore_ascii_case("according to")) {
+                        return Some(inner);
+                    }
+                }
+            }
             let who = ctx.resolve(toks, a, b);
             return Some(content_quote(body, toks, cs, ce, &who, &c));
         }
-        let strong = c.weight >= STRONG;
+        // verbs that report speech or thought and take a bare clause ("said the talks
+        // failed"); other cues need "that"
+        let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
         let np = speaker_np(body, toks, &c, lo, hi);
         let Some((a, b)) = np else { continue };
