@@ -261,7 +261,16 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
         let (i, c) = chars[k];
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let next = chars.get(k + 1).map(|x| x.1);
-        let after = i + c.len_utf8();
+        let mut after = i + c.len_utf8();
+        // two apostrophes or backticks stand for a double quote mark ('' ... '', `` ... '')
+        let c = if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            k += 1;
+            after += 1;
+            if c == '`' { '“' } else { '"' }
+        } else {
+            c
+        };
+        let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
                 let dbl_open = matches!(c, '“' | '„' | '«')
@@ -722,7 +731,30 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     while j > lo && toks[j - 1].word && !toks[j - 1].quoted && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
         j -= 1;
     }
-    let before_is_np = j > lo && toks[j - 1].word && !toks[j - 1].quoted && !NP_STOP.contains(&lower(body, &toks[j - 1]).as_str());
+    let before_is_np = j > lo && toks[j - 1].word && !toks[j - 1].quoted && is_np_head(body, &toks[j - 1]);
+    if j > lo && toks[j - 1].word && PRONOUNS.contains(&lower(body, &toks[j - 1]).as_str()) {
+        return Some((j - 1, j));
+    }
+    if j > lo && toks[j - 1].word && !toks[j - 1].quoted && !before_is_np {
+        // "he was stiffed said", "to harshly punish vowed": no subject here
+        return None;
+    }
+    // `,” Jan Novak, a lawyer for the family, said`: the subject right after the quote
+    if j > lo && !toks[j - 1].word && &body[toks[j - 1].start..toks[j - 1].end] == "," {
+        let mut q = j - 1;
+        while q > lo && !toks[q - 1].quoted && q + 30 > j {
+            q -= 1;
+        }
+        if q > lo && toks[q - 1].quoted && toks[q].word && q + 1 < j {
+            let mut e = q;
+            while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
+                e += 1;
+            }
+            if e > q && e < j && is_np_head(body, &toks[e - 1]) {
+                return Some((q, e));
+            }
+        }
+    }
     if before_is_np {
         let mut s = j;
         while s > lo && s + 10 > j {
@@ -847,6 +879,23 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     None
 }
 
+/// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
+/// common noun (not an auxiliary, a negated verb, a past participle or an adverb).
+fn is_np_head(body: &str, t: &Tok) -> bool {
+    let w = lower(body, t);
+    if NP_STOP.contains(&w.as_str()) || SKIP_BEFORE_CUE.contains(&w.as_str()) || LEADING.contains(&w.as_str()) {
+        return false;
+    }
+    if is_cap(body, t) || PRONOUNS.contains(&w.as_str()) {
+        return true;
+    }
+    let verbish = w.ends_with("n't") || w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing")
+        || matches!(w.as_str(), "perhaps" | "maybe" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "do" | "did"
+            | "does" | "also" | "then" | "too" | "it's" | "there" | "here" | "now" | "back" | "out" | "up" | "down" | "off"
+            | "him" | "her" | "them" | "me" | "us" | "this" | "all");
+    !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
+}
+
 fn cue_like(body: &str, t: &Tok) -> bool {
     let w = lower(body, t);
     cue_weight(&w) >= WEAK || SKIP_BEFORE_CUE.contains(&w.as_str())
@@ -918,7 +967,19 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                 (lo..qa).rev().chain(qb..hi).collect()
             };
             let mut found: Option<(Cue, (usize, usize))> = None;
+            // `“...” ― Name`: a dash and a name right after the closing mark
+            if qb + 1 < toks.len() && m.closed && !toks[qb].word && matches!(&body[toks[qb].start..toks[qb].end], "―" | "—" | "–" | "-") && is_cap(body, &toks[qb + 1]) {
+                let mut e = qb + 1;
+                while e < toks.len() && e < qb + 6 && (is_cap(body, &toks[e]) || matches!(&body[toks[e].start..toks[e].end], ".")) {
+                    e += 1;
+                }
+                let dash = Cue { a: qb, b: qb + 1, weight: 0, according: false };
+                found = Some((dash, (qb + 1, e)));
+            }
             for i in order {
+                if found.is_some() {
+                    break;
+                }
                 let Some(c) = cue_at(body, &toks, i) else { continue };
                 if let Some(np) = speaker_np(body, &toks, &c, lo, hi) {
                     found = Some((c, np));
@@ -1070,7 +1131,17 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 }
                 return Some(content_quote(body, toks, lo, a - 1, &who, &c));
             }
-            // NP CUE [object] [that] CLAUSE
+            // parenthetical: "All of this, he acknowledges, could be undone"
+            if has_comma_before && c.b < hi && comma(c.b) && words_in(toks, lo, a - 1) >= 2 && words_in(toks, c.b + 1, hi) >= 3 {
+                let who = ctx.resolve(toks, a, b);
+                return Some(content_quote(body, toks, lo, hi, &who, &c));
+            }
+            // NP CUE [object] [that|whether|how ...] CLAUSE
+            let wh = |k: usize| k < hi && matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who");
+            if wh(k) && words_in(toks, k, hi) >= 3 {
+                let who = ctx.resolve(toks, a, b);
+                return Some(content_quote(body, toks, k, hi, &who, &c));
+            }
             if OBJECT_CUES.contains(&w.as_str()) {
                 let mut j = k;
                 let lim = (k + 6).min(hi);

@@ -166,6 +166,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         let quotes = attribute::attribute(&text, &seg, &mut entities, &mentions);
         for (ti, &th) in thresholds.iter().enumerate() {
             let mut used = vec![false; quotes.len()];
+            let debug = std::env::var_os("PARALLAX_DEBUG").is_some();
             let c = &mut counts[ti];
             c[0].gold += gold.len();
             c[0].pred += quotes.len();
@@ -187,7 +188,14 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                         best = Some((o, i));
                     }
                 }
-                let Some((_, i)) = best else { continue };
+                let Some((_, i)) = best else {
+                    if ti == 0 && debug {
+                        let ctx_start = text[..g.content.start].rfind('\n').map_or(0, |x| x + 1);
+                        let _ = ctx_start;
+                        eprintln!("MISS {} {:?} | src {:?}", if g.direct { "D" } else { "I" }, gc.text(&text), g.source.map(|s| s.text(&text)));
+                    }
+                    continue;
+                };
                 used[i] = true;
                 let q = &quotes[i];
                 let gk = if g.direct { 1 } else { 2 };
@@ -198,6 +206,15 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                 c[pk].tp_pred += 1;
                 if ti == 0 {
                     if let Some(src) = g.source {
+                        if debug {
+                            let st = src.text(&text);
+                            let ok = q.speaker_span.is_some_and(|s| s.overlaps(src))
+                                || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
+                                || q.speaker_text.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
+                            if !ok {
+                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, &q.text[..q.text.len().min(80)]);
+                            }
+                        }
                         let st = src.text(&text);
                         let ok = q.speaker_span.is_some_and(|s| s.overlaps(src))
                             || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
@@ -206,6 +223,13 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                             spk[k].1 += 1;
                             spk[k].0 += ok as usize;
                         }
+                    }
+                }
+            }
+            if ti == 0 && std::env::var_os("PARALLAX_DEBUG").is_some() {
+                for (i, q) in quotes.iter().enumerate() {
+                    if !used[i] {
+                        eprintln!("EXTRA {:?} {:?} | {:?} cue {:?}", q.kind, &q.text, q.speaker_text, q.cue);
                     }
                 }
             }
