@@ -16,6 +16,11 @@
 //!   `partial` quotes are direct. Per-kind precision counts our quotes of that kind,
 //!   per-kind recall the gold contents of that kind; a match across kinds counts for
 //!   the content scores but for neither per-kind score's numerator on the other side.
+//! - Contents split by the cue (`“A,” she said. “B.”`) are brat fragments: a prediction
+//!   matches by its best overlap with the whole content or with any one fragment. An
+//!   unmatched prediction lying (>= 80 %) inside a matched content (the other fragment,
+//!   a partial quote inside a reported clause) is part of that attribution and counts
+//!   neither as a hit nor as an extra.
 //! - Speaker accuracy, on matched quotes whose gold has a Source: correct when our
 //!   speaker phrase overlaps the gold Source span, or when the last word of the gold
 //!   Source equals the last word of our canonical speaker or of our speaker phrase
@@ -29,6 +34,8 @@ use std::path::Path;
 
 struct Gold {
     content: Span,
+    /// The fragments of a discontinuous content (`“A,” she said, “B”`).
+    frags: Vec<Span>,
     direct: bool,
     source: Option<Span>,
 }
@@ -39,7 +46,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
     let mut c2b: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     c2b.push(text.len());
     let conv = |c: usize| c2b.get(c).copied().unwrap_or(text.len());
-    let mut spans: BTreeMap<String, Span> = BTreeMap::new();
+    let mut spans: BTreeMap<String, (Span, Vec<Span>)> = BTreeMap::new();
     let mut rels = Vec::new();
     for line in ann.lines() {
         let mut parts = line.split('\t');
@@ -50,15 +57,19 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
             let Some(offs) = it.next() else { continue };
             let mut lo = usize::MAX;
             let mut hi = 0;
+            let mut frags = Vec::new();
             for frag in offs.split(';') {
                 let mut n = frag.split_whitespace().filter_map(|x| x.parse::<usize>().ok());
                 if let (Some(a), Some(b)) = (n.next(), n.next()) {
                     lo = lo.min(a);
                     hi = hi.max(b);
+                    if a < b {
+                        frags.push(Span::new(conv(a), conv(b)));
+                    }
                 }
             }
             if lo < hi {
-                spans.insert(id.to_string(), Span::new(conv(lo), conv(hi)));
+                spans.insert(id.to_string(), (Span::new(conv(lo), conv(hi)), frags));
             }
         } else if id.starts_with('E') {
             rels.push(def.to_string());
@@ -71,17 +82,17 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
         for arg in r.split_whitespace() {
             if let Some((role, t)) = arg.split_once(':') {
                 match role {
-                    "Content" => content = spans.get(t).copied(),
-                    "Source" => source = spans.get(t).copied(),
+                    "Content" => content = spans.get(t).cloned(),
+                    "Source" => source = spans.get(t).map(|x| x.0),
                     _ => {}
                 }
             }
         }
-        let Some(c) = content else { continue };
+        let Some((c, frags)) = content else { continue };
         let ct = c.text(text);
         let before = text[..c.start].trim_end_matches(' ').chars().last();
         let direct = ct.trim_start().starts_with(['“', '"', '”']) || matches!(before, Some('“' | '"'));
-        out.push(Gold { content: c, direct, source });
+        out.push(Gold { content: c, frags, direct, source });
     }
     out
 }
@@ -176,6 +187,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             for q in &quotes {
                 c[if q.kind == QuoteKind::Indirect { 2 } else { 1 }].pred += 1;
             }
+            let mut matched_hulls: Vec<Span> = Vec::new();
             for g in &gold {
                 let gc = core(&text, g.content);
                 let mut best: Option<(f64, usize)> = None;
@@ -183,7 +195,8 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     if used[i] {
                         continue;
                     }
-                    let o = overlap(gc, core(&text, q.span));
+                    let qc = core(&text, q.span);
+                    let o = g.frags.iter().map(|f| overlap(core(&text, *f), qc)).fold(overlap(gc, qc), f64::max);
                     if o >= th && best.is_none_or(|(bo, _)| o > bo) {
                         best = Some((o, i));
                     }
@@ -197,6 +210,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     continue;
                 };
                 used[i] = true;
+                matched_hulls.push(g.content);
                 let q = &quotes[i];
                 let gk = if g.direct { 1 } else { 2 };
                 let pk = if q.kind == QuoteKind::Indirect { 2 } else { 1 };
@@ -224,6 +238,15 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                             spk[k].0 += ok as usize;
                         }
                     }
+                }
+            }
+            // a prediction inside a matched attribution's content (a partial quote inside
+            // a reported clause, the second half of an interrupted quote) is part of it
+            for (i, q) in quotes.iter().enumerate() {
+                if !used[i] && matched_hulls.iter().any(|h| 5 * q.span.end.min(h.end).saturating_sub(q.span.start.max(h.start)) >= 4 * q.span.len()) {
+                    used[i] = true;
+                    c[0].pred -= 1;
+                    c[if q.kind == QuoteKind::Indirect { 2 } else { 1 }].pred -= 1;
                 }
             }
             if ti == 0 && std::env::var_os("PARALLAX_DEBUG").is_some() {
