@@ -735,6 +735,21 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     if j > lo && toks[j - 1].word && PRONOUNS.contains(&lower(body, &toks[j - 1]).as_str()) {
         return Some((j - 1, j));
     }
+    // "..., who said": the antecedent before the relative pronoun
+    if j > lo + 1 && toks[j - 1].word && matches!(lower(body, &toks[j - 1]).as_str(), "who" | "which") {
+        let mut e = j - 1;
+        if e > lo && !toks[e - 1].word && &body[toks[e - 1].start..toks[e - 1].end] == "," {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > lo && toks[s - 1].word && !toks[s - 1].quoted && s + 6 > e && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str()) {
+            s -= 1;
+        }
+        if s < e && is_np_head(body, &toks[e - 1]) {
+            return Some((s, e));
+        }
+        return None;
+    }
     if j > lo && toks[j - 1].word && !toks[j - 1].quoted && !before_is_np {
         // "he was stiffed said", "to harshly punish vowed": no subject here
         return None;
@@ -745,12 +760,14 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         while q > lo && !toks[q - 1].quoted && q + 30 > j {
             q -= 1;
         }
-        if q > lo && toks[q - 1].quoted && toks[q].word && q + 1 < j {
+        let at_start = q == lo || (q > lo && toks[q - 1].quoted);
+        if at_start && toks[q].word && !toks[q].quoted && q + 1 < j && (is_cap(body, &toks[q]) || DEF_DET.contains(&lower(body, &toks[q]).as_str())) {
             let mut e = q;
             while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
                 e += 1;
             }
-            if e > q && e < j && is_np_head(body, &toks[e - 1]) {
+            let e_ok = e < j && !toks[e].word && &body[toks[e].start..toks[e].end] == ",";
+            if e > q && e_ok && is_np_head(body, &toks[e - 1]) {
                 return Some((q, e));
             }
         }
@@ -879,6 +896,27 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     None
 }
 
+/// Abbreviations whose period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev",
+    "u.s", "u.n", "u.k", "e.u", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "jan", "feb", "aug", "sept",
+    "sep", "oct", "nov", "dec", "calif", "fla", "wash", "mass", "conn", "mich", "penn", "pa", "va", "ga", "ariz",
+];
+
+/// Whether the period token `i` belongs to an abbreviation ("Mr.", "U.S.", "J.") or
+/// is followed by a lower-case word, so does not end a sentence.
+fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
+    if &body[toks[i].start..toks[i].end] != "." || i == 0 || !toks[i - 1].word || toks[i - 1].end != toks[i].start {
+        return false;
+    }
+    let w = lower(body, &toks[i - 1]);
+    let initial = w.chars().count() == 1 && is_cap(body, &toks[i - 1]);
+    let next_lower = toks.get(i + 1).is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
+    // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
+    let title = matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "prof" | "rev" | "st");
+    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower
+}
+
 /// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
 /// common noun (not an auxiliary, a negated verb, a past participle or an adverb).
 fn is_np_head(body: &str, t: &Tok) -> bool {
@@ -945,6 +983,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
         // clause boundaries outside quotes: sentence-final punctuation
         let bounds: Vec<usize> = (0..toks.len())
             .filter(|&i| !toks[i].quoted && !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "." | "?" | "!" | ";"))
+            .filter(|&i| !is_abbrev_dot(body, &toks, i))
             .collect();
         // statements issued: "X said in a statement", "a statement from X" handled in resolve
         // ---- direct quotes

@@ -38,6 +38,7 @@ struct Gold {
     frags: Vec<Span>,
     direct: bool,
     source: Option<Span>,
+    cue: Option<Span>,
 }
 
 /// Parses one brat file into attributions (byte spans into `text`).
@@ -79,11 +80,13 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
     for r in rels {
         let mut content = None;
         let mut source = None;
+        let mut cue = None;
         for arg in r.split_whitespace() {
             if let Some((role, t)) = arg.split_once(':') {
                 match role {
                     "Content" => content = spans.get(t).cloned(),
                     "Source" => source = spans.get(t).map(|x| x.0),
+                    "Cue" => cue = spans.get(t).map(|x| x.0),
                     _ => {}
                 }
             }
@@ -92,7 +95,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
         let ct = c.text(text);
         let before = text[..c.start].trim_end_matches(' ').chars().last();
         let direct = ct.trim_start().starts_with(['“', '"', '”']) || matches!(before, Some('“' | '"'));
-        out.push(Gold { content: c, frags, direct, source });
+        out.push(Gold { content: c, frags, direct, source, cue });
     }
     out
 }
@@ -205,7 +208,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     if ti == 0 && debug {
                         let ctx_start = text[..g.content.start].rfind('\n').map_or(0, |x| x + 1);
                         let _ = ctx_start;
-                        eprintln!("MISS {} {:?} | src {:?}", if g.direct { "D" } else { "I" }, gc.text(&text), g.source.map(|s| s.text(&text)));
+                        eprintln!("MISS {} [{}] {:?} | src {:?}", if g.direct { "D" } else { "I" }, g.cue.map_or("", |s| s.text(&text)), gc.text(&text), g.source.map(|s| s.text(&text)));
                     }
                     continue;
                 };
