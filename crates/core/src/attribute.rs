@@ -1240,8 +1240,60 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             }
         }
     }
+    // Second pass: attributions whose content is a complement rather than a clause
+    // ("X called for Y", "X urged Y to Z", "X cited Y"), for any verb the lexicon
+    // knows as a cue, when a subject precedes it.
+    for i in lo..hi {
+        let t = toks[i];
+        if !t.word || t.quoted {
+            continue;
+        }
+        let w = lower(body, &t);
+        let n = CUES.single.get(&w).copied().unwrap_or(0);
+        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || PARTICIPLE_CUES.contains(&w.as_str()) || w.ends_with("ing") {
+            continue;
+        }
+        let c = Cue { a: i, b: i + 1, weight: n, according: false };
+        let mut j = i;
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            j -= 1;
+        }
+        if !(j > lo && toks[j - 1].word && is_np_head(body, &toks[j - 1])) {
+            continue;
+        }
+        let Some((a, b)) = speaker_np(body, toks, &c, lo, hi) else { continue };
+        if b > c.a {
+            continue;
+        }
+        let mut k = c.b;
+        // phrasal particles: "called for", "pointed to", "called on"
+        if k < hi && matches!(lower(body, &toks[k]).as_str(), "for" | "to" | "on" | "out" | "that") {
+            k += 1;
+        }
+        if words_in(toks, k, hi) < 3 {
+            continue;
+        }
+        let who = ctx.resolve(toks, a, b);
+        if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+            continue;
+        }
+        return Some(content_quote(body, toks, k, hi, &who, &c));
+    }
     None
 }
+
+/// Lexicon frequency for a cue verb with a complement (second pass of `indirect`).
+const COMPLEMENT_MIN: u32 = 10;
+/// Lexicon forms that are not verbs or do not report anything on their own.
+const NOT_VERB: &[&str] = &[
+    "in", "for", "is", "was", "be", "would", "according", "statement", "poll", "report", "interview", "speech", "data",
+    "criticism", "complaints", "questions", "question", "advice", "allegations", "concerns", "suggestion", "refusal",
+    "decision", "view", "views", "comments", "remarks", "supporter", "supporters", "features", "counts", "plot",
+    "sense", "willing", "seemingly", "titled", "named", "read", "reads", "made", "put", "gave", "set", "led", "came",
+    "went", "took", "get", "got", "make", "take", "give", "look", "looks", "looked", "seemed", "seems", "seem",
+    "appears", "appeared", "appear", "passed", "cast", "used", "included", "includes", "listed", "lists", "known",
+    "mean", "like", "liked", "loved",
+];
 
 fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cue) -> Quote {
     let (mut a, mut b) = (a, b);
