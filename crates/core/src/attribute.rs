@@ -1085,11 +1085,20 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                     continue;
                 }
             }
-            if let Some(q) = indirect(&mut ctx, &toks, lo, hi) {
+            // several attributions per clause ("X said A, and Y added that B"; nested
+            // reports): continue after each cue
+            let mut l = lo;
+            while l + 3 < hi {
+                let Some(q) = indirect(&mut ctx, &toks, l, hi) else { break };
+                let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
                 if let Some(e) = q.speaker_entity {
                     ctx.recent.push((q.span.start, e));
                 }
                 quotes.push(q);
+                if next <= l {
+                    break;
+                }
+                l = next;
             }
         }
         let _ = pi;
