@@ -1134,6 +1134,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         let Some(c) = cue_at(body, toks, i) else { continue };
         let w = lower(body, &toks[c.a]);
         if PARTICIPLE_CUES.contains(&w.as_str()) {
+            // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
+            // subject speaks
+            let mut k = c.b;
+            let that = toks.get(k).is_some_and(|t| lower(body, t) == "that");
+            if that {
+                k += 1;
+            }
+            let after_comma = c.a > lo && comma(c.a - 1);
+            let clause_like = that
+                || (matches!(w.as_str(), "saying" | "adding" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "stressing" | "explaining" | "asserting")
+                    && k < hi && toks[k].word && {
+                        let lw = lower(body, &toks[k]);
+                        is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+                    });
+            if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
+                if let Some((a, b)) = clause_subject(body, toks, lo, c.a) {
+                    let who = ctx.resolve(toks, a, b);
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                }
+            }
             continue;
         }
         if c.according {
@@ -1259,7 +1279,20 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         }
         let w = lower(body, &t);
         let n = CUES.single.get(&w).copied().unwrap_or(0);
-        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || PARTICIPLE_CUES.contains(&w.as_str()) || w.ends_with("ing") {
+        let progressive = i > lo && matches!(lower(body, &toks[i - 1]).as_str(), "is" | "are" | "was" | "were");
+        let n = if w.ends_with("ing") && progressive {
+            // "is demanding", "was questioning": the lexicon's base forms
+            let stem = &w[..w.len() - 3];
+            [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed"), format!("{stem}d")]
+                .iter()
+                .filter_map(|f| CUES.single.get(f.as_str()).copied())
+                .max()
+                .unwrap_or(0)
+                .max(n)
+        } else {
+            n
+        };
+        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || (w.ends_with("ing") && !progressive) {
             continue;
         }
         let c = Cue { a: i, b: i + 1, weight: n, according: false };
