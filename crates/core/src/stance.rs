@@ -546,8 +546,22 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 let poss = if i > 0 { ctx.mentions.iter().rev().find(|m| m.span.end <= toks[i].span.start && toks[i].span.start <= m.span.end + 4 && ctx.possessive(m)) } else { None };
                 let (p2, ts) = follow(ctx, toks, end, pol, &mut Vec::new());
                 let te = target_end(toks, ts, lex);
-                if let Some(m) = poss {
-                    push(ctx, out, &[m.entity], toks, ts, te, p2, cue, sent, negated);
+                // No possessor: the subject of the light verb ("Kim expressed concern over").
+                let actors = match poss {
+                    Some(m) => vec![m.entity],
+                    None => {
+                        let in_q = ctx.quote_at(cue).map(|q| q.span);
+                        let mut a = ctx.subject(toks, sent, cue.start, &targets, in_q);
+                        if a.is_empty() {
+                            if let Some(q) = ctx.quote_at(cue) {
+                                a = q.speaker_entity.into_iter().collect();
+                            }
+                        }
+                        a
+                    }
+                };
+                if !actors.is_empty() {
+                    push(ctx, out, &actors, toks, ts, te, p2, cue, sent, negated);
                     if ts < te {
                         targets.push(span_of(toks, ts, te));
                     }
