@@ -263,7 +263,7 @@ enum Cand {
     Person { name: String, title: Option<String>, strong: bool },
     Org { name: String },
     /// A named organisation from the gazetteer (index into `Gazetteer::orgs`).
-    Named { org: usize },
+    Named { org: usize, name: String },
     /// A lone capitalised token to resolve against the other names.
     Single { name: String, reporting: bool },
     /// A multi-word capitalised run to resolve against organisations ("Security Council").
@@ -401,7 +401,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
             return None;
         }
         let mut s = a - 1;
-        while s > 0 {
+        while s > 0 && s + 4 > a {
             let q = &self.w[s - 1];
             if q.sentence != p.sentence || !q.joined || q.poss || is_function(&capitalise(q.text)) || q.text.chars().any(|c| c.is_numeric()) {
                 break;
@@ -440,7 +440,7 @@ fn runs(cx: &Ctx) -> Vec<(usize, usize)> {
                 continue;
             }
             // "Ministry of Foreign Affairs", "Secretary of State", "Bank of the Philippine Islands"
-            if (n.text == "of" || n.text == "for") && n.joined {
+            if (n.text == "of" || (n.text == "for" && cx.gaz.is_org_head(w[prev].text))) && n.joined {
                 let mut k = j + 1;
                 if k < w.len() && w[k].text == "the" && w[k].joined {
                     k += 1;
@@ -496,11 +496,17 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     let n = b - a;
     let last = &w[b - 1];
 
+    // "(UN) Security Council": a bracketed acronym right before belongs to the name.
+    let bracket = a > 0
+        && w[a - 1].upper
+        && cx.body[..w[a - 1].span.start].ends_with('(')
+        && cx.body[w[a - 1].span.end..w[a].span.start].trim() == ")";
     // A named organisation covering the whole run ("United Nations", "NATO", "U.N.").
     if let Some((e, pid)) = cx.org_at[a] {
         if e == b {
             let oi = gaz.patterns[pid].country;
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Named { org: oi } });
+            let (sa, name) = if bracket { (a - 1, format!("{} {}", w[a - 1].text, cx.text(a, b))) } else { (a, cx.text(a, b).to_string()) };
+            out.push(Raw { span: cx.span(sa, b), cand: Cand::Named { org: oi, name } });
             return;
         }
     }
@@ -543,7 +549,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
                 // "(UN) Security Council": a bracketed acronym right before belongs to the name
                 let mut name = cx.text(a, b).to_string();
                 let mut sa = a;
-                if a > 0 && w[a - 1].upper && cx.body[..w[a - 1].span.start].ends_with('(') && cx.body[w[a - 1].span.end..w[a].span.start].trim() == ")" {
+                if bracket {
                     name = format!("{} {}", w[a - 1].text, name);
                     sa = a - 1;
                 }
@@ -602,7 +608,8 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         }
     }
     if all_name && (2..=4).contains(&n) {
-        let given = gaz.is_given_name(w[a].text) && !cx.in_country[a];
+        // "North Carolina", "West Bank": compass words head place names, not given names
+        let given = gaz.is_given_name(w[a].text) && !cx.in_country[a] && !matches!(w[a].text, "North" | "South" | "East" | "West");
         let hyphen = (a + 1..b).any(|k| is_hyphen_given(w[k].text));
         let reporting = cx.reporting_after(b) || cx.according_before(a) || appositive_title(cx, b);
         let no_country = (a..b).all(|k| !cx.in_country[k]);
@@ -762,8 +769,13 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         }
         // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
         // shows the document uses it as the country's code
-        if wj < w.len() && w[wj - 1].joined && w[wj].cap && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
-            premod.insert(gaz.patterns[m.pattern().as_usize()].country);
+        if wj < w.len() && w[wj - 1].joined && w[wj].cap && !w[wj].upper && !shouting[wi] && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
+            // a code that is also an English word ("US", "IT", "ME") needs a role or
+            // organisation noun after it: "US Secretary of State", "US Department"
+            let word = crate::lexicon::CODE_WORDS.contains(&&body[s..e]);
+            if !word || gaz.is_title(w[wj].text) || gaz.is_org_head(w[wj].text) {
+                premod.insert(gaz.patterns[m.pattern().as_usize()].country);
+            }
         }
         if gaz.patterns[m.pattern().as_usize()].form == CountryForm::Organisation {
             org_at[wi] = Some((wj, m.pattern().as_usize()));
@@ -870,9 +882,9 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let e = org_entity(&mut ents, &mut by_key, name, r.span.start);
                 ms.push((r.span, e, MentionVia::Name));
             }
-            Cand::Named { org } => {
+            Cand::Named { org, name } => {
                 let forms = &gaz.orgs[*org];
-                let t = r.span.text(body);
+                let t = name.as_str();
                 // "UN" of a document that also says "UN Security Council" is the UN, a
                 // different actor: the key keeps them apart.
                 let key = gaz.org_key(*org);
@@ -925,7 +937,8 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 if let Some(e) = found {
                     ents[e].add_form(t);
                     ms.push((r.span, e, MentionVia::Alias));
-                } else if *reporting {
+                } else if *reporting || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the ")) {
+                    // "Reuters reported", "according to Yonhap", "the FBI": a cited source
                     let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
                     let key = format!("{}:{}", if kind == ActorKind::Person { "person" } else { "org" }, name_key(t));
                     let e = *by_key.entry(key).or_insert_with(|| {
