@@ -545,6 +545,18 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         if (ends_here || before_of) && (n >= 2 || w[a].upper) {
             // A title inside ("Foreign Minister of ...") makes it a person's title, not an org.
             let title_inside = (a..k).any(|t| w[t].cap && gaz.is_title(w[t].text));
+            // "the South Korean Ministry of Foreign Affairs", "the Russian Foreign Ministry",
+            // "the Chinese Government": a government organ named after its state speaks for
+            // the state (as event coding treats it), so it is a metonym of the country.
+            if !title_inside && matches!(w[k].text, "Ministry" | "Government") {
+                if let Some((e, pid)) = cx.country_at[a] {
+                    let p = gaz.patterns[pid];
+                    if e <= k && matches!(p.form, CountryForm::Name | CountryForm::Code | CountryForm::Demonym) {
+                        out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Metonym } });
+                        return;
+                    }
+                }
+            }
             if !title_inside {
                 // "(UN) Security Council": a bracketed acronym right before belongs to the name
                 let mut name = cx.text(a, b).to_string();
@@ -1286,6 +1298,15 @@ mod tests {
         let (es, _) = run("Wang Hao, a professor at Fudan University, disagreed.");
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn state_organs_stand_for_the_state() {
+        let (es, ms) = run("The Japanese Ministry of Foreign Affairs said the plan was wrong. The Japanese Foreign Ministry agreed.");
+        let j = ent(&es, "Japan");
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert!(j.aliases.contains(&"Japanese Ministry of Foreign Affairs".to_string()));
+        assert!(ms.iter().all(|m| m.via == MentionVia::Metonym));
     }
 
     #[test]
