@@ -627,7 +627,8 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         let no_country = (a..b).all(|k| !cx.in_country[k]);
         // reporting alone: "Zhang Wei said" is a person, "Radio Free Asia reported" is not
         if no_country && (given || hyphen || (reporting && n == 2)) {
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title: None, strong: given || hyphen } });
+            let title = appositive(cx, b);
+            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title, strong: given || hyphen } });
             return;
         }
     }
@@ -657,20 +658,32 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
 /// "Zhang Wei, a professor at ..." / "Zhang Wei, the ministry's spokesman": an appositive
 /// with a role noun right after the name.
 fn appositive_title(cx: &Ctx, b: usize) -> bool {
+    appositive(cx, b).is_some()
+}
+
+/// The role words of an appositive after a name: "Zhang Wei, a professor at ..." -> "professor",
+/// "Lee, the ministry's chief spokesman," -> "ministry's chief spokesman".
+fn appositive(cx: &Ctx, b: usize) -> Option<String> {
     let w = &cx.w;
-    if b == 0 || b >= w.len() || w[b - 1].joined {
-        return false;
+    if b == 0 || b >= w.len() || w[b - 1].joined || w[b - 1].poss {
+        return None;
     }
     let after = &cx.body[w[b - 1].span.end..w[b].span.start];
     if after.trim() != "," {
-        return false;
+        return None;
     }
     let s = w[b].sentence;
     let det = w[b].text;
-    if !matches!(det, "a" | "an" | "the" | "who" | "chief" | "head" | "director" | "former" | "senior") {
-        return false;
+    let start = if matches!(det, "a" | "an" | "the") { b + 1 } else { b };
+    if !matches!(det, "a" | "an" | "the" | "chief" | "head" | "director" | "former" | "senior") {
+        return None;
     }
-    (b..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).any(|k| !w[k].cap && cx.gaz.is_title(w[k].text))
+    let k = (start..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
+    // only role words in between: no verbs or clauses ("a man who ...")
+    if (start..k).any(|j| !w[j].joined || is_function(&capitalise(w[j].text))) {
+        return None;
+    }
+    Some(cx.text(start, k + 1).to_string())
 }
 
 fn push_role(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Raw>) {
@@ -886,7 +899,10 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 }
                 if let Some(t) = title {
                     ents[e].add_title(t);
-                    ents[e].add_form(r.span.text(body));
+                    let full = r.span.text(body);
+                    if full != name {
+                        ents[e].add_form(full);
+                    }
                 }
                 ms.push((r.span, e, MentionVia::Name));
             }
@@ -1297,6 +1313,7 @@ mod tests {
     fn appositive_makes_a_person() {
         let (es, _) = run("Wang Hao, a professor at Fudan University, disagreed.");
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
+        assert_eq!(ent(&es, "Wang Hao").titles, ["professor"]);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
     }
 
