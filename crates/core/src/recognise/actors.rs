@@ -933,8 +933,11 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             _ => {}
         }
     }
-    // Pass 2: short forms resolve against the full names anywhere in the document.
-    for r in &raws {
+    // Pass 2: short forms resolve against the full names anywhere in the document;
+    // titled one-word names ("President Obama") first, so a bare "Obama said" finds them.
+    let mut order: Vec<&Raw> = raws.iter().filter(|r| matches!(r.cand, Cand::Person { .. })).collect();
+    order.extend(raws.iter().filter(|r| !matches!(r.cand, Cand::Person { .. })));
+    for r in order {
         match &r.cand {
             Cand::Person { name, title, strong } if name.split_whitespace().count() < 2 => {
                 let e = match surname_match(&ents, &ms, name, r.span.start) {
@@ -962,9 +965,11 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let t = name.as_str();
                 let upper = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
                 let found = if upper { org_short(&ents, t) } else { surname_match(&ents, &ms, t, r.span.start) };
+                let found = found.or_else(|| by_key.get(&format!("person:{}", name_key(t))).copied());
                 if let Some(e) = found {
                     ents[e].add_form(t);
-                    ms.push((r.span, e, MentionVia::Alias));
+                    let via = if ents[e].name == t { MentionVia::Name } else { MentionVia::Alias };
+                    ms.push((r.span, e, via));
                 } else if *reporting || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the ")) {
                     // "Reuters reported", "according to Yonhap", "the FBI": a cited source
                     let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
