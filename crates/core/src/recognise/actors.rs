@@ -19,8 +19,14 @@
 //!   after the full name: "Putin" joins "Vladimir Putin"; "Kim Jong Un" and "Kim Jong-un"
 //!   share a key (letters only, case folded); "Security Council" joins "UN Security
 //!   Council" and "UNSC" joins it by acronym.
+//! * **Named organisations** come from the gazetteer too (WordNet's named organisations
+//!   with their acronyms: "United Nations" ~ "UN" ~ "U.N."), and a government organ named
+//!   after its state ("the Russian Foreign Ministry") stands for the state (a metonym).
 //! * **Role nouns** referring back ("the spokesman", "the president") link to the most
-//!   recent person carrying that title.
+//!   recent person carrying that title; with a country ("the French president") the title
+//!   must name the same country. "The North"/"the South" is the one country of the
+//!   document named with that word, if there is exactly one.
+//! * **Appositives** give titles: "Zhang Wei, a professor at ..." -> "professor".
 //!
 //! Words at the start of a sentence are capitalised whatever they are, so function words,
 //! months and weekdays are stripped from runs, and a lone unknown capitalised word becomes
@@ -98,8 +104,8 @@ const REPORTING: &[&str] = &[
 /// Nouns after a demonym that make it stand for the state ("the Russian government").
 const STATE_NOUNS: &[&str] = &[
     "government", "governments", "authorities", "administration", "leadership", "regime", "side", "state", "officials",
-    "delegation", "diplomats", "military", "army", "forces", "navy", "ministry", "embassy", "parliament", "president",
-    "presidency", "cabinet", "counterpart", "counterparts", "foreign", "defense", "defence", "leader", "leaders", "envoy",
+    "delegation", "diplomats", "military", "army", "forces", "navy", "ministry", "embassy", "parliament",
+    "presidency", "cabinet", "foreign", "defense", "defence",
 ];
 
 fn is_function(w: &str) -> bool {
@@ -268,8 +274,11 @@ enum Cand {
     Single { name: String, reporting: bool },
     /// A multi-word capitalised run to resolve against organisations ("Security Council").
     Partial { name: String },
-    /// "the spokesman": a role noun referring back.
-    Role { noun: String },
+    /// "the spokesman": a role noun referring back; `qual` is the country the phrase names
+    /// ("the Russian president").
+    Role { noun: String, qual: Option<usize> },
+    /// "the North" / "the South": the one country of the document named with that word.
+    Compass { word: String },
 }
 
 /// `MentionVia` with an order (for the derived `Ord` of `Cand`).
@@ -634,6 +643,10 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     }
     if n == 1 {
         let t = w[a].text;
+        // "the North" is read by `lower_roles`
+        if matches!(t, "North" | "South") && a > 0 && w[a - 1].text.eq_ignore_ascii_case("the") {
+            return;
+        }
         if w[a].upper && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             out.push(Raw { span: cx.span(a, b), cand: Cand::Single { name: t.to_string(), reporting: false } });
             return;
@@ -693,12 +706,26 @@ fn push_role(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Raw>) {
         return;
     }
     let noun = w[b - 1].text.to_lowercase();
-    out.push(Raw { span: cx.span(a - 1, b), cand: Cand::Role { noun } });
+    out.push(Raw { span: cx.span(a - 1, b), cand: Cand::Role { noun, qual: qualifier(cx, a, b - 1) } });
 }
 
-/// Lower-case "the spokesman" / "the president" not followed by a name.
+/// The country a role phrase names ("the Russian president" -> the country index of "Russian").
+fn qualifier(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    (a..b).find_map(|k| cx.country_at[k].map(|(_, pid)| cx.gaz.patterns[pid].country))
+}
+
+/// Lower-case "the spokesman" / "the president" not followed by a name; "the North".
 fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
     let w = &cx.w;
+    for i in 1..w.len() {
+        let t = &w[i];
+        if matches!(t.text, "North" | "South") && w[i - 1].text.eq_ignore_ascii_case("the") && w[i - 1].joined && w[i - 1].sentence == t.sentence && !cx.shouting[i] {
+            let next_cap = t.joined && w.get(i + 1).is_some_and(|n| n.cap);
+            if !next_cap {
+                out.push(Raw { span: t.span, cand: Cand::Compass { word: t.text.to_string() } });
+            }
+        }
+    }
     for i in 1..w.len() {
         let t = &w[i];
         if t.cap || !cx.gaz.is_title(t.text) || w[i - 1].sentence != t.sentence {
@@ -714,7 +741,7 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
             s -= 1;
         }
         if s > 0 && w[s - 1].text.eq_ignore_ascii_case("the") && w[s - 1].joined && w[s - 1].sentence == t.sentence {
-            out.push(Raw { span: cx.span(s - 1, i + 1), cand: Cand::Role { noun: t.text.to_lowercase() } });
+            out.push(Raw { span: cx.span(s - 1, i + 1), cand: Cand::Role { noun: t.text.to_lowercase(), qual: qualifier(cx, s, i) } });
         }
     }
 }
@@ -1035,15 +1062,37 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             }
         }
     }
+    // "the North": exactly one country of the document is named with the word.
+    for r in &raws {
+        if let Cand::Compass { word } = &r.cand {
+            let prefix = format!("{word} ");
+            let cands: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == ActorKind::Country && ents[e].name.starts_with(&prefix) && ms.iter().any(|m| m.1 == e)).collect();
+            if let [e] = cands[..] {
+                let form = format!("the {word}");
+                ents[e].add_form(&form);
+                ms.push((r.span, e, MentionVia::Alias));
+            }
+        }
+    }
     // Pass 3: role nouns refer back to the latest person with that title.
     ms.sort_by_key(|m| (m.0.start, m.0.end));
     let mut roles: Vec<(Span, usize, MentionVia)> = Vec::new();
     for r in &raws {
-        if let Cand::Role { noun } = &r.cand {
+        if let Cand::Role { noun, qual } = &r.cand {
             let before = ms.iter().rev().filter(|m| m.0.start < r.span.start).map(|m| m.1);
             let mut found = None;
+            // with a country ("the Russian president"), the person's title must name it too
+            let forms: Vec<&str> = match qual {
+                Some(c) => {
+                    let c = &gaz.countries[*c];
+                    std::iter::once(c.name.as_str()).chain(c.demonyms.iter().map(String::as_str)).chain(c.alt.iter().map(String::as_str)).collect()
+                }
+                None => Vec::new(),
+            };
             for e in before {
-                if ents[e].kind == ActorKind::Person && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun))) {
+                let ok = ents[e].kind == ActorKind::Person
+                    && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun)) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))));
+                if ok {
                     found = Some(e);
                     break;
                 }
@@ -1320,6 +1369,23 @@ mod tests {
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
         assert_eq!(ent(&es, "Wang Hao").titles, ["professor"]);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn role_with_country_picks_the_matching_person() {
+        let text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Brazilian President Lula da Silva. The French president said little.";
+        let (es, ms) = run(text);
+        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        assert_eq!(es[m.entity].name, "Emmanuel Macron");
+    }
+
+    #[test]
+    fn the_north_is_the_compass_country_of_the_document() {
+        let (es, ms) = run("South Sudan and Sudan talked. The leaders of the South said no.");
+        let m = ms.iter().find(|m| m.text == "South").expect("compass mention");
+        assert_eq!(es[m.entity].name, "South Sudan");
+        let (_, ms) = run("South Sudan and South Africa talked. The leaders of the South said no.");
+        assert!(!ms.iter().any(|m| m.text == "South"));
     }
 
     #[test]
