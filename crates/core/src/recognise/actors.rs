@@ -108,6 +108,30 @@ const STATE_NOUNS: &[&str] = &[
     "presidency", "cabinet", "foreign", "defense", "defence",
 ];
 
+/// The role noun an abbreviated rank stands for ("Sen." -> "senator"), so "the senator"
+/// refers back to "Sen. Jane Doe".
+fn expand_abbrev(w: &str) -> &'static str {
+    match w.trim_end_matches('.') {
+        "Sen" => "senator",
+        "Rep" => "representative",
+        "Gov" => "governor",
+        "Gen" => "general",
+        "Sec" => "secretary",
+        "Pres" => "president",
+        "Prof" => "professor",
+        "Dr" => "doctor",
+        "Amb" => "ambassador",
+        "Adm" => "admiral",
+        "Col" => "colonel",
+        "Capt" => "captain",
+        "Lt" => "lieutenant",
+        "Sgt" => "sergeant",
+        "Maj" => "major",
+        "Rev" => "reverend",
+        _ => "",
+    }
+}
+
 fn is_function(w: &str) -> bool {
     FUNCTION.contains(&w)
 }
@@ -1091,7 +1115,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             };
             for e in before {
                 let ok = ents[e].kind == ActorKind::Person
-                    && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun)) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))));
+                    && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))));
                 if ok {
                     found = Some(e);
                     break;
@@ -1369,6 +1393,13 @@ mod tests {
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
         assert_eq!(ent(&es, "Wang Hao").titles, ["professor"]);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn abbreviated_rank_is_the_role_noun() {
+        let (es, ms) = run("Sen. Jane Doe spoke on Monday. The senator said the bill would pass.");
+        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        assert_eq!(es[m.entity].name, "Jane Doe");
     }
 
     #[test]
