@@ -100,6 +100,14 @@ fn cue_weight(w: &str) -> u32 {
 const LEADING: &[&str] = &[
     "but", "and", "yet", "so", "then", "meanwhile", "however", "still", "also", "now", "later", "instead", "moreover",
     "furthermore", "separately", "indeed", "thus", "there", "here", "when", "while", "if", "as", "in", "on", "at",
+    "more", "most", "less", "much", "such", "what", "even", "only", "just", "every", "each",
+];
+/// Plural heads of unnamed sources ("officials said", "U.S. officials said").
+const ANON_PLURALS: &[&str] = &[
+    "officials", "sources", "lawmakers", "analysts", "experts", "critics", "observers", "diplomats", "residents",
+    "witnesses", "economists", "investigators", "prosecutors", "authorities", "researchers", "scientists",
+    "activists", "protesters", "aides", "advisers", "advisors", "insiders", "people", "observers", "strategists",
+    "insiders", "executives", "spokesmen", "spokespeople", "reports", "media", "members", "leaders", "voters",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const ANON_DET: &[&str] = &[
@@ -110,7 +118,8 @@ const DEF_DET: &[&str] = &["the", "this", "that", "these", "those", "its", "his"
 const SKIP_BEFORE_CUE: &[&str] = &[
     "also", "has", "had", "have", "was", "is", "were", "are", "later", "then", "previously", "recently", "reportedly",
     "once", "further", "again", "repeatedly", "earlier", "would", "will", "had", "already", "publicly", "privately",
-    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly",
+    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly", "here",
+    "there", "today", "yesterday", "privately", "recently",
 ];
 /// Words that end a noun phrase when walking back from a cue.
 const NP_STOP: &[&str] = &[
@@ -517,6 +526,7 @@ impl Ctx<'_> {
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
+            || (!DEF_DET.contains(&first) && words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str())))
             || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
         if anon {
             return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
@@ -878,7 +888,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         if is_cap(body, &toks[k]) || DEF_DET.contains(&w.as_str()) {
             let lw = w.as_str();
             // adverbial openers: "Speaking at ...", "On Tuesday", "In addition"
-            if lw.ends_with("ing") || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
+            if lw.ends_with("ing") || LEADING.contains(&lw) || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
                 continue;
             }
             let mut e = k + 1;
