@@ -719,6 +719,10 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if weight < WEAK {
         return None;
     }
+    // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
+    if is_cap(body, &t) && i > 0 && toks[i - 1].word {
+        return None;
+    }
     // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
     // forms directly after a determiner
     if i > 0 && matches!(lower(body, &toks[i - 1]).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
@@ -1215,7 +1219,11 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 return Some(content_quote(body, toks, lo, hi, &who, &c));
             }
             // NP CUE [object] [that|whether|how ...] CLAUSE
-            let wh = |k: usize| k < hi && matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who");
+            let asks = matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned" | "explained" | "explains" | "described" | "revealed" | "know" | "knows" | "told" | "tells");
+            let wh = |k: usize| k < hi && {
+                let lw = lower(body, &toks[k]);
+                lw == "whether" || (asks && matches!(lw.as_str(), "if" | "how" | "why" | "what" | "when" | "where" | "who"))
+            };
             if wh(k) && words_in(toks, k, hi) >= 3 {
                 let who = ctx.resolve(toks, a, b);
                 return Some(content_quote(body, toks, k, hi, &who, &c));
@@ -1288,6 +1296,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             continue;
         }
         let w = lower(body, &t);
+        if is_cap(body, &t) {
+            continue;
+        }
         let n = CUES.single.get(&w).copied().unwrap_or(0);
         let progressive = i > lo && matches!(lower(body, &toks[i - 1]).as_str(), "is" | "are" | "was" | "were");
         let n = if w.ends_with("ing") && progressive {
