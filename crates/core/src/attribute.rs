@@ -764,6 +764,10 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         }
         return None;
     }
+    if j > lo + 1 && toks[j - 1].word && lower(body, &toks[j - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()) {
+        // "Machado promised ... and said she would": the clause subject
+        return clause_subject(body, toks, lo, j - 1);
+    }
     if j > lo && toks[j - 1].word && !toks[j - 1].quoted && !before_is_np {
         // "he was stiffed said", "to harshly punish vowed": no subject here
         return None;
@@ -1230,10 +1234,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             }
             if OBJECT_CUES.contains(&w.as_str()) {
                 let mut j = k;
-                let lim = (k + 6).min(hi);
+                let lim = (k + 9).min(hi);
                 let that = (k..lim).find(|&j| lower(body, &toks[j]) == "that");
+                let whw = (k..lim).find(|&j| matches!(lower(body, &toks[j]).as_str(), "how" | "why" | "whether" | "what" | "if"));
                 if let Some(t) = that {
                     j = t + 1;
+                } else if let Some(t) = whw {
+                    j = t;
                 } else if w.starts_with("tol") || w.starts_with("tel") {
                     // skip one short object phrase
                     while j < lim && toks[j].word && (j == k || is_cap(body, &toks[j])) {
@@ -1362,6 +1369,21 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
     let (mut a, mut b) = (a, b);
     while a < b && !toks[a].word {
         a += 1;
+    }
+    // a reported clause after its cue ends where a contrasting clause or a new
+    // attribution starts: "..., though she acknowledged ...", "... and said ..."
+    if a > c.a {
+        for k in a + 2..b {
+            let lw = lower(body, &toks[k]);
+            let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
+            let contrast = after_comma && matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas");
+            let coord_cue = lw == "and"
+                && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
+            if (contrast || coord_cue) && !toks[k].quoted {
+                b = if after_comma { k - 1 } else { k };
+                break;
+            }
+        }
     }
     while b > a && !toks[b - 1].word && !matches!(&body[toks[b - 1].start..toks[b - 1].end], ")" | "”" | "\"" | "’") {
         b -= 1;
