@@ -265,6 +265,8 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
     let mut open: Option<(usize, usize, bool)> = None;
     // an ambiguous closing single mark ("the countries’ leaders"), used if no better one follows
     let mut fallback: Option<(usize, usize)> = None;
+    // nesting depth of double quotes inside an open double quote
+    let mut depth = 0usize;
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -307,9 +309,20 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                         fallback = Some((i, after));
                     }
                     cand && !possessive
+                } else if c == '“' && is_opening_context(prev) {
+                    // an opener inside an open quote: nested if enough closers follow,
+                    // else a stray mark
+                    if text[after..].matches('”').count() >= 2 {
+                        depth += 1;
+                    }
+                    k += 1;
+                    continue;
+                } else if matches!(c, '”' | '"' | '″' | '»' | '“') && depth > 0 {
+                    depth -= 1;
+                    k += 1;
+                    continue;
                 } else {
                     matches!(c, '”' | '"' | '″' | '»' | '“')
-                        && !(c == '“' && !is_opening_context(prev))
                 };
                 // a new double opener while a single is open: the single was an apostrophe
                 if single && matches!(c, '“') {
@@ -319,6 +332,7 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                     push_marked(body, para, pi, o, cs, i, after, true, out);
                     open = None;
                     fallback = None;
+                    depth = 0;
                 } else if !single && c == '“' {
                     // unclosed quote followed by a new opener: close the old one here
                     push_marked(body, para, pi, o, cs, i, i, false, out);
@@ -371,6 +385,23 @@ struct Ctx<'a> {
     recent: Vec<(usize, usize)>,
     /// The most recent issuer of a statement.
     issuer: Option<usize>,
+}
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    "democratic", "republican", "american", "americans", "russian", "chinese", "british", "french", "german",
+    "european", "u.s", "us", "uk", "u.k", "perhaps", "talk", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "millions", "first", "last", "next", "new",
+    "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "a", "an", "the",
+    "mr", "mrs", "ms", "dr", "god", "lord", "i", "we", "you", "they", "he", "she", "no", "yes", "oh", "ok",
+];
+
+fn plausible_single_name(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    !NOT_NAMES.contains(&w) && !LEADING.contains(&w) && !w.contains(|c: char| c.is_ascii_digit())
+        && !w.split('-').any(|p| NOT_NAMES.contains(&p)) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised name word that is not a title: "Anna", "Jae-in", "O'Neil".
@@ -556,7 +587,7 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if from < run.len() {
+            if from < run.len() && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
                 let ns = toks[run[from]].start;
                 let ne = toks[*run.last().unwrap()].end;
                 let name = body[ns..ne].to_string();
