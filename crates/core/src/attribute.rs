@@ -587,7 +587,10 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if from < run.len() && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
+            // a lone sentence-initial capital before common nouns ("Commercial satellite
+            // images") is not a name
+            let lone_initial = run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
+            if from < run.len() && !lone_initial && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
                 let ns = toks[run[from]].start;
                 let ne = toks[*run.last().unwrap()].end;
                 let name = body[ns..ne].to_string();
@@ -979,7 +982,8 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
     let verbish = w.ends_with("n't") || w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing")
         || matches!(w.as_str(), "perhaps" | "maybe" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "do" | "did"
             | "does" | "also" | "then" | "too" | "it's" | "there" | "here" | "now" | "back" | "out" | "up" | "down" | "off"
-            | "him" | "her" | "them" | "me" | "us" | "this" | "all");
+            | "him" | "her" | "them" | "me" | "us" | "this" | "all" | "for" | "of" | "in" | "on" | "at" | "with" | "by"
+            | "from" | "about" | "into" | "over" | "under" | "than" | "a" | "an" | "the" | "very" | "just" | "only");
     !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
 }
 
@@ -1237,11 +1241,18 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             let has_comma_before = a > lo && comma(a - 1);
             let mut k = c.b;
             // "in a statement", "on Tuesday", "in an interview" after a final cue
+            // "..., a diplomat told Reuters last week.": the addressee before the adverbial
+            let mut tk = c.b;
+            if OBJECT_CUES.contains(&w.as_str()) {
+                while tk < hi && tk < c.b + 3 && toks[tk].word && (is_cap(body, &toks[tk]) || matches!(lower(body, &toks[tk]).as_str(), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them")) {
+                    tk += 1;
+                }
+            }
             let tail_ok = |k: usize| {
                 k >= hi || toks[k..hi].iter().all(|t| t.word || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
                     && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
             };
-            if has_comma_before && strong && tail_ok(c.b) && words_in(toks, lo, a - 1) >= 4 {
+            if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
                 if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
                     continue;
@@ -1351,7 +1362,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         } else {
             n
         };
-        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || (w.ends_with("ing") && !progressive) {
+        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || matches!(w.as_str(), "told" | "tells" | "tell") || (w.ends_with("ing") && !progressive) {
             continue;
         }
         let c = Cue { a: i, b: i + 1, weight: n, according: false };
@@ -1375,7 +1386,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             continue;
         }
         let who = ctx.resolve(toks, a, b);
-        if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+        // a complement attribution needs a recognisable source
+        if who.speaker.is_none() && !who.anonymous {
             continue;
         }
         return Some(content_quote(body, toks, k, hi, &who, &c));
