@@ -106,7 +106,12 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
             members.entry(id.clone()).or_default().push(i);
         }
     }
-    members.retain(|id, v| v.len() >= 2 || id.starts_with("user-"));
+    // discovered issues need two different target phrases (one phrase shared by two
+    // coordinated actors is still one remark)
+    members.retain(|id, v| {
+        let phrases: BTreeSet<(usize, Span)> = v.iter().map(|&i| (placed[i].doc, docs[placed[i].doc].claims[placed[i].claim].target_span)).collect();
+        phrases.len() >= 2 || id.starts_with("user-")
+    });
     // each claim keeps the orientation (cut-off or not) of the issue it was found in,
     // so merging issues never flips what an actor said
     let mut orient: Vec<bool> = vec![false; placed.len()];
