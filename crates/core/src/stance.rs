@@ -291,6 +291,12 @@ impl Ctx<'_> {
     fn subject(&self, toks: &[Tok], sent: Span, cue_start: usize, skip: &[Span], in_quote: Option<Span>) -> Vec<usize> {
         let mut skip: Vec<Span> = skip.to_vec();
         skip.extend(self.parentheticals(toks, sent, cue_start));
+        // a new clause ("..., but Trump would like") starts the subject search afresh
+        if let Some(b) = toks.iter().rev().find(|t| t.span.end <= cue_start && t.span.start >= sent.start && matches!(t.low.as_str(), "but" | ";" | "whereas" | "although" | "though")) {
+            if b.span.start > sent.start {
+                skip.push(Span::new(sent.start, b.span.start));
+            }
+        }
         let cue_ti = toks.iter().position(|t| t.span.start >= cue_start).unwrap_or(toks.len());
         // ", calling ...": a participle after a comma belongs to the main clause subject
         let participle = cue_ti > 0 && cue_ti < toks.len() && toks[cue_ti - 1].low == "," && toks[cue_ti].low.ends_with("ing");
@@ -471,7 +477,7 @@ fn target_end(toks: &[Tok], j: usize, lex: &Lexicon) -> usize {
         if is_boundary_at(toks, k) && !(t.low == "(" || t.low == ")") {
             break;
         }
-        if k > j && BOUNDARY_WORDS.contains(&t.low.as_str()) {
+        if k > j && (BOUNDARY_WORDS.contains(&t.low.as_str()) || matches!(t.low.as_str(), "is" | "are" | "was" | "were" | "would" | "will" | "could" | "may" | "might" | "can" | "should" | "must")) {
             break;
         }
         if k > j && (t.low == "and" || t.low == "or") && k + 1 < toks.len() && lex.match_at(toks, k + 1, &[CueKind::Verb]).is_some() {
@@ -532,6 +538,9 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
             if te > i + 1 && rest.iter().any(|t| t.low == "impossible" || t.low == "cannot" || t.low == "can't") {
                 let cue = span_of(toks, i, i + 1);
                 let actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
+                if !actors.is_empty() {
+                    last_actors = actors.clone();
+                }
                 push(ctx, out, &actors, toks, i + 1, te, 1, cue, sent, false);
                 targets.push(span_of(toks, i + 1, te));
                 i = te;
@@ -544,6 +553,9 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 if let Some(a) = (w + 1..n.min(w + 8)).find(|&k| toks[k].low == "alone") {
                     let cue = span_of(toks, i, i + 1);
                     let actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
+                if !actors.is_empty() {
+                    last_actors = actors.clone();
+                }
                     push(ctx, out, &actors, toks, w + 1, a, -1, cue, sent, false);
                     targets.push(span_of(toks, i, a));
                     i = a + 1;
@@ -572,7 +584,8 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
             if let Some((k, v)) = found {
                 let cue = span_of(toks, i, i + 1);
                 let in_q = ctx.quote_at(cue).map(|q| q.span);
-                let mut actors = ctx.subject(toks, sent, toks[i].span.start, &targets, in_q);
+                let participle = i > 0 && toks[i - 1].low == "," && toks[i].low.ends_with("ing");
+                let mut actors = if participle && !last_actors.is_empty() { last_actors.clone() } else { ctx.subject(toks, sent, toks[i].span.start, &targets, in_q) };
                 if actors.is_empty() {
                     actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
                 }
@@ -627,6 +640,9 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 }
                 let (ts, te) = pred_target(toks, i, end, lex);
                 let actors = pred_actors(ctx, toks, sent, cue.start, cue);
+                if !actors.is_empty() {
+                    last_actors = actors.clone();
+                }
                 if ts < te {
                     push(ctx, out, &actors, toks, ts, te, pol, cue, sent, neg);
                     targets.push(span_of(toks, ts, te));
@@ -734,7 +750,8 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                         k -= 1;
                     }
                 }
-                let mut actors = if joined && !last_actors.is_empty() {
+                let participle = prev == "," && toks[i].low.ends_with("ing");
+                let mut actors = if (joined || participle) && !last_actors.is_empty() {
                     last_actors.clone()
                 } else if joined {
                     ctx.subject(toks, sent, toks[i].span.start, &targets, in_q)
