@@ -293,7 +293,7 @@ impl Ctx<'_> {
         skip.extend(self.parentheticals(toks, sent, cue_start));
         // a new clause ("..., but Trump would like") starts the subject search afresh
         if let Some(b) = toks.iter().rev().find(|t| t.span.end <= cue_start && t.span.start >= sent.start && matches!(t.low.as_str(), "but" | ";" | "whereas" | "although" | "though")) {
-            if b.span.start > sent.start {
+            if b.span.start > sent.start && self.mentions.iter().any(|m| m.span.start >= b.span.end && m.span.end <= cue_start) {
                 skip.push(Span::new(sent.start, b.span.start));
             }
         }
