@@ -1078,4 +1078,51 @@ mod tests {
         let r = run("Sanctions have done little to alter behaviour.", &[("Ann Lee", &["Lee"], P)], vec![]);
         assert!(r.is_empty());
     }
+    #[test]
+    fn passive_with_agent() {
+        let r = run("Gas exports to the city will be blocked by Norway and Chile.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)], vec![]);
+        assert!(r.contains(&("Norway".into(), "Gas exports to the city".into(), Polarity::Oppose)), "{r:?}");
+        assert!(r.contains(&("Chile".into(), "Gas exports to the city".into(), Polarity::Oppose)), "{r:?}");
+    }
+
+    #[test]
+    fn sponsor_supports_its_proposal() {
+        let r = run("A draft resolution drafted by Norway includes restrictions on gas exports.", &[("Norway", &["Norway"], C)], vec![]);
+        assert_eq!(r, vec![("Norway".into(), "restrictions on gas exports".into(), Polarity::Support)]);
+    }
+
+    #[test]
+    fn parenthetical_and_participle_subjects() {
+        let r = run("Norway and Chile \u{2014} both members of the Council \u{2014} have criticized the tests.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C), ("Council", &["Council"], ActorKind::Organisation)], vec![]);
+        assert!(r.iter().all(|x| x.0 != "Council"), "{r:?}");
+        assert!(r.contains(&("Norway".into(), "the tests".into(), Polarity::Oppose)), "{r:?}");
+        let r = run("Lee rejected the levy on fuel, calling Kim's plan a disaster.", &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)], vec![]);
+        assert!(r.contains(&("Ann Lee".into(), "Kim's plan".into(), Polarity::Oppose)), "{r:?}");
+    }
+
+    #[test]
+    fn noun_uses_and_phrasal_verbs_are_not_cues() {
+        let r = run("Norway has veto power in the council.", &[("Norway", &["Norway"], C)], vec![]);
+        assert!(r.is_empty(), "{r:?}");
+        let r = run("Chile wants Norway to pull back on its plans.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)], vec![]);
+        assert!(r.iter().all(|x| x.2 != Polarity::Support || x.1 != "its plans"), "{r:?}");
+    }
+
+    #[test]
+    fn leader_speaks_for_state() {
+        let body = "Russian President Ivan Petrov told reporters that Russia is unwilling to join new tariffs.";
+        let seg = crate::segment::segment(body);
+        let entities = vec![
+            Entity { name: "Ivan Petrov".into(), kind: P, aliases: vec![], titles: vec!["Russian President".into()], key: None },
+            ent("Russia", C),
+        ];
+        let p1 = body.find("Ivan Petrov").unwrap();
+        let p2 = body.find("Russia is").unwrap();
+        let mentions = vec![
+            Mention { span: Span::new(p1, p1 + 11), text: "Ivan Petrov".into(), entity: 0, via: MentionVia::Name },
+            Mention { span: Span::new(p2, p2 + 6), text: "Russia".into(), entity: 1, via: MentionVia::Name },
+        ];
+        let r: Vec<usize> = claims(body, &seg, &entities, &mentions, &[]).iter().filter(|c| c.polarity == Polarity::Oppose).map(|c| c.entity).collect();
+        assert!(r.contains(&0) && r.contains(&1), "{r:?}");
+    }
 }
