@@ -141,7 +141,7 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
                 inv.entry(s.as_str()).or_default().push(id);
             }
         }
-        let cap = (ids.len() / 2).max(4);
+        let cap = (ids.len() / 2).clamp(4, 100);
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         for list in inv.values() {
             if list.len() > cap || list.len() < 2 {
@@ -257,7 +257,7 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
         }
     }
     let n = items.len();
-    let cap = (n / 10).max(6);
+    let cap = (n / 10).clamp(6, 100);
     let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (id, w) in words.iter().enumerate() {
         for s in w {

@@ -335,9 +335,13 @@ fn blindspots(docs: &[DocAnalysis], actors: &[Actor], figs: &[FigureGroup], quot
     if docs.len() < 2 {
         return out;
     }
-    for a in actors {
+    // actors most sources name but some leave out (the 200 most mentioned, so the list
+    // stays readable and linear for large corpora)
+    let mut cand: Vec<&Actor> = actors.iter().filter(|a| a.mentions >= 3).collect();
+    cand.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    for a in cand.into_iter().take(200) {
         let present: BTreeSet<String> = a.members.iter().map(|(f, _)| f.clone()).collect();
-        if present.len() < all.len() && a.mentions >= 3 {
+        if present.len() < all.len() && (present.len() >= 2 || all.len() <= 3) {
             let (p, m) = split(present);
             out.push(Blindspot { kind: "actor".into(), what: a.name.clone(), present_in: p, missing_from: m });
         }
