@@ -131,12 +131,12 @@ impl Component for App {
                 let files = input.files().map(file_list).unwrap_or_default();
                 // Reset so picking the same files again fires `change` again.
                 input.set_value("");
-                self.read_files(ctx, files);
+                self.read_files(ctx, files, "chosen");
                 true
             }
             Msg::Dropped(files) => {
                 self.drag = false;
-                self.read_files(ctx, files);
+                self.read_files(ctx, files, "dropped");
                 true
             }
             Msg::DragOver(on) => {
@@ -316,7 +316,7 @@ impl App {
         }
     }
 
-    fn read_files(&mut self, ctx: &Context<Self>, files: Vec<File>) {
+    fn read_files(&mut self, ctx: &Context<Self>, files: Vec<File>, how: &'static str) {
         if files.is_empty() {
             return;
         }
@@ -333,7 +333,7 @@ impl App {
                 };
                 out.push((f.name(), bytes));
             }
-            let label = format!("{} dropped file{}", out.len(), if out.len() == 1 { "" } else { "s" });
+            let label = format!("{} {how} file{}", out.len(), if out.len() == 1 { "" } else { "s" });
             Msg::Inputs(label, out)
         });
     }
@@ -364,6 +364,7 @@ impl App {
             },
         };
         let live = (!self.live_errors.is_empty() && self.phase != Phase::Done).then(|| views::errors(&self.live_errors));
+
         html! {
             <div aria-live="polite" class="status-area">
                 { for notice }
