@@ -126,6 +126,9 @@ test('first visit loads the example, dropping five files analyses them', async (
   const chips = await page.locator('#stances table.matrix li.chip').count();
   const quoteItems = await page.locator('#quotes ul.quotes > li').count();
   await page.screenshot({ path: path.join(outDir, 'dropped.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(outDir, 'dropped-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   if (native) {
     const nFigures = native.documents.reduce((n, d) => n + d.figures.length, 0);
     const nQuotes = native.documents.reduce((n, d) => n + d.quotes.length, 0);
