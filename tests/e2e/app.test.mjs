@@ -145,6 +145,13 @@ test('first visit loads the example, dropping five files analyses them', async (
   }
   assert.ok(await page.locator('#stances h2').isVisible(), 'the stance matrix panel renders');
 
+  // The Content-Security-Policy allows no other origin and no inline script.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'|\*/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
+
   // Only this server was contacted, only under the sub-path.
   for (const p of requests) assert.ok(p.startsWith(SUB), `request outside the sub-path: ${p}`);
   assert.deepEqual(problems, [], problems.join('\n'));
