@@ -60,7 +60,8 @@ pub enum Msg {
 }
 
 pub struct App {
-    worker: Worker,
+    /// `None` when the browser refused to start the worker (e.g. a page opened from file://).
+    worker: Option<Worker>,
     _listeners: (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>),
     worker_ready: bool,
     /// A request waiting for the worker to become ready.
@@ -81,7 +82,7 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let worker = Worker::new("./worker_loader.js").expect("the browser can start a Web Worker");
+        let worker = Worker::new("./worker_loader.js").map_err(js_err);
         let link = ctx.link().clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let Some(s) = e.data().as_string() else { return };
@@ -95,8 +96,17 @@ impl Component for App {
             e.prevent_default();
             link.send_message(Msg::WorkerFailed(e.message()));
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let (worker, notice) = match worker {
+            Ok(w) => {
+                w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                (Some(w), None)
+            }
+            Err(e) => (
+                None,
+                Some(format!("The analysis worker could not start ({e}). Serve the site over http(s), e.g. with scripts/serve.sh.")),
+            ),
+        };
 
         if first_visit() {
             ctx.link().send_message(Msg::LoadExample);
@@ -112,7 +122,7 @@ impl Component for App {
             corpus: String::new(),
             live_errors: Vec::new(),
             analysis: None,
-            notice: None,
+            notice,
             drag: false,
             file_input: NodeRef::default(),
         }
@@ -156,6 +166,10 @@ impl Component for App {
                 true
             }
             Msg::Inputs(label, files) => {
+                if self.worker.is_none() {
+                    self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
+                    return true;
+                }
                 if files.is_empty() {
                     self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
                     self.notice = Some("No files were given.".into());
@@ -311,7 +325,8 @@ impl Component for App {
 
 impl App {
     fn post(&self, req: &Array) {
-        if let Err(e) = self.worker.post_message(req) {
+        let Some(worker) = &self.worker else { return };
+        if let Err(e) = worker.post_message(req) {
             web_sys::console::warn_2(&JsValue::from_str("posting to the analysis worker failed"), &e);
         }
     }
