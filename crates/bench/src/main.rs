@@ -678,7 +678,7 @@ fn render(
     let _ = writeln!(w, "## Peak memory\n");
     let _ = writeln!(w, "| What | Peak |\n|---|---:|");
     for p in pipes {
-        let _ = writeln!(w, "| Heap above the input while analysing the {} one document at a time | {} |", p.label, fmt_bytes(p.peak_heap));
+        let _ = writeln!(w, "| Heap above the input, {}, one document at a time | {} |", p.label, fmt_bytes(p.peak_heap));
     }
     let _ = writeln!(
         w,
@@ -701,7 +701,7 @@ fn render(
          Per-article cost should stay flat for linear growth; a compare cost per article that grows \
          with the number of articles means quadratic (pairwise) work.\n"
     );
-    let _ = writeln!(w, "| Articles | Analysed | Words | Analyse | Compare | Total | Analyse per article | Compare per article | Compare per article vs first row | Peak heap |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(w, "| Articles | Analysed | Words | Analyse | Compare | Total | Analyse words/s | Analyse per article | Compare per article | Compare per article vs first row | Peak heap |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let first_cmp = scale.first().map(|s| secs(s.compare) / s.n as f64);
     for s in scale {
         let cpa = secs(s.compare) / s.n as f64;
@@ -711,13 +711,14 @@ fn render(
         };
         let _ = writeln!(
             w,
-            "| {} | {} | {} | {:.3} s | {:.3} s | {:.3} s | {:.1} µs | {:.1} µs | {} | {} |",
+            "| {} | {} | {} | {:.3} s | {:.3} s | {:.3} s | {} | {:.1} µs | {:.1} µs | {} | {} |",
             fmt_int(s.n as f64),
             fmt_int(s.ok as f64),
             fmt_int(s.words as f64),
             secs(s.analyse),
             secs(s.compare),
             secs(s.analyse + s.compare),
+            fmt_int(s.words as f64 / secs(s.analyse).max(1e-9)),
             secs(s.analyse) * 1e6 / s.n as f64,
             cpa * 1e6,
             growth,
@@ -775,7 +776,12 @@ fn render(
            `VmHWM` from `/proc/self/status`.\n\
          - The repeated articles make the comparison see many identical documents, a heavier case for \
            quote/figure grouping than a typical corpus of one story.\n\
-         - Single thread, no pinning; other processes on the machine add noise (medians reduce it)."
+         - Single thread, no pinning (`BENCH_CPU=N scripts/bench.sh` pins with taskset); other processes on the \
+           machine add noise (medians reduce it).\n\
+         - Profiling: `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p parallax-bench`, then \
+           `valgrind --tool=callgrind target/release/parallax-bench --profile --runs 1` and \
+           `callgrind_annotate --inclusive=yes callgrind.out.*` (the `--profile` mode runs only the full pipeline \
+           over the 1 MB corpus)."
     );
     o
 }
