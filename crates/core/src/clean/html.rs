@@ -13,7 +13,7 @@
 //! visible byline and dateline found by the line rules fill what the head lacks.
 //! Nothing in the page is executed: scripts and styles are dropped, output is text.
 
-use super::{clean_text, date};
+use super::{clean_lines, date};
 use crate::model::Cleaned;
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -27,7 +27,7 @@ pub fn clean_html(html: &str) -> Cleaned {
         },
         Err(_) => (fallback_text(html), None),
     };
-    let mut c = clean_text(&text);
+    let mut c = clean_lines(&text, true);
     // Readability's title comes from the page head; the text's first line is only a
     // guess there, so prefer the head's and keep the first line in the body unless it
     // repeats the title.

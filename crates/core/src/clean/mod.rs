@@ -115,7 +115,7 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Cross-links and prompts that may run long ("READ MORE: <other headline>").
 static PROMO_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|\bclick(?:ing)? here\b|^follow\b.*(?:\bcoverage\b|https?://)").unwrap()
+    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|want more stories like this\??|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|\bclick(?:ing)? here\b|^follow\b.*(?:\bcoverage\b|https?://)").unwrap()
 });
 /// Production credits at the foot of wire copy.
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -448,6 +448,13 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
 
 /// Cleans plain text (also the output of Markdown and HTML extraction).
 pub fn clean_text(text: &str) -> Cleaned {
+    clean_lines(text, false)
+}
+
+/// `tail_cut`: for text extracted from a web page, a promotion, newsletter prompt or
+/// author note in the last part of the text starts the page's related-content area,
+/// so everything after it is dropped (as Readability-derived extractors do).
+pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     let norm = normalise_chars(text);
     let lines: Vec<String> = norm.split('\n').map(|l| squeeze(l.trim())).filter(|l| !l.is_empty()).collect();
     let mut meta = Meta::default();
@@ -455,10 +462,27 @@ pub fn clean_text(text: &str) -> Cleaned {
     let mut body: Vec<&str> = Vec::new();
     let mut title_idx: Option<usize> = None;
     let mut skip_next = false;
+    let total_words: usize = lines.iter().map(|l| words(l).count()).sum();
+    let mut seen_words = 0usize;
+    let mut cut = false;
     for (i, l) in lines.iter().enumerate() {
+        seen_words += words(l).count();
+        if cut {
+            furniture.push(Furniture { kind: FurnitureKind::Other, text: l.clone() });
+            continue;
+        }
         if skip_next {
             skip_next = false;
             continue;
+        }
+        if tail_cut && seen_words * 10 >= total_words * 8 && !body.is_empty() {
+            let promo = l.len() <= 250 && (PROMO_HEAD.is_match(l) || (l.len() <= 80 && PROMO.is_match(l)));
+            let bio = words(l).count() <= 40 && !l.contains(['"', '\u{201C}']) && BIO.is_match(l);
+            if promo || bio {
+                cut = true;
+                furniture.push(Furniture { kind: if bio { FurnitureKind::Byline } else { FurnitureKind::Promo }, text: l.clone() });
+                continue;
+            }
         }
         let title = meta.title.clone();
         let kind = classify(l, title.as_deref(), &mut meta);
