@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 /// Digits (with thousands separators and decimals), or spelled-out numbers.
 static NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
+        r"(?x)^(?:
         (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         |(?i:\b(?P<frac>half|a\ third|one[\ -]third|two[\ -]thirds|a\ quarter|one[\ -](?:fourth|quarter)|three[\ -]quarters)\b)
         |(?i:\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?
@@ -37,7 +37,7 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
         |(?i:\b(?P<vague>dozens|hundreds|thousands|tens\ of\ thousands|hundreds\ of\ thousands|millions|tens\ of\ millions|billions)\ of\b)
         |(?i:\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b)
         |(?i:\b(?P<mult>doubled|doubling|tripled|tripling|trebled|quadrupled|twice\ as)\b)
-        |(?i:\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b)",
+        |(?i:\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b))",
     )
     .unwrap()
 });
@@ -46,13 +46,13 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
 /// change verbs; matched against the text that precedes the number.
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|higher\ than|lower\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
+        r"(?ix)(?-u:\b)(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|higher\ than|lower\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
     )
     .unwrap()
 });
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted|drop|climb|jump|slide|slip|plunge|dip|decline|decrease|rally|soar|surge|tumble|gaining|advance|advances|added|lose)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
+        r"(?ix)(?-u:\b)(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted|drop|climb|jump|slide|slip|plunge|dip|decline|decrease|rally|soar|surge|tumble|gaining|advance|advances|added|lose)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
     )
     .unwrap()
 });
@@ -60,13 +60,13 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Periods stated after a figure.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[^.;:!?]{0,60}?\b(?P<p>
-          (?:in|during|for|over|within)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|next|same)\s+(?:\w+\s+){0,2}?(?:months?|quarters?|years?|weeks?|days?|half|period)(?:\s+(?:of\s+)?(?:this|last|the|next)\s+year)?(?:\s+of\s+(?:19|20)\d\d)?
+        r"(?ix)^[^.;:!?]{0,60}?(?-u:\b)(?P<p>
+          (?:in|during|for|over|within)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|next|same)\s+(?:[A-Za-z]+\s+){0,2}?(?:months?|quarters?|years?|weeks?|days?|half|period)(?:\s+(?:of\s+)?(?:this|last|the|next)\s+year)?(?:\s+of\s+(?:19|20)\d\d)?
           |(?:in|during|for)\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d
           |(?:last|this|next|a)\s+(?:year|month|week|quarter)(?:\s+(?:earlier|ago))?
           |(?:year|month|quarter)[\s-]on[\s-](?:year|month|quarter)
           |on[\s-]year|annually|a\s+year\s+(?:earlier|ago|before)
-          |since\s+(?:19|20)\d\d)\b",
+          |since\s+(?:19|20)\d\d)(?-u:\b)",
     )
     .unwrap()
 });
@@ -116,16 +116,21 @@ pub fn recognise(body: &str, seg: &Segmented) -> Vec<Figure> {
     // Work paragraph by paragraph so that context cut by a sentence split after an
     // abbreviation ("Oct. 31") is still seen; each figure gets its sentence index.
     let mut out = Vec::new();
+    let mut by_par: Vec<Vec<(usize, Span)>> = vec![Vec::new(); seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        if let Some(v) = by_par.get_mut(s.paragraph) {
+            v.push((i, s.span));
+        }
+    }
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
             continue;
         }
-        let sents: Vec<(usize, Span)> =
-            seg.sentences.iter().enumerate().filter(|(_, s)| s.paragraph == pi).map(|(i, s)| (i, s.span)).collect();
+        let sents = &by_par[pi];
         if sents.is_empty() {
             continue;
         }
-        sentence_figures(body, p.start, &body[p.start..p.end], &sents, &mut out);
+        sentence_figures(body, p.start, &body[p.start..p.end], sents, &mut out);
     }
     out
 }
@@ -150,16 +155,91 @@ enum AtomKind {
     Ordinal,
 }
 
+/// Words that can start a spelled-out number, fraction, multiplier or ordinal.
+const FIRST_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "dozens", "hundreds", "thousands", "tens", "millions", "billions", "half", "doubled",
+    "doubling", "tripled", "tripling", "trebled", "quadrupled", "twice", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth",
+];
+const AFTER_A: &[&str] = &["dozen", "third", "quarter", "hundred", "thousand", "million", "billion"];
+
+/// Candidate starts of numbers: the anchored regex runs only there, so the
+/// scan costs one pass over the bytes plus a lookup per word.
 fn atoms(t: &str) -> Vec<Atom> {
+    let b = t.as_bytes();
     let mut v = Vec::new();
-    for c in NUM.captures_iter(t) {
+    let mut i = 0;
+    let mut lower = String::new();
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i == 0 { None } else { t[..i].chars().next_back() };
+        let cand = if c.is_ascii_digit() {
+            !(prev.is_some_and(|p| p.is_ascii_digit())
+                || matches!(prev, Some(',') | Some('.')) && i >= 2 && b[i - 2].is_ascii_digit())
+        } else if c == b'.' {
+            b.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev.is_some_and(|p| p.is_ascii_digit())
+        } else if c.is_ascii_alphabetic() {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if prev.is_some_and(char::is_alphanumeric) {
+                i = j;
+                continue;
+            }
+            lower.clear();
+            lower.push_str(&t[i..j]);
+            lower.make_ascii_lowercase();
+            let hit = FIRST_WORDS.contains(&lower.as_str())
+                || lower.ends_with("fold")
+                || lower == "a" && {
+                    let rest = t[j..].trim_start_matches(' ');
+                    let w: String = rest.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+                    AFTER_A.contains(&w.as_str())
+                };
+            if !hit {
+                i = j;
+                continue;
+            }
+            true
+        } else {
+            false
+        };
+        if !cand {
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let Some(c) = NUM.captures(&t[i..]) else {
+            i += 1;
+            while i < b.len() && !t.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        };
+        let base = i;
+        i += c.get(0).unwrap().end().max(1);
+        atom_from(&c, base, &mut v);
+    }
+    v
+}
+
+struct Sp {
+    s: usize,
+    e: usize,
+}
+
+fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
+    {
         let m = c.get(0).unwrap();
+        let m = Sp { s: base + m.start(), e: base + m.end() };
         let (kind, value, high) = if let Some(d) = c.name("digits") {
             let s: String = d.as_str().chars().filter(|&c| c != ',').collect();
-            let Ok(x) = s.parse::<f64>() else { continue };
+            let Ok(x) = s.parse::<f64>() else { return };
             (AtomKind::Digits, x, None)
         } else if let Some(w) = c.name("words") {
-            let Some(x) = parse_words(w.as_str()) else { continue };
+            let Some(x) = parse_words(w.as_str()) else { return };
             (AtomKind::Words, x, None)
         } else if let Some(w) = c.name("vague") {
             let l = w.as_str().to_ascii_lowercase();
@@ -173,8 +253,8 @@ fn atoms(t: &str) -> Vec<Atom> {
                 "tens of millions" => (1e7, 1e8),
                 _ => (1e9, 1e10),
             };
-            v.push(Atom { start: m.start(), end: w.end(), value: a, high: Some(b), kind: AtomKind::Vague });
-            continue;
+            v.push(Atom { start: m.s, end: base + w.end(), value: a, high: Some(b), kind: AtomKind::Vague });
+            return;
         } else if let Some(w) = c.name("frac") {
             let l = w.as_str().to_ascii_lowercase().replace('-', " ");
             let x = match l.as_str() {
@@ -187,7 +267,7 @@ fn atoms(t: &str) -> Vec<Atom> {
             (AtomKind::Fraction, x, None)
         } else if let Some(w) = c.name("fold") {
             let l = w.as_str().to_ascii_lowercase();
-            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else { continue };
+            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else { return };
             (AtomKind::Multiplier, x, None)
         } else if let Some(w) = c.name("mult") {
             let l = w.as_str().to_ascii_lowercase();
@@ -216,11 +296,10 @@ fn atoms(t: &str) -> Vec<Atom> {
             };
             (AtomKind::Ordinal, x, None)
         } else {
-            continue;
+            return;
         };
-        v.push(Atom { start: m.start(), end: m.end(), value, high, kind });
+        v.push(Atom { start: m.s, end: m.e, value, high, kind });
     }
-    v
 }
 
 fn word_value(w: &str) -> Option<f64> {
@@ -291,6 +370,17 @@ fn scale_word(w: &str) -> Option<f64> {
         "lakh" | "lakhs" => 1e5,
         _ => return None,
     })
+}
+
+/// The text before `i`, cut to a short window: the marker regexes are anchored at
+/// the end, and scanning whole paragraphs for each number would be quadratic.
+/// Returns the window and its offset in `t`.
+fn window(t: &str, i: usize) -> (&str, usize) {
+    let mut st = i.saturating_sub(48);
+    while !t.is_char_boundary(st) {
+        st += 1;
+    }
+    (&t[st..i], st)
 }
 
 fn prev_char(t: &str, i: usize) -> Option<char> {
@@ -804,9 +894,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     match a.kind {
         AtomKind::Multiplier => {
             let mut st = a.start;
-            if let Some(m) = APPROX.captures(&t[..a.start]) {
+            let (w, off) = window(t, a.start);
+            if let Some(m) = APPROX.captures(w) {
                 change = op(&m["m"]);
-                st = m.get(0).unwrap().start();
+                st = off + m.get(0).unwrap().start();
             }
             return Some((fig(value, None, "times", None, &change), Span::new(st, a.end)));
         }
@@ -826,9 +917,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             if !(nxt.starts_with("of ") || nxt.starts_with("the ")) || before.is_some_and(|w| ["and", "a", "the", "second", "first", "keep"].contains(&w.to_ascii_lowercase().as_str())) {
                 return None;
             }
-            if let Some(m) = APPROX.captures(&t[..a.start]) {
+            let (w, off) = window(t, a.start);
+            if let Some(m) = APPROX.captures(w) {
                 change = op(&m["m"]);
-                start = m.get(0).unwrap().start();
+                start = off + m.get(0).unwrap().start();
             }
             let mut f = fig(value, None, "fraction", None, &change);
             f.measure = counted_noun(t, a.end + t[a.end..].find(' ').unwrap_or(0) + 4).map(|x| x.0);
@@ -1071,7 +1163,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let capital = bw.chars().any(char::is_uppercase)
                 && (bst > 0 || bw.chars().skip(1).any(char::is_uppercase) || bw.contains('&'))
                 && !APPROX.is_match(&format!("{} ", bw));
-            let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
+            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
             if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.starts_with(char::is_alphabetic) && bw.chars().any(|c| c.is_ascii_digit())) {
                 return None;
             }
@@ -1085,7 +1177,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         if is_int && t[a.end..].starts_with(' ') {
             let nw = t[a.end + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
+            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
             if !marker && nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
                 return None;
             }
@@ -1110,7 +1202,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             Regex::new(r"^(?:-to-|\s*(?:-|–|—)\s*|\s+(?i:to|and|through)\s+|\s*/\s*)").unwrap()
         });
         let between = {
-            let h = t[..start].trim_end().to_ascii_lowercase();
+            let h = window(t, start).0.trim_end().to_ascii_lowercase();
             h.ends_with("between") || h.ends_with("from")
         };
         let sep_at = if unit.is_empty() || per.is_some() { end } else { end };
@@ -1122,7 +1214,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 let b = atoms[*next];
                 let pre = &t[b_start..b.start];
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
-                let verb = (CHANGE.is_match(&t[..start]) || t[..start].trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
+                let verb = (CHANGE.is_match(window(t, start).0) || window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
                 if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
                     let mut inner_next = *next + 1;
                     if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next, true) {
@@ -1263,9 +1355,10 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
         *change = "~".into();
         return (head.len() - head.chars().next_back().unwrap().len_utf8(), ());
     }
-    if let Some(m) = APPROX.captures(&t[..start]) {
+    let (win, off) = window(t, start);
+    if let Some(m) = APPROX.captures(win) {
         let w = m["m"].to_ascii_lowercase();
-        let ms = m.get(0).unwrap().start();
+        let ms = off + m.get(0).unwrap().start();
         if w == "minus" {
             *change = "minus".into();
             return (ms, ());
@@ -1274,13 +1367,13 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
             *change = op(&w);
         }
         // "rose about 1.5%", "up nearly 57%": the direction of a change verb wins
-        if let Some(v) = CHANGE.captures(&t[..ms]) {
+        if let Some(v) = CHANGE.captures(window(t, ms).0) {
             *change = verb_dir(&v["v"]).into();
         }
         return (ms, ());
     }
     if change == "=" {
-        if let Some(m) = CHANGE.captures(&t[..start]) {
+        if let Some(m) = CHANGE.captures(win) {
             *change = verb_dir(&m["v"]).into();
         }
     }

@@ -138,3 +138,39 @@ mod props {
         }
     }
 }
+
+/// Throughput on real news text (run with `--ignored --nocapture`; prints, never asserts time).
+#[test]
+#[ignore]
+fn throughput_polnear() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut text = String::new();
+    for e in rd.flatten().take(400) {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push('\n');
+    }
+    let seg = segment(&text);
+    let words = text.split_whitespace().count();
+    let t0 = std::time::Instant::now();
+    let n = recognise(&text, &seg).len();
+    let dt = t0.elapsed().as_secs_f64();
+    println!("{words} words, {n} figures, {:.0} words/s", words as f64 / dt);
+}
+
+#[test]
+#[ignore]
+fn throughput_atoms_only() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut text = String::new();
+    for e in rd.flatten().take(400) {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push('\n');
+    }
+    let words = text.split_whitespace().count();
+    let t0 = std::time::Instant::now();
+    let n: usize = text.split('\n').map(|p| atoms(p).len()).sum();
+    let dt = t0.elapsed().as_secs_f64();
+    println!("atoms: {words} words, {n} atoms, {:.0} words/s", words as f64 / dt);
+}
