@@ -621,7 +621,7 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
     let mut end = i;
-    while words.len() < 3 {
+    while words.len() < 5 {
         let rest = &t[p..];
         let sp = rest.len() - rest.trim_start_matches(' ').len();
         if sp != 1 && !(sp == 0 && words.is_empty() && rest.starts_with('-')) {
@@ -781,7 +781,7 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
             }
         }
         if fig.measure.is_none() {
-            fig.measure = measure_before(t, sp.start);
+            fig.measure = measure_after(t, sp.end).or_else(|| measure_before(t, sp.start));
         }
         // News elides a repeated unit: "435 homes by open sale and 187 by tender",
         // "rose to $7.4 billion from 6.8 billion". A bare number takes the unit of
@@ -816,6 +816,27 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
     }
 }
 
+/// "4 million barrels of oil products": the phrase after "of" says what is measured.
+fn measure_after(t: &str, i: usize) -> Option<String> {
+    let rest = t[i..].strip_prefix(" of ")?;
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest.split(' ') {
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let wl = core.to_ascii_lowercase();
+        let det = words.is_empty() && ["the", "its", "their"].contains(&wl.as_str());
+        if core.is_empty() || !core.chars().all(|c| c.is_alphabetic() || c == '-') || !det && STOP.contains(&wl.as_str()) || is_month(core) {
+            break;
+        }
+        if !det {
+            words.push(core);
+        }
+        if core.len() != w.len() || words.len() >= 4 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// What is measured: the noun phrase before the figure, skipping the verb and
 /// prepositions that link it ("crude oil imports rose 5%" -> "crude oil imports").
 fn measure_before(t: &str, i: usize) -> Option<String> {
@@ -840,12 +861,13 @@ fn measure_before(t: &str, i: usize) -> Option<String> {
             break;
         }
         let wl = w.trim_end_matches('.').to_ascii_lowercase();
-        if linking && LINK.contains(&wl.as_str()) {
+        let verbish = wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing"));
+        if linking && (LINK.contains(&wl.as_str()) || CHANGE.is_match(&format!("{wl} ")) || verbish) {
             p = st;
             continue;
         }
         linking = false;
-        if STOP.contains(&wl.as_str()) || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('.') {
+        if STOP.contains(&wl.as_str()) || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('.') || verbish {
             break;
         }
         words.push(w);

@@ -174,3 +174,45 @@ fn throughput_atoms_only() {
     let dt = t0.elapsed().as_secs_f64();
     println!("atoms: {words} words, {n} atoms, {:.0} words/s", words as f64 / dt);
 }
+
+#[test]
+fn more_patterns() {
+    let f = one("Russia shipped 4 million barrels of crude oil.");
+    assert_eq!(f.measure.as_deref(), Some("crude oil"));
+    let f = one("The temperature fell to minus-130 degrees Fahrenheit.");
+    assert!(close(f.value, -130.0), "{f:?}");
+    let f = one("Spending will be 3-5% higher.");
+    assert!(close(f.value, 3.0) && f.value_high == Some(5.0) && f.unit == "percent", "{f:?}");
+    let f = one("Prices rose from $10 to $15 billion.");
+    assert!(close(f.value, 10e9) && f.value_high == Some(15e9), "{f:?}");
+    let f = figs("The firm will offer 435 homes by open sale and 187 by tender.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[1].unit, "home", "an elided unit is taken from the previous figure");
+    let f = figs("The index lost 190 points, or 0.6%, on Friday.");
+    assert_eq!(f[1].change, "down", "an apposed figure keeps the change");
+    let f = one("Shares rose 6.5% to 164p.".split(" to ").next().unwrap());
+    assert_eq!(f.change, "up");
+    let f = figs("Shares rose 6.5% to 164p.");
+    assert_eq!(f[1].unit, "penny");
+    let f = one("It costs about 8 or $9.".split(" or").next().unwrap());
+    assert_eq!(f.change, "~");
+    let f = one("Dozens of people were hurt.");
+    assert!(close(f.value, 12.0) && f.value_high == Some(120.0) && f.unit == "people", "{f:?}");
+}
+
+#[test]
+fn more_non_figures() {
+    for s in [
+        "Published 5:55 AM EST Dec 20 2019",
+        "The meeting starts at 11 a.m. on Monday.",
+        "He scored in the 2014-15 season.",
+        "Dak Prescott (4) ran in the touchdown.",
+        "The S&P 500 index closed higher.",
+        "The COVID-19 pandemic hit trade.",
+        "She lives at 575 Wilbraham Road.",
+        "Volvo unveiled the XC40 Recharge.",
+    ] {
+        let f = figs(s);
+        assert!(f.is_empty(), "{s}: {f:#?}");
+    }
+}
