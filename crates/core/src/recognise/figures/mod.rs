@@ -930,6 +930,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 if nxt.trim_start().to_ascii_lowercase().starts_with("time") {
                     return None;
                 }
+                // "the Second Amendment": part of a name
+                if t[a.start..].starts_with(char::is_uppercase) && nxt.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                    return None;
+                }
                 return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end)));
             }
             return None;
@@ -953,6 +957,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
     if a.kind == AtomKind::Digits {
         let pc = prev_char(t, a.start);
+        // markup attributes and long identifiers: timestamp="1474387200", 10+ bare digits
+        if pc == Some('"') && next_char(t, a.end) == Some('"') || a.end - a.start > 10 && t[a.start..a.end].bytes().all(|c| c.is_ascii_digit()) && currency_before(t, a.start).is_none() {
+            return None;
+        }
         let nc = next_char(t, a.end);
         // times, lap times, ratios and dates written with separators
         if pc == Some(':') || nc == Some(':') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -991,6 +999,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 return None;
             }
             if after[2..].starts_with('-') || a.value.fract() != 0.0 {
+                return None;
+            }
+            if after[2..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) || after[2..].starts_with(['"', '”', '’']) {
+                // "the 13th Amendment", a quoted title
                 return None;
             }
             return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end + 2)));

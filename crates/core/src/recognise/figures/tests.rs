@@ -216,3 +216,24 @@ fn more_non_figures() {
         assert!(f.is_empty(), "{s}: {f:#?}");
     }
 }
+
+/// Prints figures found in real articles, for inspection (`--ignored --nocapture`).
+#[test]
+#[ignore]
+fn dump_polnear() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/dev/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths.iter().take(40) {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        for f in recognise(&text, &segment(&text)) {
+            let s = f.span.start.saturating_sub(30);
+            let mut s2 = s;
+            while !text.is_char_boundary(s2) { s2 += 1; }
+            let mut e = (f.span.end + 20).min(text.len());
+            while !text.is_char_boundary(e) { e -= 1; }
+            println!("{:?} | {} {} {} | {}", f.text, f.value, f.unit, f.change, text[s2..e].replace('\n', " "));
+        }
+    }
+}
