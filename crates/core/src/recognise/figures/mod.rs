@@ -649,14 +649,20 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if STOP.contains(&wl.as_str()) || is_month(w) || wl.ends_with("ly") && wl.len() > 4 {
             break;
         }
-        if !words.is_empty() && (wl.ends_with("ing") || wl.ends_with("ed")) {
+        let verbish = wl.len() > 4 && (wl.ends_with("ing") || wl.ends_with("ed"));
+        if (!words.is_empty() || wl.ends_with("ed")) && verbish {
+            break;
+        }
+        // contractions and possessives ("he's", "wasn't") end the phrase, and so
+        // does a capitalised word after a common noun ("one tweet Friday")
+        if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase)) && w.starts_with(char::is_uppercase) {
             break;
         }
         words.push(w);
         end = e;
         p = e;
-        // a plural noun usually ends the phrase ("workers in ...")
-        if wl.ends_with('s') && !wl.ends_with("ss") && words.len() >= 1 {
+        // a plural noun usually ends the phrase ("workers in ...", "women spoke")
+        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl {
             break;
         }
     }
