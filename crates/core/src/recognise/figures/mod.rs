@@ -786,6 +786,11 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
                 fig.period = Some(c.name("p").unwrap().as_str().to_string());
             }
         }
+        if fig.period.is_none() {
+            if let Some(p) = fig.per.as_deref().filter(|p| ["hour", "day", "week", "month", "quarter", "year"].contains(p)) {
+                fig.period = Some(format!("per {p}"));
+            }
+        }
         if fig.measure.is_none() {
             fig.measure = measure_after(t, sp.end).or_else(|| measure_before(t, sp.start));
         }

@@ -237,3 +237,23 @@ fn dump_polnear() {
         }
     }
 }
+
+#[test]
+fn brief_examples() {
+    let f = one("It supplied 1.5 million barrels of oil products.");
+    assert!(close(f.value, 1.5e6) && f.unit == "barrel" && f.measure.as_deref() == Some("oil products"), "{f:?}");
+    let f = one("Winds reached 5 mph.");
+    assert_eq!(f.unit, "mile per hour");
+    let f = one("The pipeline carries 300 barrels/day.");
+    assert!(f.unit == "barrel" && f.per.as_deref() == Some("day"), "{f:?}");
+    let f = one("Exports grew 200 tons a year.");
+    assert_eq!(f.period.as_deref(), Some("per year"));
+    let f = one("Output grew twofold.");
+    assert!(close(f.value, 2.0) && f.unit == "times", "{f:?}");
+    let f = one("Prices are 3 times higher.");
+    assert!(close(f.value, 3.0) && f.unit == "times", "{f:?}");
+    let f = one("The rate rose 0.25 percentage points.");
+    assert!(f.unit == "percentage point" && f.change == "up", "{f:?}");
+    let f = one("Between 10 and 20 boats were seen.");
+    assert!(close(f.value, 10.0) && f.value_high == Some(20.0), "{f:?}");
+}
