@@ -968,6 +968,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
     if a.kind == AtomKind::Digits {
         let pc = prev_char(t, a.start);
+        // dotted dates, versions and addresses ("06.09.2017", "1.2.3"), zero-padded codes
+        let rest = &t[a.end..];
+        if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            || t[a.start..].starts_with('0') && t[a.start + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
         // markup attributes and long identifiers: timestamp="1474387200", 10+ bare digits
         if pc == Some('"') && next_char(t, a.end) == Some('"') || a.end - a.start > 10 && t[a.start..a.end].bytes().all(|c| c.is_ascii_digit()) && currency_before(t, a.start).is_none() {
             return None;

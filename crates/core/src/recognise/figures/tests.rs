@@ -211,6 +211,11 @@ fn more_non_figures() {
         "The COVID-19 pandemic hit trade.",
         "She lives at 575 Wilbraham Road.",
         "Volvo unveiled the XC40 Recharge.",
+        "SEOUL, Sept. 6 (Yonhap) -- The talks resumed.",
+        "Posted: 2017-09-06 14:20 | Updated 2017-09-07",
+        "Published 06.09.2017 at 10:45",
+        "The summit ended on 12/25/2017 in Vladivostok.",
+        "Under Article 5 of the treaty, allies respond.",
     ] {
         let f = figs(s);
         assert!(f.is_empty(), "{s}: {f:#?}");
