@@ -671,7 +671,7 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     }
     // "40 yard line", "3 cylinder engine", "12 page document": a singular first
     // noun used as a modifier is the unit
-    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && (LEX.names.contains_key(words[0]) || words[1].ends_with('s') == false) {
+    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && LEX.names.contains_key(words[0]) {
         let w0 = words[0];
         let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
         if LEX.names.contains_key(w0) {
@@ -1169,12 +1169,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
     }
-    if !unit.is_empty() && currency.is_none() {
-        if let Some((p, e)) = per_after(t, end) {
-            per = Some(p);
-            end = e;
-        }
-    } else if currency.is_some() {
+    if !unit.is_empty() || currency.is_some() {
         if let Some((p, e)) = per_after(t, end) {
             per = Some(p);
             end = e;
@@ -1241,7 +1236,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let dl = after.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(after.len());
             let rest2 = &after[dl..];
             let u2 = unit_after(t, a.end + 1 + dl, true);
-            let has_unit2 = u2.is_some() || rest2.starts_with(|c: char| c == '%');
+            let has_unit2 = u2.is_some() || rest2.starts_with('%');
             if !has_unit2 {
                 return None;
             }
@@ -1257,7 +1252,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let h = window(t, start).0.trim_end().to_ascii_lowercase();
             h.ends_with("between") || h.ends_with("from")
         };
-        let sep_at = if unit.is_empty() || per.is_some() { end } else { end };
+        let sep_at = end;
         if let Some(m) = RANGE.find(&t[sep_at..]) {
             let sep = m.as_str().trim().to_ascii_lowercase();
             let b_start = sep_at + m.end();
@@ -1294,7 +1289,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                             }
                             f.period = f2.period;
                             *next = inner_next;
-                            let (s2, _) = approx_left(t, start, &mut f.change);
+                            let s2 = approx_left(t, start, &mut f.change);
                             return Some((f, Span::new(s2, sp2.end)));
                         }
                     }
@@ -1307,7 +1302,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     if unit.is_empty() {
         let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of") { end + 3 } else { end };
         if let Some((n, e)) = counted_noun(t, from) {
-            if LEX.names.get(n.as_str()).is_some() {
+            if LEX.names.contains_key(n.as_str()) {
                 unit = LEX.names[n.as_str()].to_string();
             } else {
                 unit = n;
@@ -1370,13 +1365,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         value = -value;
     }
     let mut f = fig(value, high, &unit, per, &change);
-    let (mut s2, _) = approx_left(t, start, &mut f.change);
+    let mut s2 = approx_left(t, start, &mut f.change);
     if f.change == "minus" {
         // "minus-5 yards", "about minus 387": a negative value
         f.value = -f.value;
         f.change = "=".into();
         let mut c2 = "=".to_string();
-        let (s3, _) = approx_left(t, s2, &mut c2);
+        let s3 = approx_left(t, s2, &mut c2);
         f.change = c2;
         s2 = s3;
     }
@@ -1400,12 +1395,12 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
 }
 
 /// Extend the span left over an approximation marker or a change verb.
-fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
+fn approx_left(t: &str, start: usize, change: &mut String) -> usize {
     let head = t[..start].trim_end();
     if head.ends_with(['~', '≈']) {
         // "~25 min", "≈ 32 m2"
         *change = "~".into();
-        return (head.len() - head.chars().next_back().unwrap().len_utf8(), ());
+        return head.len() - head.chars().next_back().unwrap().len_utf8();
     }
     let (win, off) = window(t, start);
     if let Some(m) = APPROX.captures(win) {
@@ -1413,7 +1408,7 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
         let ms = off + m.get(0).unwrap().start();
         if w == "minus" {
             *change = "minus".into();
-            return (ms, ());
+            return ms;
         }
         if change == "=" || change == "up" || change == "down" {
             *change = op(&w);
@@ -1422,14 +1417,14 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
         if let Some(v) = CHANGE.captures(window(t, ms).0) {
             *change = verb_dir(&v["v"]).into();
         }
-        return (ms, ());
+        return ms;
     }
     if change == "=" {
         if let Some(m) = CHANGE.captures(win) {
             *change = verb_dir(&m["v"]).into();
         }
     }
-    (start, ())
+    start
 }
 
 fn verb_dir(v: &str) -> &'static str {
