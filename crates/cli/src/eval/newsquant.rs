@@ -205,7 +205,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             Row::new("value+change P/R/F1", fmt(ch), &[("CQE", "88.2 / 88.1 / 88.1"), ("GPT-3", "53.1 / 50.9 / 51.9")]),
         ],
         notes: vec![format!(
-            "{} gold quantities, {} predicted; units mapped onto CQE's names in the eval code; ordinals left out (CQE does not count them).",
+            "{} gold quantities, {} predicted; units mapped onto CQE's names in the eval code; ordinals and verb multipliers (doubled, tripled) left out (CQE does not annotate them).",
             c.gold, c.pred
         )],
     })

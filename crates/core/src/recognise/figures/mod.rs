@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 /// Digits (with thousands separators and decimals), or spelled-out numbers.
 static NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)
+        r"(?x)^(?:
         (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         |(?i:\b(?P<frac>half|a\ third|one[\ -]third|two[\ -]thirds|a\ quarter|one[\ -](?:fourth|quarter)|three[\ -]quarters)\b)
         |(?i:\b(?P<words>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?
@@ -37,7 +37,7 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
         |(?i:\b(?P<vague>dozens|hundreds|thousands|tens\ of\ thousands|hundreds\ of\ thousands|millions|tens\ of\ millions|billions)\ of\b)
         |(?i:\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b)
         |(?i:\b(?P<mult>doubled|doubling|tripled|tripling|trebled|quadrupled|twice\ as)\b)
-        |(?i:\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b)",
+        |(?i:\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b))",
     )
     .unwrap()
 });
@@ -46,13 +46,13 @@ static NUM: LazyLock<Regex> = LazyLock::new(|| {
 /// change verbs; matched against the text that precedes the number.
 static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|higher\ than|lower\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
+        r"(?ix)(?-u:\b)(?P<m>about|around|roughly|approximately|approx\.?|nearly|almost|some|an\ estimated|estimated|close\ to|circa|just\ over|well\ over|more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding|greater\ than|higher\ than|lower\ than|less\ than|under|below|up\ to|fewer\ than|no\ more\ than|at\ most|as\ many\ as|as\ much\ as|just\ under|almost|sub|minus)[\s-]+$",
     )
     .unwrap()
 });
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted|drop|climb|jump|slide|slip|plunge|dip|decline|decrease|rally|soar|surge|tumble|gaining|advance|advances|added|lose)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
+        r"(?ix)(?-u:\b)(?P<v>up|rose|rise|rises|risen|rising|increased|increase|increases|increasing|grew|grow|grows|growing|gained|gain|gains|gaining|climbed|climbs|jumped|jumps|added|adds|surged|surges|advanced|advancing|soared|rallied|lifted|higher|down|fell|fall|falls|falling|fallen|dropped|drops|dropping|declined|declines|decreased|lost|loses|losing|slid|slides|slipped|shed|sheds|tumbled|tumbles|plunged|plunges|slumped|eased|eases|sank|dipped|lower|cut|cuts|shrank|contracted|drop|climb|jump|slide|slip|plunge|dip|decline|decrease|rally|soar|surge|tumble|gaining|advance|advances|added|lose)\s+(?:by\s+)?(?:a\s+|an\s+)?$",
     )
     .unwrap()
 });
@@ -60,13 +60,13 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Periods stated after a figure.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[^.;:!?]{0,60}?\b(?P<p>
-          (?:in|during|for|over|within)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|next|same)\s+(?:\w+\s+){0,2}?(?:months?|quarters?|years?|weeks?|days?|half|period)(?:\s+(?:of\s+)?(?:this|last|the|next)\s+year)?(?:\s+of\s+(?:19|20)\d\d)?
+        r"(?ix)^[^.;:!?]{0,60}?(?-u:\b)(?P<p>
+          (?:in|during|for|over|within)\s+(?:the\s+)?(?:first|second|third|fourth|last|past|previous|next|same)\s+(?:[A-Za-z]+\s+){0,2}?(?:months?|quarters?|years?|weeks?|days?|half|period)(?:\s+(?:of\s+)?(?:this|last|the|next)\s+year)?(?:\s+of\s+(?:19|20)\d\d)?
           |(?:in|during|for)\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d
           |(?:last|this|next|a)\s+(?:year|month|week|quarter)(?:\s+(?:earlier|ago))?
           |(?:year|month|quarter)[\s-]on[\s-](?:year|month|quarter)
           |on[\s-]year|annually|a\s+year\s+(?:earlier|ago|before)
-          |since\s+(?:19|20)\d\d)\b",
+          |since\s+(?:19|20)\d\d)(?-u:\b)",
     )
     .unwrap()
 });
@@ -116,16 +116,21 @@ pub fn recognise(body: &str, seg: &Segmented) -> Vec<Figure> {
     // Work paragraph by paragraph so that context cut by a sentence split after an
     // abbreviation ("Oct. 31") is still seen; each figure gets its sentence index.
     let mut out = Vec::new();
+    let mut by_par: Vec<Vec<(usize, Span)>> = vec![Vec::new(); seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        if let Some(v) = by_par.get_mut(s.paragraph) {
+            v.push((i, s.span));
+        }
+    }
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
             continue;
         }
-        let sents: Vec<(usize, Span)> =
-            seg.sentences.iter().enumerate().filter(|(_, s)| s.paragraph == pi).map(|(i, s)| (i, s.span)).collect();
+        let sents = &by_par[pi];
         if sents.is_empty() {
             continue;
         }
-        sentence_figures(body, p.start, &body[p.start..p.end], &sents, &mut out);
+        sentence_figures(body, p.start, &body[p.start..p.end], sents, &mut out);
     }
     out
 }
@@ -150,16 +155,91 @@ enum AtomKind {
     Ordinal,
 }
 
+/// Words that can start a spelled-out number, fraction, multiplier or ordinal.
+const FIRST_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "dozens", "hundreds", "thousands", "tens", "millions", "billions", "half", "doubled",
+    "doubling", "tripled", "tripling", "trebled", "quadrupled", "twice", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth",
+];
+const AFTER_A: &[&str] = &["dozen", "third", "quarter", "hundred", "thousand", "million", "billion"];
+
+/// Candidate starts of numbers: the anchored regex runs only there, so the
+/// scan costs one pass over the bytes plus a lookup per word.
 fn atoms(t: &str) -> Vec<Atom> {
+    let b = t.as_bytes();
     let mut v = Vec::new();
-    for c in NUM.captures_iter(t) {
+    let mut i = 0;
+    let mut lower = String::new();
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i == 0 { None } else { t[..i].chars().next_back() };
+        let cand = if c.is_ascii_digit() {
+            !(prev.is_some_and(|p| p.is_ascii_digit())
+                || matches!(prev, Some(',') | Some('.')) && i >= 2 && b[i - 2].is_ascii_digit())
+        } else if c == b'.' {
+            b.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev.is_some_and(|p| p.is_ascii_digit())
+        } else if c.is_ascii_alphabetic() {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if prev.is_some_and(char::is_alphanumeric) {
+                i = j;
+                continue;
+            }
+            lower.clear();
+            lower.push_str(&t[i..j]);
+            lower.make_ascii_lowercase();
+            let hit = FIRST_WORDS.contains(&lower.as_str())
+                || lower.ends_with("fold")
+                || lower == "a" && {
+                    let rest = t[j..].trim_start_matches(' ');
+                    let w: String = rest.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+                    AFTER_A.contains(&w.as_str())
+                };
+            if !hit {
+                i = j;
+                continue;
+            }
+            true
+        } else {
+            false
+        };
+        if !cand {
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let Some(c) = NUM.captures(&t[i..]) else {
+            i += 1;
+            while i < b.len() && !t.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        };
+        let base = i;
+        i += c.get(0).unwrap().end().max(1);
+        atom_from(&c, base, &mut v);
+    }
+    v
+}
+
+struct Sp {
+    s: usize,
+    e: usize,
+}
+
+fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
+    {
         let m = c.get(0).unwrap();
+        let m = Sp { s: base + m.start(), e: base + m.end() };
         let (kind, value, high) = if let Some(d) = c.name("digits") {
             let s: String = d.as_str().chars().filter(|&c| c != ',').collect();
-            let Ok(x) = s.parse::<f64>() else { continue };
+            let Ok(x) = s.parse::<f64>() else { return };
             (AtomKind::Digits, x, None)
         } else if let Some(w) = c.name("words") {
-            let Some(x) = parse_words(w.as_str()) else { continue };
+            let Some(x) = parse_words(w.as_str()) else { return };
             (AtomKind::Words, x, None)
         } else if let Some(w) = c.name("vague") {
             let l = w.as_str().to_ascii_lowercase();
@@ -173,8 +253,8 @@ fn atoms(t: &str) -> Vec<Atom> {
                 "tens of millions" => (1e7, 1e8),
                 _ => (1e9, 1e10),
             };
-            v.push(Atom { start: m.start(), end: w.end(), value: a, high: Some(b), kind: AtomKind::Vague });
-            continue;
+            v.push(Atom { start: m.s, end: base + w.end(), value: a, high: Some(b), kind: AtomKind::Vague });
+            return;
         } else if let Some(w) = c.name("frac") {
             let l = w.as_str().to_ascii_lowercase().replace('-', " ");
             let x = match l.as_str() {
@@ -187,7 +267,7 @@ fn atoms(t: &str) -> Vec<Atom> {
             (AtomKind::Fraction, x, None)
         } else if let Some(w) = c.name("fold") {
             let l = w.as_str().to_ascii_lowercase();
-            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else { continue };
+            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else { return };
             (AtomKind::Multiplier, x, None)
         } else if let Some(w) = c.name("mult") {
             let l = w.as_str().to_ascii_lowercase();
@@ -216,11 +296,10 @@ fn atoms(t: &str) -> Vec<Atom> {
             };
             (AtomKind::Ordinal, x, None)
         } else {
-            continue;
+            return;
         };
-        v.push(Atom { start: m.start(), end: m.end(), value, high, kind });
+        v.push(Atom { start: m.s, end: m.e, value, high, kind });
     }
-    v
 }
 
 fn word_value(w: &str) -> Option<f64> {
@@ -291,6 +370,17 @@ fn scale_word(w: &str) -> Option<f64> {
         "lakh" | "lakhs" => 1e5,
         _ => return None,
     })
+}
+
+/// The text before `i`, cut to a short window: the marker regexes are anchored at
+/// the end, and scanning whole paragraphs for each number would be quadratic.
+/// Returns the window and its offset in `t`.
+fn window(t: &str, i: usize) -> (&str, usize) {
+    let mut st = i.saturating_sub(48);
+    while !t.is_char_boundary(st) {
+        st += 1;
+    }
+    (&t[st..i], st)
 }
 
 fn prev_char(t: &str, i: usize) -> Option<char> {
@@ -531,7 +621,7 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
     let mut end = i;
-    while words.len() < 3 {
+    while words.len() < 5 {
         let rest = &t[p..];
         let sp = rest.len() - rest.trim_start_matches(' ').len();
         if sp != 1 && !(sp == 0 && words.is_empty() && rest.starts_with('-')) {
@@ -559,14 +649,20 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if STOP.contains(&wl.as_str()) || is_month(w) || wl.ends_with("ly") && wl.len() > 4 {
             break;
         }
-        if !words.is_empty() && (wl.ends_with("ing") || wl.ends_with("ed")) {
+        let verbish = wl.len() > 4 && (wl.ends_with("ing") || wl.ends_with("ed"));
+        if (!words.is_empty() || wl.ends_with("ed")) && verbish {
+            break;
+        }
+        // contractions and possessives ("he's", "wasn't") end the phrase, and so
+        // does a capitalised word after a common noun ("one tweet Friday")
+        if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase)) && w.starts_with(char::is_uppercase) {
             break;
         }
         words.push(w);
         end = e;
         p = e;
-        // a plural noun usually ends the phrase ("workers in ...")
-        if wl.ends_with('s') && !wl.ends_with("ss") && words.len() >= 1 {
+        // a plural noun usually ends the phrase ("workers in ...", "women spoke")
+        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl {
             break;
         }
     }
@@ -575,7 +671,7 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     }
     // "40 yard line", "3 cylinder engine", "12 page document": a singular first
     // noun used as a modifier is the unit
-    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && (LEX.names.contains_key(words[0]) || words[1].ends_with('s') == false) {
+    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && LEX.names.contains_key(words[0]) {
         let w0 = words[0];
         let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
         if LEX.names.contains_key(w0) {
@@ -690,8 +786,13 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
                 fig.period = Some(c.name("p").unwrap().as_str().to_string());
             }
         }
+        if fig.period.is_none() {
+            if let Some(p) = fig.per.as_deref().filter(|p| ["hour", "day", "week", "month", "quarter", "year"].contains(p)) {
+                fig.period = Some(format!("per {p}"));
+            }
+        }
         if fig.measure.is_none() {
-            fig.measure = measure_before(t, sp.start);
+            fig.measure = measure_after(t, sp.end).or_else(|| measure_before(t, sp.start));
         }
         // News elides a repeated unit: "435 homes by open sale and 187 by tender",
         // "rose to $7.4 billion from 6.8 billion". A bare number takes the unit of
@@ -726,6 +827,27 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
     }
 }
 
+/// "4 million barrels of oil products": the phrase after "of" says what is measured.
+fn measure_after(t: &str, i: usize) -> Option<String> {
+    let rest = t[i..].strip_prefix(" of ")?;
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest.split(' ') {
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let wl = core.to_ascii_lowercase();
+        let det = words.is_empty() && ["the", "its", "their"].contains(&wl.as_str());
+        if core.is_empty() || !core.chars().all(|c| c.is_alphabetic() || c == '-') || !det && STOP.contains(&wl.as_str()) || is_month(core) {
+            break;
+        }
+        if !det {
+            words.push(core);
+        }
+        if core.len() != w.len() || words.len() >= 4 {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// What is measured: the noun phrase before the figure, skipping the verb and
 /// prepositions that link it ("crude oil imports rose 5%" -> "crude oil imports").
 fn measure_before(t: &str, i: usize) -> Option<String> {
@@ -750,12 +872,13 @@ fn measure_before(t: &str, i: usize) -> Option<String> {
             break;
         }
         let wl = w.trim_end_matches('.').to_ascii_lowercase();
-        if linking && LINK.contains(&wl.as_str()) {
+        let verbish = wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing"));
+        if linking && (LINK.contains(&wl.as_str()) || CHANGE.is_match(&format!("{wl} ")) || verbish) {
             p = st;
             continue;
         }
         linking = false;
-        if STOP.contains(&wl.as_str()) || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('.') {
+        if STOP.contains(&wl.as_str()) || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('.') || verbish {
             break;
         }
         words.push(w);
@@ -804,9 +927,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     match a.kind {
         AtomKind::Multiplier => {
             let mut st = a.start;
-            if let Some(m) = APPROX.captures(&t[..a.start]) {
+            let (w, off) = window(t, a.start);
+            if let Some(m) = APPROX.captures(w) {
                 change = op(&m["m"]);
-                st = m.get(0).unwrap().start();
+                st = off + m.get(0).unwrap().start();
             }
             return Some((fig(value, None, "times", None, &change), Span::new(st, a.end)));
         }
@@ -815,6 +939,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 let nxt = &t[a.end..];
                 // "the second time" / "a second" are not counts; "the sixth month" is
                 if nxt.trim_start().to_ascii_lowercase().starts_with("time") {
+                    return None;
+                }
+                // "the Second Amendment": part of a name
+                if t[a.start..].starts_with(char::is_uppercase) && nxt.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
                     return None;
                 }
                 return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end)));
@@ -826,9 +954,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             if !(nxt.starts_with("of ") || nxt.starts_with("the ")) || before.is_some_and(|w| ["and", "a", "the", "second", "first", "keep"].contains(&w.to_ascii_lowercase().as_str())) {
                 return None;
             }
-            if let Some(m) = APPROX.captures(&t[..a.start]) {
+            let (w, off) = window(t, a.start);
+            if let Some(m) = APPROX.captures(w) {
                 change = op(&m["m"]);
-                start = m.get(0).unwrap().start();
+                start = off + m.get(0).unwrap().start();
             }
             let mut f = fig(value, None, "fraction", None, &change);
             f.measure = counted_noun(t, a.end + t[a.end..].find(' ').unwrap_or(0) + 4).map(|x| x.0);
@@ -839,6 +968,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
     if a.kind == AtomKind::Digits {
         let pc = prev_char(t, a.start);
+        // dotted dates, versions and addresses ("06.09.2017", "1.2.3"), zero-padded codes
+        let rest = &t[a.end..];
+        if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            || t[a.start..].starts_with('0') && t[a.start + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        // markup attributes and long identifiers: timestamp="1474387200", 10+ bare digits
+        if pc == Some('"') && next_char(t, a.end) == Some('"') || a.end - a.start > 10 && t[a.start..a.end].bytes().all(|c| c.is_ascii_digit()) && currency_before(t, a.start).is_none() {
+            return None;
+        }
         let nc = next_char(t, a.end);
         // times, lap times, ratios and dates written with separators
         if pc == Some(':') || nc == Some(':') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -877,6 +1017,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 return None;
             }
             if after[2..].starts_with('-') || a.value.fract() != 0.0 {
+                return None;
+            }
+            if after[2..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) || after[2..].starts_with(['"', '”', '’']) {
+                // "the 13th Amendment", a quoted title
                 return None;
             }
             return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end + 2)));
@@ -1025,12 +1169,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
     }
-    if !unit.is_empty() && currency.is_none() {
-        if let Some((p, e)) = per_after(t, end) {
-            per = Some(p);
-            end = e;
-        }
-    } else if currency.is_some() {
+    if !unit.is_empty() || currency.is_some() {
         if let Some((p, e)) = per_after(t, end) {
             per = Some(p);
             end = e;
@@ -1071,7 +1210,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let capital = bw.chars().any(char::is_uppercase)
                 && (bst > 0 || bw.chars().skip(1).any(char::is_uppercase) || bw.contains('&'))
                 && !APPROX.is_match(&format!("{} ", bw));
-            let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
+            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
             if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.starts_with(char::is_alphabetic) && bw.chars().any(|c| c.is_ascii_digit())) {
                 return None;
             }
@@ -1085,7 +1224,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         if is_int && t[a.end..].starts_with(' ') {
             let nw = t[a.end + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let marker = APPROX.is_match(&t[..a.start]) || CHANGE.is_match(&t[..a.start]);
+            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
             if !marker && nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
                 return None;
             }
@@ -1097,7 +1236,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let dl = after.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(after.len());
             let rest2 = &after[dl..];
             let u2 = unit_after(t, a.end + 1 + dl, true);
-            let has_unit2 = u2.is_some() || rest2.starts_with(|c: char| c == '%');
+            let has_unit2 = u2.is_some() || rest2.starts_with('%');
             if !has_unit2 {
                 return None;
             }
@@ -1110,10 +1249,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             Regex::new(r"^(?:-to-|\s*(?:-|–|—)\s*|\s+(?i:to|and|through)\s+|\s*/\s*)").unwrap()
         });
         let between = {
-            let h = t[..start].trim_end().to_ascii_lowercase();
+            let h = window(t, start).0.trim_end().to_ascii_lowercase();
             h.ends_with("between") || h.ends_with("from")
         };
-        let sep_at = if unit.is_empty() || per.is_some() { end } else { end };
+        let sep_at = end;
         if let Some(m) = RANGE.find(&t[sep_at..]) {
             let sep = m.as_str().trim().to_ascii_lowercase();
             let b_start = sep_at + m.end();
@@ -1122,7 +1261,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 let b = atoms[*next];
                 let pre = &t[b_start..b.start];
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
-                let verb = (CHANGE.is_match(&t[..start]) || t[..start].trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
+                let verb = (CHANGE.is_match(window(t, start).0) || window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
                 if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
                     let mut inner_next = *next + 1;
                     if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next, true) {
@@ -1150,7 +1289,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                             }
                             f.period = f2.period;
                             *next = inner_next;
-                            let (s2, _) = approx_left(t, start, &mut f.change);
+                            let s2 = approx_left(t, start, &mut f.change);
                             return Some((f, Span::new(s2, sp2.end)));
                         }
                     }
@@ -1163,7 +1302,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     if unit.is_empty() {
         let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of") { end + 3 } else { end };
         if let Some((n, e)) = counted_noun(t, from) {
-            if LEX.names.get(n.as_str()).is_some() {
+            if LEX.names.contains_key(n.as_str()) {
                 unit = LEX.names[n.as_str()].to_string();
             } else {
                 unit = n;
@@ -1226,13 +1365,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         value = -value;
     }
     let mut f = fig(value, high, &unit, per, &change);
-    let (mut s2, _) = approx_left(t, start, &mut f.change);
+    let mut s2 = approx_left(t, start, &mut f.change);
     if f.change == "minus" {
         // "minus-5 yards", "about minus 387": a negative value
         f.value = -f.value;
         f.change = "=".into();
         let mut c2 = "=".to_string();
-        let (s3, _) = approx_left(t, s2, &mut c2);
+        let s3 = approx_left(t, s2, &mut c2);
         f.change = c2;
         s2 = s3;
     }
@@ -1256,35 +1395,36 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
 }
 
 /// Extend the span left over an approximation marker or a change verb.
-fn approx_left(t: &str, start: usize, change: &mut String) -> (usize, ()) {
+fn approx_left(t: &str, start: usize, change: &mut String) -> usize {
     let head = t[..start].trim_end();
     if head.ends_with(['~', '≈']) {
         // "~25 min", "≈ 32 m2"
         *change = "~".into();
-        return (head.len() - head.chars().next_back().unwrap().len_utf8(), ());
+        return head.len() - head.chars().next_back().unwrap().len_utf8();
     }
-    if let Some(m) = APPROX.captures(&t[..start]) {
+    let (win, off) = window(t, start);
+    if let Some(m) = APPROX.captures(win) {
         let w = m["m"].to_ascii_lowercase();
-        let ms = m.get(0).unwrap().start();
+        let ms = off + m.get(0).unwrap().start();
         if w == "minus" {
             *change = "minus".into();
-            return (ms, ());
+            return ms;
         }
         if change == "=" || change == "up" || change == "down" {
             *change = op(&w);
         }
         // "rose about 1.5%", "up nearly 57%": the direction of a change verb wins
-        if let Some(v) = CHANGE.captures(&t[..ms]) {
+        if let Some(v) = CHANGE.captures(window(t, ms).0) {
             *change = verb_dir(&v["v"]).into();
         }
-        return (ms, ());
+        return ms;
     }
     if change == "=" {
-        if let Some(m) = CHANGE.captures(&t[..start]) {
+        if let Some(m) = CHANGE.captures(win) {
             *change = verb_dir(&m["v"]).into();
         }
     }
-    (start, ())
+    start
 }
 
 fn verb_dir(v: &str) -> &'static str {

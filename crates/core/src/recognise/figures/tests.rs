@@ -117,24 +117,164 @@ fn periods_and_measures() {
 
 mod props {
     use super::*;
+    use crate::model::{Segmented, Sentence};
     use proptest::prelude::*;
+
+    /// One paragraph per line, one sentence per paragraph: the recogniser is tested
+    /// on its own, independently of the segmenter.
+    fn plain_seg(s: &str) -> Segmented {
+        let mut seg = Segmented::default();
+        let mut start = 0;
+        for line in s.split('\n') {
+            let end = start + line.len();
+            if !line.is_empty() {
+                seg.sentences.push(Sentence { span: Span::new(start, end), paragraph: seg.paragraphs.len() });
+                seg.paragraphs.push(Span::new(start, end));
+            }
+            start = end + 1;
+        }
+        seg
+    }
+
     proptest! {
         #[test]
         fn spans_are_valid(s in "\\PC{0,200}") {
-            let seg = segment(&s);
-            for f in recognise(&s, &seg) {
+            for f in recognise(&s, &plain_seg(&s)) {
                 prop_assert!(f.span.start <= f.span.end && f.span.end <= s.len());
                 prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
                 prop_assert_eq!(&s[f.span.start..f.span.end], f.text.as_str());
             }
         }
         #[test]
-        fn spans_are_valid_numeric(s in "[0-9 ,.$%€£:/a-zA-Z-]{0,120}") {
-            let seg = segment(&s);
-            for f in recognise(&s, &seg) {
+        fn spans_are_valid_numeric(s in "[0-9 ,.$%€£¥₩:/a-zA-Z~\n-]{0,120}") {
+            for f in recognise(&s, &plain_seg(&s)) {
                 prop_assert!(f.span.end <= s.len() && s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
                 prop_assert_eq!(&s[f.span.start..f.span.end], f.text.as_str());
             }
         }
     }
+}
+
+/// Throughput on real news text (run with `--ignored --nocapture`; prints, never asserts time).
+#[test]
+#[ignore]
+fn throughput_polnear() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut text = String::new();
+    for e in rd.flatten().take(400) {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push('\n');
+    }
+    let seg = segment(&text);
+    let words = text.split_whitespace().count();
+    let t0 = std::time::Instant::now();
+    let n = recognise(&text, &seg).len();
+    let dt = t0.elapsed().as_secs_f64();
+    println!("{words} words, {n} figures, {:.0} words/s", words as f64 / dt);
+}
+
+#[test]
+#[ignore]
+fn throughput_atoms_only() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut text = String::new();
+    for e in rd.flatten().take(400) {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push('\n');
+    }
+    let words = text.split_whitespace().count();
+    let t0 = std::time::Instant::now();
+    let n: usize = text.split('\n').map(|p| atoms(p).len()).sum();
+    let dt = t0.elapsed().as_secs_f64();
+    println!("atoms: {words} words, {n} atoms, {:.0} words/s", words as f64 / dt);
+}
+
+#[test]
+fn more_patterns() {
+    let f = one("Russia shipped 4 million barrels of crude oil.");
+    assert_eq!(f.measure.as_deref(), Some("crude oil"));
+    let f = one("The temperature fell to minus-130 degrees Fahrenheit.");
+    assert!(close(f.value, -130.0), "{f:?}");
+    let f = one("Spending will be 3-5% higher.");
+    assert!(close(f.value, 3.0) && f.value_high == Some(5.0) && f.unit == "percent", "{f:?}");
+    let f = one("Prices rose from $10 to $15 billion.");
+    assert!(close(f.value, 10e9) && f.value_high == Some(15e9), "{f:?}");
+    let f = figs("The firm will offer 435 homes by open sale and 187 by tender.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[1].unit, "home", "an elided unit is taken from the previous figure");
+    let f = figs("The index lost 190 points, or 0.6%, on Friday.");
+    assert_eq!(f[1].change, "down", "an apposed figure keeps the change");
+    let f = one("Shares rose 6.5% to 164p.".split(" to ").next().unwrap());
+    assert_eq!(f.change, "up");
+    let f = figs("Shares rose 6.5% to 164p.");
+    assert_eq!(f[1].unit, "penny");
+    let f = one("It costs about 8 or $9.".split(" or").next().unwrap());
+    assert_eq!(f.change, "~");
+    let f = one("Dozens of people were hurt.");
+    assert!(close(f.value, 12.0) && f.value_high == Some(120.0) && f.unit == "people", "{f:?}");
+}
+
+#[test]
+fn more_non_figures() {
+    for s in [
+        "Published 5:55 AM EST Dec 20 2019",
+        "The meeting starts at 11 a.m. on Monday.",
+        "He scored in the 2014-15 season.",
+        "Dak Prescott (4) ran in the touchdown.",
+        "The S&P 500 index closed higher.",
+        "The COVID-19 pandemic hit trade.",
+        "She lives at 575 Wilbraham Road.",
+        "Volvo unveiled the XC40 Recharge.",
+        "SEOUL, Sept. 6 (Yonhap) -- The talks resumed.",
+        "Posted: 2017-09-06 14:20 | Updated 2017-09-07",
+        "Published 06.09.2017 at 10:45",
+        "The summit ended on 12/25/2017 in Vladivostok.",
+        "Under Article 5 of the treaty, allies respond.",
+    ] {
+        let f = figs(s);
+        assert!(f.is_empty(), "{s}: {f:#?}");
+    }
+}
+
+/// Prints figures found in real articles, for inspection (`--ignored --nocapture`).
+#[test]
+#[ignore]
+fn dump_polnear() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/dev/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths.iter().take(40) {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        for f in recognise(&text, &segment(&text)) {
+            let s = f.span.start.saturating_sub(30);
+            let mut s2 = s;
+            while !text.is_char_boundary(s2) { s2 += 1; }
+            let mut e = (f.span.end + 20).min(text.len());
+            while !text.is_char_boundary(e) { e -= 1; }
+            println!("{:?} | {} {} {} | {}", f.text, f.value, f.unit, f.change, text[s2..e].replace('\n', " "));
+        }
+    }
+}
+
+#[test]
+fn brief_examples() {
+    let f = one("It supplied 1.5 million barrels of oil products.");
+    assert!(close(f.value, 1.5e6) && f.unit == "barrel" && f.measure.as_deref() == Some("oil products"), "{f:?}");
+    let f = one("Winds reached 5 mph.");
+    assert_eq!(f.unit, "mile per hour");
+    let f = one("The pipeline carries 300 barrels/day.");
+    assert!(f.unit == "barrel" && f.per.as_deref() == Some("day"), "{f:?}");
+    let f = one("Exports grew 200 tons a year.");
+    assert_eq!(f.period.as_deref(), Some("per year"));
+    let f = one("Output grew twofold.");
+    assert!(close(f.value, 2.0) && f.unit == "times", "{f:?}");
+    let f = one("Prices are 3 times higher.");
+    assert!(close(f.value, 3.0) && f.unit == "times", "{f:?}");
+    let f = one("The rate rose 0.25 percentage points.");
+    assert!(f.unit == "percentage point" && f.change == "up", "{f:?}");
+    let f = one("Between 10 and 20 boats were seen.");
+    assert!(close(f.value, 10.0) && f.value_high == Some(20.0), "{f:?}");
 }
