@@ -1,12 +1,12 @@
 //! Cross-document actor merging: one corpus actor per real-world actor.
 //!
-//! Each document names its actors its own way ("Kim Jong-un" in one source, "Kim Jong Un"
+//! Each document names its actors its own way ("Kim Dae-jung" in one source, "Kim Dae Jung"
 //! in another; "the U.N. Security Council" and "UNSC"; "Trump" alone where the full name
 //! never appears). Entities are merged with a union-find over these links:
 //!
 //! * the same gazetteer key (countries: ISO code);
 //! * the same name key — letters and digits only, case folded, so hyphen, space and case
-//!   variants ("Jong-un" ~ "Jong Un" ~ "Jong-Un") coincide — on the name or any alias;
+//!   variants ("Dae-jung" ~ "Dae Jung" ~ "Dae-Jung") coincide — on the name or any alias;
 //! * organisations with the same acronym and head word ("UN Security Council" ~ "United
 //!   Nations Security Council"), or an acronym alone ("UNSC") naming exactly one of them;
 //! * persons with the same surname and a compatible first name (equal, or an initial), and
@@ -48,7 +48,7 @@ fn strip_the(s: &str) -> &str {
     s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s)
 }
 
-/// Alias forms that are plain names (not "Russian President Vladimir Putin").
+/// Alias forms that are plain names (not "French President Emmanuel Macron").
 fn name_forms(e: &Entity) -> impl Iterator<Item = &str> {
     std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str).filter(move |a| !e.titles.iter().any(|t| a.contains(t.as_str()))))
 }
@@ -252,9 +252,9 @@ mod tests {
     #[test]
     fn spelling_variants_merge() {
         let docs = vec![
-            doc("a", &[("Kim Jong-un", ActorKind::Person, &[]), ("UN Security Council", ActorKind::Organisation, &[])]),
-            doc("b", &[("Kim Jong Un", ActorKind::Person, &["Kim"]), ("United Nations Security Council", ActorKind::Organisation, &[])]),
-            doc("c", &[("Kim Jong-Un", ActorKind::Person, &[]), ("UNSC", ActorKind::Organisation, &[])]),
+            doc("a", &[("Kim Dae-jung", ActorKind::Person, &[]), ("UN Security Council", ActorKind::Organisation, &[])]),
+            doc("b", &[("Kim Dae Jung", ActorKind::Person, &["Kim"]), ("United Nations Security Council", ActorKind::Organisation, &[])]),
+            doc("c", &[("Kim Dae-Jung", ActorKind::Person, &[]), ("UNSC", ActorKind::Organisation, &[])]),
         ];
         let (actors, maps) = merge_actors(&docs);
         assert_eq!(actors.len(), 2, "{actors:?}");

@@ -8,15 +8,15 @@
 //!   Russians"), not as plain adjectives ("Russian oil"). A bare code like "US" or "NK"
 //!   counts only when the same country is also named another way in the document.
 //! * **Capitalised runs** (words starting upper case, joined by spaces and "of") are split
-//!   into a title and a name: "Russian President Vladimir Putin" gives the title "Russian
-//!   President" (the run up to its last role noun) and the name "Vladimir Putin". A run
+//!   into a title and a name: "French President Emmanuel Macron" gives the title "French
+//!   President" (the run up to its last role noun) and the name "Emmanuel Macron". A run
 //!   ending in an organisation noun ("Ministry", "Council", "University", "Times") is an
 //!   organisation; a run preceded by a lower-case role ("spokesman Lu Kang", "chief press
 //!   officer ...") is a person; so is a run that starts with a known given name, that has
-//!   the hyphenated given name of Korean/Chinese romanisation ("Jae-in", "Jong-un"), or
+//!   the hyphenated given name of Korean/Chinese romanisation ("Geun-hye", "Dae-jung"), or
 //!   that is the subject of a reporting verb.
 //! * **Aliases** are merged after all names are known, so a surname may come before or
-//!   after the full name: "Putin" joins "Vladimir Putin"; "Kim Jong Un" and "Kim Jong-un"
+//!   after the full name: "Macron" joins "Emmanuel Macron"; "Kim Dae Jung" and "Kim Dae-jung"
 //!   share a key (letters only, case folded); "Security Council" joins "UN Security
 //!   Council" and "UNSC" joins it by acronym.
 //! * **Named organisations** come from the gazetteer too (WordNet's named organisations
@@ -166,7 +166,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits the sentences into words: letters/digits with inner hyphens, dots and
-/// apostrophes ("Jae-in", "U.S.", "O'Neil"); a trailing dot is kept on abbreviations
+/// apostrophes ("Geun-hye", "U.S.", "O'Neil"); a trailing dot is kept on abbreviations
 /// ("U.S.", "N.", "Mr."), a possessive is split off.
 fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
     let mut out: Vec<Word<'a>> = Vec::new();
@@ -290,7 +290,7 @@ enum Cand {
     /// A country via a gazetteer form.
     Country { country: usize, via: MentionViaOrd },
     /// A person name (possibly one token) with the title written before it.
-    Person { name: String, title: Option<String>, strong: bool },
+    Person { name: String, title: Option<String> },
     Org { name: String },
     /// A named organisation from the gazetteer (index into `Gazetteer::orgs`).
     Named { org: usize, name: String },
@@ -331,7 +331,7 @@ struct Raw {
     cand: Cand,
 }
 
-/// Letters and digits only, lower case: "Jong-Un" ~ "jong un" ~ "JongUn".
+/// Letters and digits only, lower case: "Dae-Jung" ~ "dae jung" ~ "DaeJung".
 pub fn name_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
@@ -367,7 +367,7 @@ pub fn acronym(name: &str) -> String {
 }
 
 fn is_hyphen_given(w: &str) -> bool {
-    // Romanised Korean/Chinese given names: "Jae-in", "Jong-un", "Young-chan", "Jae-In".
+    // Romanised Korean/Chinese given names: "Geun-hye", "Dae-jung", "Moo-hyun", "Geun-Hye".
     let mut parts = w.split(['-', '\u{2010}', '\u{2011}']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
     let short = |p: &str| (1..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_alphabetic());
@@ -425,7 +425,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
     }
     fn title_before(&self, a: usize) -> Option<(usize, String)> {
         // lower-case role chain ending right before the run: "spokesman Lu Kang",
-        // "Seoul's chief presidential press officer Yoon Young-chan".
+        // "Tokyo's chief cabinet secretary Kato Ryo".
         if a == 0 {
             return None;
         }
@@ -518,7 +518,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         }
         a += 1;
     }
-    // trailing months/weekdays ("Moon on Wednesday" never joins, but "Putin Wednesday" may)
+    // trailing months/weekdays ("Lee on Wednesday" never joins, but "Lee Wednesday" may)
     let mut b = b;
     while b > a && (is_month_day(w[b - 1].text) || w[b - 1].text == "of" || w[b - 1].text == "the") {
         b -= 1;
@@ -612,8 +612,8 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
             let t = w[k].text;
             if (gaz.is_title(t) || is_honorific(t)) && w[k].cap {
                 let mut e = k + 1;
-                // "Secretary of State Rex Tillerson", "Minister of Foreign Affairs Sergey
-                // Lavrov": "of ..." belongs to the title, the last two or three words are the name
+                // "Secretary of State John Kerry", "Minister of Foreign Affairs Wang
+                // Yi": "of ..." belongs to the title, the last two or three words are the name
                 if e + 2 < b && w[e].text == "of" {
                     let three = b >= e + 4 && gaz.is_given_name(w[b - 3].text);
                     e = if three { b - 3 } else { b - 2 };
@@ -631,7 +631,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         if name_ok && b - te <= 4 {
             let title = cx.text(a, te).to_string();
             let name = cx.text(te, b).to_string();
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name, title: Some(title), strong: true } });
+            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name, title: Some(title) } });
             return;
         }
     }
@@ -648,7 +648,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     if all_name && n <= 4 {
         if let Some((s, title)) = cx.title_before(a) {
             let name = cx.text(a, b).to_string();
-            out.push(Raw { span: cx.span(s, b), cand: Cand::Person { name, title: Some(title), strong: true } });
+            out.push(Raw { span: cx.span(s, b), cand: Cand::Person { name, title: Some(title) } });
             return;
         }
     }
@@ -661,7 +661,7 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         // reporting alone: "Zhang Wei said" is a person, "Radio Free Asia reported" is not
         if no_country && (given || hyphen || (reporting && n == 2)) {
             let title = appositive(cx, b);
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title, strong: given || hyphen } });
+            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title } });
             return;
         }
     }
@@ -779,7 +779,6 @@ struct Ent {
     key: Option<String>,
     forms: Vec<String>,
     titles: Vec<String>,
-    first: usize,
     /// Name tokens (keys) for surname matching.
     tokens: Vec<String>,
 }
@@ -837,10 +836,7 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
             wj += 1;
         }
         if wj == wi || w[wj - 1].span.end != e {
-            // "U.S" matched inside "U.S." etc.: accept when the word extends only by a dot
-            if wj < w.len() && w[wj].span.start < e && w[wj].span.end == e + 1 && body[e..].starts_with('.') {
-                // the word is "U.S." and the pattern "U.S"? patterns carry the dot, so skip
-            }
+            // the match ends inside a word ("U.S" of a longer token): not a whole-word form
             continue;
         }
         // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
@@ -930,7 +926,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let c = &gaz.countries[*country];
                 let key = c.key();
                 let e = *by_key.entry(key.clone()).or_insert_with(|| {
-                    ents.push(Ent { name: c.name.clone(), kind: ActorKind::Country, key: Some(key.clone()), forms: vec![], titles: vec![], first: r.span.start, tokens: vec![] });
+                    ents.push(Ent { name: c.name.clone(), kind: ActorKind::Country, key: Some(key.clone()), forms: vec![], titles: vec![], tokens: vec![] });
                     ents.len() - 1
                 });
                 if t != c.name {
@@ -941,7 +937,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             Cand::Person { name, title, .. } if name.split_whitespace().count() >= 2 => {
                 let key = format!("person:{}", name_key(name));
                 let e = *by_key.entry(key).or_insert_with(|| {
-                    ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], first: r.span.start, tokens: name_tokens(name) });
+                    ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
                     ents.len() - 1
                 });
                 if ents[e].name != *name {
@@ -958,7 +954,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 ms.push((r.span, e, MentionVia::Name));
             }
             Cand::Org { name } => {
-                let e = org_entity(&mut ents, &mut by_key, name, r.span.start);
+                let e = org_entity(&mut ents, &mut by_key, name);
                 ms.push((r.span, e, MentionVia::Name));
             }
             Cand::Named { org, name } => {
@@ -968,7 +964,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 // different actor: the key keeps them apart.
                 let key = gaz.org_key(*org);
                 let e = *by_key.entry(key.clone()).or_insert_with(|| {
-                    ents.push(Ent { name: t.to_string(), kind: ActorKind::Organisation, key: Some(key.clone()), forms: vec![], titles: vec![], first: r.span.start, tokens: name_tokens(&forms[0]) });
+                    ents.push(Ent { name: t.to_string(), kind: ActorKind::Organisation, key: Some(key.clone()), forms: vec![], titles: vec![], tokens: name_tokens(&forms[0]) });
                     ents.len() - 1
                 });
                 // the name is the longest form the document uses
@@ -990,18 +986,17 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
     order.extend(raws.iter().filter(|r| !matches!(r.cand, Cand::Person { .. })));
     for r in order {
         match &r.cand {
-            Cand::Person { name, title, strong } if name.split_whitespace().count() < 2 => {
+            Cand::Person { name, title } if name.split_whitespace().count() < 2 => {
                 let e = match surname_match(&ents, &ms, name, r.span.start) {
                     Some(e) => e,
                     None => {
                         let key = format!("person:{}", name_key(name));
                         *by_key.entry(key).or_insert_with(|| {
-                            ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], first: r.span.start, tokens: name_tokens(name) });
+                            ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
                             ents.len() - 1
                         })
                     }
                 };
-                let _ = strong;
                 if let Some(t) = title {
                     ents[e].add_title(t);
                 }
@@ -1026,7 +1021,7 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                     let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
                     let key = format!("{}:{}", if kind == ActorKind::Person { "person" } else { "org" }, name_key(t));
                     let e = *by_key.entry(key).or_insert_with(|| {
-                        ents.push(Ent { name: t.to_string(), kind, key: None, forms: vec![], titles: vec![], first: r.span.start, tokens: name_tokens(t) });
+                        ents.push(Ent { name: t.to_string(), kind, key: None, forms: vec![], titles: vec![], tokens: name_tokens(t) });
                         ents.len() - 1
                     });
                     ms.push((r.span, e, MentionVia::Name));
@@ -1163,8 +1158,6 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         .iter()
         .map(|&i| {
             let e = &ents[i];
-            let _ = e.first;
-            let _ = &e.tokens;
             Entity {
                 name: e.name.clone(),
                 kind: e.kind,
@@ -1195,10 +1188,10 @@ fn org_key(name: &str) -> String {
     format!("org:{ac}:{last}")
 }
 
-fn org_entity(ents: &mut Vec<Ent>, by_key: &mut BTreeMap<String, usize>, name: &str, start: usize) -> usize {
+fn org_entity(ents: &mut Vec<Ent>, by_key: &mut BTreeMap<String, usize>, name: &str) -> usize {
     let key = org_key(name);
     let e = *by_key.entry(key.clone()).or_insert_with(|| {
-        ents.push(Ent { name: name.to_string(), kind: ActorKind::Organisation, key: None, forms: vec![], titles: vec![], first: start, tokens: name_tokens(name) });
+        ents.push(Ent { name: name.to_string(), kind: ActorKind::Organisation, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
         ents.len() - 1
     });
     // the longest spelling is the name ("United Nations Security Council" over "UN Security Council")
@@ -1464,7 +1457,7 @@ mod tests {
         assert_eq!(acronym("UN Security Council"), "UNSC");
         assert_eq!(acronym("U.N. Security Council"), "UNSC");
         assert_eq!(acronym("United Nations Security Council"), "UNSC");
-        assert_eq!(name_key("Jong-Un"), name_key("Jong Un"));
+        assert_eq!(name_key("Dae-Jung"), name_key("Dae Jung"));
     }
 
     proptest::proptest! {
@@ -1482,7 +1475,7 @@ mod tests {
         }
 
         #[test]
-        fn spans_are_valid_on_namey_text(s in "((President|Mr\\.|the|U\\.S\\.|Kim|Jong-un|Moscow|Ministry|of|said|Security|Council|UN|’s|,|\\.|\"|\n) ){0,40}") {
+        fn spans_are_valid_on_namey_text(s in "((President|Mr\\.|the|U\\.S\\.|Kim|Dae-jung|Moscow|Ministry|of|said|Security|Council|UN|’s|,|\\.|\"|\n) ){0,40}") {
             let seg = segment(&s);
             let (es, ms) = recognise(&s, &seg, gazetteer());
             for m in &ms {
