@@ -379,8 +379,13 @@ struct Ctx<'a> {
     body: &'a str,
     /// `body` with ASCII letters lower-cased (same byte offsets).
     lbody: String,
+    /// Capitalised words (ASCII-lower-cased) -> their byte offsets, built on first use.
+    cap_index: std::cell::OnceCell<BTreeMap<String, Vec<usize>>>,
     mentions: &'a [Mention],
     entities: &'a mut Vec<Entity>,
+    mentions_sorted: bool,
+    /// Names already resolved by `find_entity` (name as written, organisation?) -> entity.
+    found: BTreeMap<(String, bool), usize>,
     /// Speakers resolved so far: (position, entity).
     recent: Vec<(usize, usize)>,
     /// The most recent issuer of a statement.
@@ -430,9 +435,22 @@ fn cap_run(s: &str, max: usize) -> String {
         if w.len() != raw.len() || end == rest.len() {
             break;
         }
-        rest = &rest[end + 1..];
+        let ws = rest[end..].chars().next().map_or(0, char::len_utf8);
+        rest = &rest[end + ws..];
     }
     out.join(" ")
+}
+
+/// Offsets of every capitalised word of `body`, by ASCII-lower-cased word (words as
+/// the tokenizer sees them: letters/digits with inner apostrophes and hyphens).
+fn cap_index(body: &str) -> BTreeMap<String, Vec<usize>> {
+    let mut toks = Vec::new();
+    tokenize(body, Span::new(0, body.len()), &mut toks);
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for t in toks.iter().filter(|t| is_cap(body, t)) {
+        out.entry(body[t.start..t.end].to_ascii_lowercase()).or_default().push(t.start);
+    }
+    out
 }
 
 fn word_set(s: &str) -> Vec<String> {
@@ -450,27 +468,24 @@ impl Ctx<'_> {
 
     /// Most recent entity of the wanted kind mentioned (or speaking) before `pos`.
     fn recent_entity(&self, pos: usize, person: bool, title: Option<&str>) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        let cands = self
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= pos && m.entity < self.entities.len())
-            .map(|m| (m.span.start, m.entity))
-            .chain(self.recent.iter().copied().filter(|&(p, _)| p <= pos));
-        for (p, e) in cands {
-            if !self.kind_ok(e, person) {
-                continue;
-            }
-            if let Some(t) = title {
-                if !self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)) {
-                    continue;
-                }
-            }
-            if best.is_none_or(|(bp, _)| p >= bp) {
-                best = Some((p, e));
-            }
+        let ok = |e: usize| {
+            e < self.entities.len()
+                && self.kind_ok(e, person)
+                && title.is_none_or(|t| self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)))
+        };
+        // mentions come in text order (checked once in `attribute`): the nearest
+        // compatible one before `pos` is found walking backwards
+        let m = if self.mentions_sorted {
+            let pp = self.mentions.partition_point(|m| m.span.start < pos);
+            self.mentions[..pp].iter().rev().filter(|m| m.span.end <= pos).find(|m| ok(m.entity)).map(|m| (m.span.start, m.entity))
+        } else {
+            self.mentions.iter().filter(|m| m.span.end <= pos && ok(m.entity)).map(|m| (m.span.start, m.entity)).max_by_key(|x| x.0)
+        };
+        let r = self.recent.iter().rev().filter(|&&(p, _)| p <= pos).find(|&&(_, e)| ok(e)).copied();
+        match (m, r) {
+            (Some(m), Some(r)) => Some(if r.0 >= m.0 { r.1 } else { m.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
         }
-        best.map(|b| b.1)
     }
 
     fn who(&self, e: usize, text: &str, span: Span) -> Who {
@@ -621,8 +636,14 @@ impl Ctx<'_> {
     fn name_after_role(&self, role: &str, pos: usize) -> Option<String> {
         let lb = &self.lbody[..pos];
         let mut end = lb.len();
+        // the nearest few uses only: keeps long documents linear
+        let mut tries = 0;
         while let Some(i) = lb[..end].rfind(role) {
             end = i;
+            tries += 1;
+            if tries > 16 {
+                break;
+            }
             let j = i + role.len();
             let bounded = (i == 0 || !lb[..i].ends_with(|c: char| c.is_alphanumeric())) && lb[j..].starts_with(' ');
             if !bounded {
@@ -642,11 +663,12 @@ impl Ctx<'_> {
     fn full_name(&self, word: &str) -> String {
         let lw = word.to_ascii_lowercase();
         let mut best = word.to_string();
-        let mut from = 0;
-        while let Some(i) = self.lbody[from..].find(&lw) {
-            let i = from + i;
-            from = i + lw.len();
+        let index = self.cap_index.get_or_init(|| cap_index(self.body));
+        for &i in index.get(&lw).map_or(&[][..], |v| v.as_slice()) {
             let j = i + lw.len();
+            if j > self.body.len() || !self.body.is_char_boundary(j) {
+                continue;
+            }
             let left_ok = i == 0 || !self.lbody[..i].ends_with(|c: char| c.is_alphanumeric());
             let right_ok = !self.lbody[j..].starts_with(|c: char| c.is_alphanumeric());
             if !left_ok || !right_ok || !self.body[i..].starts_with(|c: char| c.is_uppercase()) {
@@ -673,6 +695,16 @@ impl Ctx<'_> {
 
     /// The entity named `name` (full name, alias or surname), pushed if new.
     fn find_entity(&mut self, name: &str, org: bool) -> usize {
+        let key = (name.to_string(), org);
+        if let Some(&i) = self.found.get(&key) {
+            return i;
+        }
+        let i = self.find_entity_uncached(name, org);
+        self.found.insert(key, i);
+        i
+    }
+
+    fn find_entity_uncached(&mut self, name: &str, org: bool) -> usize {
         let full;
         let name = if !org && !name.contains(' ') {
             full = self.full_name(name);
@@ -1014,7 +1046,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
         }
     }
-    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), mentions, entities, recent: Vec::new(), issuer: None };
+    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), cap_index: std::cell::OnceCell::new(), found: BTreeMap::new(), mentions_sorted: mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), mentions, entities, recent: Vec::new(), issuer: None };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
     let mut mk = 0;
@@ -1039,6 +1071,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             .filter(|&i| !is_abbrev_dot(body, &toks, i))
             .collect();
         // statements issued: "X said in a statement", "a statement from X" handled in resolve
+        let para_q = quotes.len();
         // ---- direct quotes
         for m in pmarks {
             let qa = toks.partition_point(|t| t.start < m.open);
@@ -1133,7 +1166,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
             // skip clauses with a (non-partial) direct quote
             if (lo..hi).any(|i| toks[i].quoted) {
-                let qd = quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.span.start >= toks[lo].start && q.span.end <= toks[hi - 1].end);
+                let qd = quotes[para_q..].iter().any(|q| q.kind == QuoteKind::Direct && q.span.start >= toks[lo].start && q.span.end <= toks[hi - 1].end);
                 if qd {
                     continue;
                 }
