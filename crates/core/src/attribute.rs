@@ -572,7 +572,7 @@ impl Ctx<'_> {
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
-            || (!DEF_DET.contains(&first) && words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str())))
+            || words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str()))
             || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
         if anon {
             return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
@@ -808,6 +808,18 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     }
     // walk back over adverbs/auxiliaries
     let mut j = cue.a;
+    // and over a parenthesis after the subject: "Sen. Ann Lee (D-Ore.) said"
+    if j > lo + 1 && !toks[j - 1].word && &body[toks[j - 1].start..toks[j - 1].end] == ")" {
+        let mut o = j - 1;
+        while o > lo && o + 8 > j && &body[toks[o].start..toks[o].end] != "(" {
+            o -= 1;
+        }
+        if &body[toks[o].start..toks[o].end] == "(" && o > lo && toks[o - 1].word {
+            if let Some((a, _)) = speaker_np(body, toks, &Cue { a: o, b: o + 1, ..*cue }, lo, hi) {
+                return Some((a, o));
+            }
+        }
+    }
     while j > lo && toks[j - 1].word && !toks[j - 1].quoted && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
         j -= 1;
     }
@@ -841,7 +853,7 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     // `,” Jan Novak, a lawyer for the family, said`: the subject right after the quote
     if j > lo && !toks[j - 1].word && &body[toks[j - 1].start..toks[j - 1].end] == "," {
         let mut q = j - 1;
-        while q > lo && !toks[q - 1].quoted && q + 30 > j {
+        while q > lo && !toks[q - 1].quoted && q + 40 > j {
             q -= 1;
         }
         let at_start = q == lo || (q > lo && toks[q - 1].quoted);
@@ -1346,7 +1358,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 }
                 // a clause needs a subject: a determiner, a capital, a pronoun, a number
                 let ok = k < hi && toks[k].word && {
-                    let lw = lower(body, &toks[k]);
+                    let full = lower(body, &toks[k]);
+                    // "it's", "there's", "they're": the subject before the contraction
+                    let lw = full.split('\'').next().unwrap_or("").to_string();
                     is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
                 };
                 if !ok {
