@@ -399,6 +399,7 @@ const NOT_NAMES: &[&str] = &[
     "democratic", "republican", "american", "americans", "russian", "chinese", "british", "french", "german",
     "european", "u.s", "us", "uk", "u.k", "perhaps", "talk", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "millions", "first", "last", "next", "new",
+    "hours", "days", "weeks", "minutes", "months", "years", "having", "being",
     "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "a", "an", "the",
     "mr", "mrs", "ms", "dr", "god", "lord", "i", "we", "you", "they", "he", "she", "no", "yes", "oh", "ok",
 ];
@@ -568,7 +569,13 @@ impl Ctx<'_> {
             }
         }
         let caps: Vec<usize> = (a..b)
-            .filter(|&i| is_cap(body, &toks[i]) && !(i == a && ANON_DET.iter().chain(DEF_DET).chain(LEADING).any(|d| *d == lower(body, &toks[i]))))
+            .filter(|&i| {
+                is_cap(body, &toks[i])
+                    && !(i == a
+                        && (ANON_DET.iter().chain(DEF_DET).chain(LEADING).any(|d| *d == lower(body, &toks[i]))
+                            // sentence-initial participles: "Having announced ...", "Boasting ..."
+                            || (lower(body, &toks[i]).ends_with("ing") && b - a > 1)))
+            })
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)

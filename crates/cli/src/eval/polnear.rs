@@ -235,7 +235,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                                 || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
                                 || q.speaker_text.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
                             if !ok {
-                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, &q.text[..q.text.len().min(80)]);
+                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, q.text.chars().take(80).collect::<String>());
                             }
                         }
                         let st = src.text(&text);
