@@ -1068,6 +1068,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
     let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), cap_index: std::cell::OnceCell::new(), found: BTreeMap::new(), mentions_sorted: mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), mentions, entities, recent: Vec::new(), issuer: None };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
+    let mut colon_speaker: Option<(usize, Who)> = None; // (paragraph ending "X said:", who)
     let mut mk = 0;
     let mut toks: Vec<Tok> = Vec::new();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
@@ -1152,9 +1153,18 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                 who = ctx.resolve(&toks, a, b);
                 cue_s = Some(Span::new(toks[c.a].start, toks[c.b - 1].end));
             } else if m.continuation || kind == QuoteKind::Direct {
-                if let Some((lp, w)) = &last_speaker {
-                    if pi <= lp + 2 || m.continuation {
+                let at_para_start = qa == 0;
+                if let (true, Some((cp, w))) = (at_para_start, &colon_speaker) {
+                    // `Moon said:` closing the previous paragraph introduces this one
+                    if *cp + 1 == pi {
                         who = w.clone();
+                    }
+                }
+                if who.text.is_none() {
+                    if let Some((lp, w)) = &last_speaker {
+                        if pi <= lp + 2 || m.continuation {
+                            who = w.clone();
+                        }
                     }
                 }
             } else if content_words <= 2 {
@@ -1206,7 +1216,23 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                 l = next;
             }
         }
-        let _ = pi;
+        // a paragraph ending in "X said:" introduces a quote in the next paragraph
+        if toks.last().is_some_and(|t| !t.quoted && &body[t.start..t.end] == ":") {
+            let n = toks.len() - 1;
+            let clo = bounds.iter().rev().find(|&&b| b < n).map_or(0, |b| b + 1);
+            for i in (clo..n).rev() {
+                if let Some(c) = cue_at(body, &toks, i) {
+                    if let Some((a, b)) = speaker_np(body, &toks, &c, clo, n) {
+                        let w = ctx.resolve(&toks, a, b);
+                        if let Some(e) = w.entity {
+                            ctx.recent.push((toks[a].start, e));
+                        }
+                        colon_speaker = Some((pi, w));
+                        break;
+                    }
+                }
+            }
+        }
     }
     quotes.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)));
     quotes

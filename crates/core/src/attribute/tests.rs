@@ -186,6 +186,15 @@ fn whether_clause() {
     assert!(q[0].anonymous);
 }
 
+#[test]
+fn colon_paragraph_introduces_next_quote() {
+    let body = "Kim Soyeon spoke first. Later, Omar Haddad said:\n“We will not stop until the work is done.”";
+    let (q, _) = run(body);
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1, "{q:?}");
+    assert_eq!(d[0].speaker.as_deref(), Some("Omar Haddad"));
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
