@@ -38,7 +38,7 @@ SEED = [
     ("verb", -1, "be concerned", []), ("verb", -1, "am concerned", []), ("verb", -1, "is concerned", []),
     ("verb", -1, "are concerned", []), ("verb", -1, "reluctant", []), ("verb", -1, "unwilling", []),
     ("verb", -1, "hesitant", []), ("verb", -1, "disagree with", []), ("verb", -1, "protest", []),
-    ("verb", -1, "play down", []), ("verb", -1, "vote against", []), ("verb", -1, "argue against", []),
+    ("verb", -1, "play down", []), ("verb", -1, "avoid", []), ("verb", -1, "vote against", []), ("verb", -1, "argue against", []),
     ("noun", 1, "push for", []), ("noun", 1, "push to", []), ("noun", 1, "suggestion of", []),
     ("noun", 1, "suggestion to", []), ("noun", 1, "call for", []), ("noun", 1, "calls for", []),
     ("noun", 1, "calls to", []), ("noun", 1, "request for", []), ("noun", 1, "demand for", []),

@@ -84,6 +84,9 @@ fn per_factor(per: Option<&str>) -> f64 {
     }
 }
 
+/// Stems that make a figure a change ("grew 71.9 percent", "a surge of over 70 percent").
+const CHANGE_WORDS: &[&str] = &["surg", "grew", "grow", "rose", "rise", "increas", "jump", "climb", "fell", "fall", "drop", "declin", "decreas", "soar", "plung", "doubl", "gain", "slump", "shrank", "shrink"];
+
 fn change_class(c: &str) -> u8 {
     match c {
         "up" | "down" => 1,
@@ -93,18 +96,21 @@ fn change_class(c: &str) -> u8 {
 
 /// Window of the sentence around a figure: what it measures when `measure` is absent.
 fn figure_context(d: &DocAnalysis, f: &Figure, mentions: &[Span]) -> Vec<String> {
-    if let Some(m) = f.measure.as_deref() {
-        let st: Vec<String> = m.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3 && !STOP.contains(&w.to_lowercase().as_str())).map(|w| stem(&w.to_lowercase())).collect();
-        if !st.is_empty() {
-            return st;
-        }
-    }
-    let Some(sent) = d.sentences.get(f.sentence) else { return Vec::new() };
+    // the recogniser's measure (when any) plus the words around the figure
+    let mut v: Vec<String> = f
+        .measure
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 && !STOP.contains(&w.to_lowercase().as_str()))
+        .map(|w| stem(&w.to_lowercase()))
+        .collect();
+    let Some(sent) = d.sentences.get(f.sentence) else { return v };
     let body = &d.body;
     // up to ~60 bytes either side of the figure, within the sentence
     let lo = crate::text::floor_char(body, f.span.start.saturating_sub(60).max(sent.span.start));
     let hi = crate::text::ceil_char(body, (f.span.end + 60).min(sent.span.end));
-    let mut v = content_stems(body, Span::new(lo, f.span.start), mentions);
+    v.extend(content_stems(body, Span::new(lo, f.span.start), mentions));
     v.extend(content_stems(body, Span::new(f.span.end, hi), mentions));
     v
 }
@@ -122,7 +128,8 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
             let id = items.len();
             items.push((di, fi));
             ctx.push(figure_context(d, f, &mspans[di]).into_iter().collect());
-            blocks.entry((unit_class(f), change_class(&f.change))).or_default().push(id);
+            let moves = change_class(&f.change) == 1 || ctx[id].iter().any(|w| CHANGE_WORDS.iter().any(|c| w.starts_with(c)));
+            blocks.entry((unit_class(f), moves as u8)).or_default().push(id);
         }
     }
     let mut dsu = Dsu::new(items.len());
@@ -134,7 +141,7 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
                 inv.entry(s.as_str()).or_default().push(id);
             }
         }
-        let cap = (ids.len() / 2).max(4);
+        let cap = (ids.len() / 2).clamp(4, 100);
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         for list in inv.values() {
             if list.len() > cap || list.len() < 2 {
@@ -250,7 +257,7 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
         }
     }
     let n = items.len();
-    let cap = (n / 10).max(6);
+    let cap = (n / 10).clamp(6, 100);
     let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (id, w) in words.iter().enumerate() {
         for s in w {
@@ -283,8 +290,10 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             let qa = &docs[items[a].0].quotes[items[a].1];
             let qb = &docs[items[b].0].quotes[items[b].1];
             let same_speaker = qa.speaker.is_some() && qa.speaker == qb.speaker;
-            let need = if same_speaker { 0.2 } else { 0.3 };
-            if inter >= 3 && rare >= 2 && inter as f64 >= need * small as f64 {
+            let ratio = inter as f64 / small as f64;
+            // a remark translated or paraphrased differently: the same speaker and a good
+            // share of rare content words, or nearly the same words whoever is named
+            if (same_speaker && inter >= 3 && rare >= 2 && ratio >= 0.25) || (inter >= 4 && rare >= 3 && ratio >= 0.6) {
                 Some("paraphrase")
             } else {
                 None
@@ -322,24 +331,26 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             })
             .collect();
         let speakers: Vec<Option<String>> = ids.iter().map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone()).collect();
-        // Same words, different named speakers: a speaker conflict.
-        if rel != "paraphrase" {
-            let named: BTreeSet<&String> = speakers.iter().flatten().collect();
-            if named.len() > 1 {
-                let shortest = ids.iter().map(|&i| &docs[items[i].0].quotes[items[i].1].text).min_by_key(|t| (t.len(), t.as_str())).cloned().unwrap_or_default();
-                let mut values = BTreeMap::new();
-                for (k, &i) in ids.iter().enumerate() {
-                    if let Some(s) = &speakers[k] {
-                        values.entry(docs[items[i].0].file.clone()).or_insert_with(|| s.clone());
-                    }
+        // Same words, different named speakers: a speaker conflict (per exact/truncated link).
+        for (&(a, b), r) in relation.iter().filter(|((a, _), r)| ids.contains(a) && **r != "paraphrase") {
+            let _ = r;
+            let qa = &docs[items[a].0].quotes[items[a].1];
+            let qb = &docs[items[b].0].quotes[items[b].1];
+            if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
+                if sa != sb {
+                    let shortest = if qa.text.len() <= qb.text.len() { &qa.text } else { &qb.text };
+                    let phrase = shortest.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                    let mut values = BTreeMap::new();
+                    values.insert(docs[items[a].0].file.clone(), sa.clone());
+                    values.insert(docs[items[b].0].file.clone(), sb.clone());
+                    conflicts.push(Conflict {
+                        kind: "speaker".into(),
+                        actor: None,
+                        about: phrase.clone(),
+                        message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", phrase, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                        values,
+                    });
                 }
-                conflicts.push(Conflict {
-                    kind: "speaker".into(),
-                    actor: None,
-                    about: shortest.clone(),
-                    message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", shortest, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
-                    values,
-                });
             }
         }
         out.push(QuoteGroup { relation: rel.into(), speakers, members });

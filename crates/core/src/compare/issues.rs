@@ -64,7 +64,9 @@ pub fn target_key(body: &str, target: Span, mention_spans: &[Span]) -> TargetKey
             continue;
         }
         let st = stem(&low);
-        let reduce = lex.is(&st, CueKind::Reducer) || lex.is(&low, CueKind::Reducer);
+        // "turn the oil tap off", "shut X off"
+        let particle_off = low == "off" && text[..start].split_whitespace().any(|w| matches!(stem(w).as_str(), "turn" | "shut" | "switch" | "seal" | "clos" | "cut" | "choke"));
+        let reduce = particle_off || lex.is(&st, CueKind::Reducer) || lex.is(&low, CueKind::Reducer);
         if reduce {
             // a reducer governs the key when it precedes it or directly follows it ("oil embargo")
             if !saw_content || last_content_idx.is_some_and(|l| idx <= l + 2) {
@@ -126,11 +128,19 @@ pub fn label(key: &str, members: &[&TargetKey], reducer: bool) -> String {
                 continue;
             }
             *single.entry(w.clone()).or_default() += 1;
-            if i + 1 < k.words.len() {
-                let (s2, w2) = &k.words[i + 1];
-                let e = pairs.entry((s.clone(), s2.clone())).or_default();
+            // the key with its neighbour on either side: "oil supply", "nuclear program"
+            let mut add = |a: usize, b: usize| {
+                let (s1, w1) = &k.words[a];
+                let (s2, w2) = &k.words[b];
+                let e = pairs.entry((s1.clone(), s2.clone())).or_default();
                 e.0 += 1;
-                *e.1.entry(format!("{w} {w2}")).or_default() += 1;
+                *e.1.entry(format!("{w1} {w2}")).or_default() += 1;
+            };
+            if i + 1 < k.words.len() {
+                add(i, i + 1);
+            }
+            if i > 0 {
+                add(i - 1, i);
             }
         }
     }

@@ -106,7 +106,12 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
             members.entry(id.clone()).or_default().push(i);
         }
     }
-    members.retain(|id, v| v.len() >= 2 || id.starts_with("user-"));
+    // discovered issues need two different target phrases (one phrase shared by two
+    // coordinated actors is still one remark)
+    members.retain(|id, v| {
+        let phrases: BTreeSet<(usize, Span)> = v.iter().map(|&i| (placed[i].doc, docs[placed[i].doc].claims[placed[i].claim].target_span)).collect();
+        phrases.len() >= 2 || id.starts_with("user-")
+    });
     // each claim keeps the orientation (cut-off or not) of the issue it was found in,
     // so merging issues never flips what an actor said
     let mut orient: Vec<bool> = vec![false; placed.len()];
@@ -330,9 +335,13 @@ fn blindspots(docs: &[DocAnalysis], actors: &[Actor], figs: &[FigureGroup], quot
     if docs.len() < 2 {
         return out;
     }
-    for a in actors {
+    // actors most sources name but some leave out (the 200 most mentioned, so the list
+    // stays readable and linear for large corpora)
+    let mut cand: Vec<&Actor> = actors.iter().filter(|a| a.mentions >= 3).collect();
+    cand.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    for a in cand.into_iter().take(200) {
         let present: BTreeSet<String> = a.members.iter().map(|(f, _)| f.clone()).collect();
-        if present.len() < all.len() && a.mentions >= 3 {
+        if present.len() < all.len() && (present.len() >= 2 || all.len() <= 3) {
             let (p, m) = split(present);
             out.push(Blindspot { kind: "actor".into(), what: a.name.clone(), present_in: p, missing_from: m });
         }
