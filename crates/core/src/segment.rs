@@ -242,7 +242,7 @@ pub fn tokens(s: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
                 }
                 // Initialism: single letters separated by periods ("U.S.", "a.m.").
                 if d == '.' {
-                    let seg_start = s[..e].rfind(|ch: char| !ch.is_alphabetic()).map_or(0, |k| k + 1);
+                    let seg_start = s[..e].char_indices().rev().find(|(_, ch)| !ch.is_alphabetic()).map_or(0, |(k, ch)| k + ch.len_utf8());
                     let seg_len = s[seg_start..e].chars().count();
                     if seg_len == 1 {
                         let n = e + 1;
