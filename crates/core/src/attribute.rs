@@ -431,7 +431,7 @@ fn plausible_single_name(w: &str) -> bool {
         && !w.split('-').any(|p| NOT_NAMES.contains(&p)) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
-/// A capitalised name word that is not a title: "Anna", "Jae-in", "O'Neil".
+/// A capitalised name word that is not a title: "Anna", "Hae-won", "O'Neil".
 fn is_name_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
         && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
@@ -685,8 +685,8 @@ impl Ctx<'_> {
         None
     }
 
-    /// The fullest form of a one-word person name used in the document ("Moon" ->
-    /// "Moon Jae-in", "Weber" -> "Anna Weber"): the longest run of capitalised
+    /// The fullest form of a one-word person name used in the document ("Park" ->
+    /// "Park Hae-won", "Weber" -> "Anna Weber"): the longest run of capitalised
     /// non-title words around any occurrence.
     fn full_name(&self, word: &str) -> String {
         let lw = word.to_ascii_lowercase();
