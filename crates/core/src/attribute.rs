@@ -38,7 +38,7 @@
 //!    surnames (a new one-word name is expanded to its fullest form in the document),
 //!    pronouns to the most recent compatible entity, role nouns ("the spokesman") to
 //!    an entity with that title or to the name that follows the title earlier in the
-//!    text, statements to their issuing body, possessives ("Yoon's briefing") to the
+//!    text, statements to their issuing body, possessives ("Lee's briefing") to the
 //!    owner, and indefinite or plural source phrases ("a government official",
 //!    "U.S. officials") are kept as anonymous sources. A quote with no cue inherits
 //!    the speaker of the quote just before it (same or previous paragraphs).
@@ -168,14 +168,14 @@ const ORG_WORDS: &[&str] = &[
     "news", "times", "post", "journal", "network", "foundation", "center", "centre", "service", "court", "congress",
     "senate", "house", "administration", "campaign", "group", "fund", "board", "bureau", "authority", "police",
     "army", "navy", "forces", "command", "embassy", "parliament", "assembly", "federation", "league", "society",
-    "agency", "press", "tass", "yonhap", "reuters", "kremlin", "pentagon", "cabinet", "secretariat", "ltd", "llc",
+    "agency", "press", "cabinet", "secretariat", "ltd", "llc",
     "co", "corporation", "school", "college", "hospital", "club", "coalition", "alliance", "front", "movement",
     "institution", "staff", "team", "media", "television", "radio", "channel", "magazine", "daily", "herald",
 ];
 /// Role nouns resolved to an organisation or country rather than a person.
 const ORG_ROLES: &[&str] = &[
     "ministry", "government", "department", "agency", "office", "company", "administration", "council", "committee",
-    "campaign", "party", "country", "state", "embassy", "kremlin", "white", "pentagon", "military", "army", "police",
+    "campaign", "party", "country", "state", "embassy", "white", "military", "army", "police",
     "court", "bank", "group", "union", "organization", "organisation", "regime", "firm", "board", "commission",
 ];
 /// Document-like speakers: resolved to the body that issued them.
@@ -535,7 +535,7 @@ impl Ctx<'_> {
         let text = span.text(body).to_string();
         let words: Vec<String> = toks[a..b].iter().filter(|t| t.word).map(|t| lower(body, t)).collect();
         let first = words[0].as_str();
-        // possessive "Yoon's briefing" -> Yoon
+        // possessive "Lee's briefing" -> Lee
         if let Some(k) = toks[a..b].iter().position(|t| t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))) {
             let t = toks[a + k];
             if is_cap(body, &t) && k + 1 < b - a {
@@ -930,7 +930,7 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         // a leading preposition phrase ("On Tuesday the ministry") is cut at the last determiner/capital after it
         return Some((s, j));
     }
-    // inverted: "..., said Zhang Baohui, a professor"
+    // inverted: "..., said Maria Lopez, a professor"
     let mut k = cue.b;
     // skip a tense auxiliary ("said" is never inverted with "has", but "added" etc. are)
     if k < hi && toks[k].word && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at") {
@@ -1124,7 +1124,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
                 && (content_words >= 3 || body[..m.content.end].ends_with(['.', '?', '!', ',']));
             // A direct quote's cue follows it closely (`,” the spokesman said`) or
-            // precedes it (`Moon said: “`); a partial quote's cue is the verb of the
+            // precedes it (`Lee said: “`); a partial quote's cue is the verb of the
             // reporting clause around it, usually before.
             let near = (qb + 12).min(hi);
             let order: Vec<usize> = if is_direct {
@@ -1176,7 +1176,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             } else if m.continuation || kind == QuoteKind::Direct {
                 let at_para_start = qa == 0;
                 if let (true, Some((cp, w))) = (at_para_start, &colon_speaker) {
-                    // `Moon said:` closing the previous paragraph introduces this one
+                    // `Lee said:` closing the previous paragraph introduces this one
                     if *cp + 1 == pi {
                         who = w.clone();
                     }
