@@ -1048,6 +1048,9 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
     if NP_STOP.contains(&w.as_str()) || SKIP_BEFORE_CUE.contains(&w.as_str()) || LEADING.contains(&w.as_str()) {
         return false;
     }
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if is_cap(body, t) || PRONOUNS.contains(&w.as_str()) {
         return true;
     }
@@ -1214,23 +1217,25 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             if hi <= lo + 3 {
                 continue;
             }
-            // skip clauses with a (non-partial) direct quote
-            if (lo..hi).any(|i| toks[i].quoted) {
-                let qd = quotes[para_q..].iter().any(|q| q.kind == QuoteKind::Direct && q.span.start >= toks[lo].start && q.span.end <= toks[hi - 1].end);
-                if qd {
-                    continue;
-                }
-            }
+            // clauses with a direct quote: only reports outside the quote count
+            let direct_spans: Vec<Span> = if (lo..hi).any(|i| toks[i].quoted) {
+                quotes[para_q..].iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect()
+            } else {
+                Vec::new()
+            };
             // several attributions per clause ("X said A, and Y added that B"; nested
             // reports): continue after each cue
             let mut l = lo;
             while l + 3 < hi {
                 let Some(q) = indirect(&mut ctx, &toks, l, hi) else { break };
                 let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
-                if let Some(e) = q.speaker_entity {
-                    ctx.recent.push((q.span.start, e));
+                let in_direct: usize = direct_spans.iter().map(|d| q.span.end.min(d.end).saturating_sub(q.span.start.max(d.start))).sum();
+                if 2 * in_direct < q.span.len() {
+                    if let Some(e) = q.speaker_entity {
+                        ctx.recent.push((q.span.start, e));
+                    }
+                    quotes.push(q);
                 }
-                quotes.push(q);
                 if next <= l {
                     break;
                 }
@@ -1282,7 +1287,10 @@ fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
 fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
     let body = ctx.body;
     let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
-    for i in lo..hi {
+    // "according to" frames the whole clause: try it before the verbs inside
+    let acc = (lo..hi).find(|&i| lower(body, &toks[i]) == "according" && !toks[i].quoted);
+    let order = acc.into_iter().chain((lo..hi).filter(|&i| Some(i) != acc));
+    for i in order {
         let Some(c) = cue_at(body, toks, i) else { continue };
         let w = lower(body, &toks[c.a]);
         if PARTICIPLE_CUES.contains(&w.as_str()) {
@@ -1334,6 +1342,20 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
         let np = speaker_np(body, toks, &c, lo, hi);
+        // questions: "X asked whether ...", "When asked if ..." (a passive has no subject)
+        if matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned") {
+            let lim = (c.b + 5).min(hi);
+            if let Some(k) = (c.b..lim).find(|&k| matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where")) {
+                let object_ok = toks[c.b..k].iter().all(|t| t.word);
+                if object_ok && words_in(toks, k, hi) >= 3 && np.is_none_or(|(_, b)| b <= c.a) {
+                    let who = match np {
+                        Some((a, b)) => ctx.resolve(toks, a, b),
+                        None => Who::default(),
+                    };
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                }
+            }
+        }
         let Some((a, b)) = np else { continue };
         if b <= c.a {
             // subject before the cue

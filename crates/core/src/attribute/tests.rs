@@ -214,3 +214,16 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn according_to_at_clause_end() {
+    let (q, _) = run("Clinton leads Sanders by 271 pledged delegates, according to a count by The Associated Press.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Clinton leads Sanders by 271 pledged delegates");
+}
+
+#[test]
+fn passive_question() {
+    let (q, _) = run("When asked whether he would fundraise for other candidates, the senator declined to answer.");
+    assert!(q.iter().any(|q| q.text.starts_with("whether he would fundraise")), "{q:?}");
+}
