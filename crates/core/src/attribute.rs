@@ -1485,6 +1485,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         } else {
             n
         };
+        // clause-taking verbs were tried in the first pass: what follows them without a
+        // clause is circumstance ("said in a press conference"), not content
         if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || matches!(w.as_str(), "told" | "tells" | "tell") || (w.ends_with("ing") && !progressive) {
             continue;
         }
@@ -1505,7 +1507,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         if k < hi && matches!(lower(body, &toks[k]).as_str(), "for" | "to" | "on" | "out" | "that") {
             k += 1;
         }
-        if words_in(toks, k, hi) < 3 {
+        if words_in(toks, k, hi) < 3
+            || (k < hi && matches!(lower(body, &toks[k]).as_str(), "in" | "at" | "during" | "according" | "after" | "before" | "while" | "when" | "as" | "with"))
+        {
             continue;
         }
         let who = ctx.resolve(toks, a, b);
