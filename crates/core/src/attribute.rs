@@ -1432,6 +1432,10 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 if k < hi && lower(body, &toks[k]) == "that" {
                     k += 1;
                 }
+                // "He added, the talks ..."
+                if k == c.b && k + 1 < hi && comma(k) {
+                    k += 1;
+                }
                 // a clause needs a subject: a determiner, a capital, a pronoun, a number
                 let ok = k < hi && toks[k].word && {
                     let full = lower(body, &toks[k]);
@@ -1508,6 +1512,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             k += 1;
         }
         if words_in(toks, k, hi) < 3
+            || k >= hi
+            || !toks[k].word
             || (k < hi && matches!(lower(body, &toks[k]).as_str(), "in" | "at" | "during" | "according" | "after" | "before" | "while" | "when" | "as" | "with"))
         {
             continue;
