@@ -149,7 +149,10 @@ fn fmt3(c: &Counts) -> String {
 }
 
 pub fn run(shared: &Path) -> Result<Section, String> {
-    let dir = shared.join("bench/polnear/dev");
+    // PARALLAX_POLNEAR_SPLIT=train scores the train split instead (for error analysis
+    // without looking at dev)
+    let split = std::env::var("PARALLAX_POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+    let dir = shared.join("bench/polnear").join(&split);
     let adir = dir.join("attributions");
     let mut files: Vec<String> = std::fs::read_dir(&adir)
         .map_err(|e| format!("{}: {e}", adir.display()))?
@@ -232,7 +235,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                                 || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
                                 || q.speaker_text.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
                             if !ok {
-                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, &q.text[..q.text.len().min(80)]);
+                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, q.text.chars().take(80).collect::<String>());
                             }
                         }
                         let st = src.text(&text);
@@ -278,7 +281,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         Row::new("speaker accuracy, indirect", pct(spk[2]), &[]),
     ];
     Ok(Section {
-        title: "PolNeAR dev (attributions in political news)".into(),
+        title: format!("PolNeAR {split} (attributions in political news)"),
         about: format!(
             "{docs} articles, one annotator each; every annotated attribution (Source/Cue/Content) counts, including \
              cues like \"reports\" or \"poll shows\". Overlap = shared chars / longer span; greedy best match. \

@@ -186,6 +186,15 @@ fn whether_clause() {
     assert!(q[0].anonymous);
 }
 
+#[test]
+fn colon_paragraph_introduces_next_quote() {
+    let body = "Kim Soyeon spoke first. Later, Omar Haddad said:\n“We will not stop until the work is done.”";
+    let (q, _) = run(body);
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1, "{q:?}");
+    assert_eq!(d[0].speaker.as_deref(), Some("Omar Haddad"));
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
@@ -204,4 +213,17 @@ mod prop {
             }
         }
     }
+}
+
+#[test]
+fn according_to_at_clause_end() {
+    let (q, _) = run("Clinton leads Sanders by 271 pledged delegates, according to a count by The Associated Press.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Clinton leads Sanders by 271 pledged delegates");
+}
+
+#[test]
+fn passive_question() {
+    let (q, _) = run("When asked whether he would fundraise for other candidates, the senator declined to answer.");
+    assert!(q.iter().any(|q| q.text.starts_with("whether he would fundraise")), "{q:?}");
 }
