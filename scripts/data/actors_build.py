@@ -141,6 +141,7 @@ def single_words(syn, offs):
 
 
 FIRST = {}
+WN_DIR = []
 TOP2 = {}
 # organization.n.01 (a group of people who work together), body.n.02 (a group of persons
 # associated by some common tie: administration, university, ministry) and assembly.n.04
@@ -260,12 +261,27 @@ def titles(syn, polnear, org):
     # diplomat.n.01, spokesperson.n.01, representative.n.01 (depth 3), when that is one of the
     # word's two most frequent senses ("chancellor", "premier", "ambassador", "envoy").
     roles = closure(syn, ROLE_ROOTS, 3)
+    role_words = {l for o in roles for l in syn[o][0]}
     for o in roles:
         for l in syn[o][0]:
             if l.isalpha() and l.islower() and len(l) > 2 and o in TOP2.get(l, ()) and l not in org:
                 words.add(l)
                 count.setdefault(l, 0)
-    words = sorted(words)
+    # words used more as adjectives than as nouns ("national", "senior", "liberal") are
+    # premodifiers, not titles, unless WordNet files them as office holders ("official")
+    adj = {}
+    for line in open(os.path.join(WN_DIR[0], "index.adj"), encoding="latin-1"):
+        if not line.startswith("  "):
+            p = line.split()
+            adj[p[0]] = int(p[2])
+    noun = {}
+    for line in open(os.path.join(WN_DIR[0], "index.noun"), encoding="latin-1"):
+        if not line.startswith("  "):
+            p = line.split()
+            noun[p[0]] = int(p[2])
+    dropped = sorted(w for w in words if adj.get(w, 0) > noun.get(w, 0) and w not in role_words)
+    print("titles dropped as adjectives:", " ".join(dropped))
+    words = sorted(w for w in words if w not in dropped)
     with open(os.path.join(OUT, "titles.txt"), "w", encoding="utf-8") as f:
         for w in words:
             f.write(f"{w}\t{count[w]}\n")
@@ -277,6 +293,7 @@ def main():
     polnear = sys.argv[2]
     wn = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/wordnet"
     os.makedirs(OUT, exist_ok=True)
+    WN_DIR.append(wn)
     syn = wordnet(wn)
     FIRST.update(first_senses(wn))
     print("countries", countries(nm))

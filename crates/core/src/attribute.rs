@@ -100,6 +100,14 @@ fn cue_weight(w: &str) -> u32 {
 const LEADING: &[&str] = &[
     "but", "and", "yet", "so", "then", "meanwhile", "however", "still", "also", "now", "later", "instead", "moreover",
     "furthermore", "separately", "indeed", "thus", "there", "here", "when", "while", "if", "as", "in", "on", "at",
+    "more", "most", "less", "much", "such", "what", "even", "only", "just", "every", "each",
+];
+/// Plural heads of unnamed sources ("officials said", "U.S. officials said").
+const ANON_PLURALS: &[&str] = &[
+    "officials", "sources", "lawmakers", "analysts", "experts", "critics", "observers", "diplomats", "residents",
+    "witnesses", "economists", "investigators", "prosecutors", "authorities", "researchers", "scientists",
+    "activists", "protesters", "aides", "advisers", "advisors", "insiders", "people", "observers", "strategists",
+    "insiders", "executives", "spokesmen", "spokespeople", "reports", "media", "members", "leaders", "voters",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const ANON_DET: &[&str] = &[
@@ -110,7 +118,8 @@ const DEF_DET: &[&str] = &["the", "this", "that", "these", "those", "its", "his"
 const SKIP_BEFORE_CUE: &[&str] = &[
     "also", "has", "had", "have", "was", "is", "were", "are", "later", "then", "previously", "recently", "reportedly",
     "once", "further", "again", "repeatedly", "earlier", "would", "will", "had", "already", "publicly", "privately",
-    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly",
+    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly", "here",
+    "there", "today", "yesterday", "privately", "recently",
 ];
 /// Words that end a noun phrase when walking back from a cue.
 const NP_STOP: &[&str] = &[
@@ -256,6 +265,8 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
     let mut open: Option<(usize, usize, bool)> = None;
     // an ambiguous closing single mark ("the countries’ leaders"), used if no better one follows
     let mut fallback: Option<(usize, usize)> = None;
+    // nesting depth of double quotes inside an open double quote
+    let mut depth = 0usize;
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -298,9 +309,20 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                         fallback = Some((i, after));
                     }
                     cand && !possessive
+                } else if c == '“' && is_opening_context(prev) {
+                    // an opener inside an open quote: nested if enough closers follow,
+                    // else a stray mark
+                    if text[after..].matches('”').count() >= 2 {
+                        depth += 1;
+                    }
+                    k += 1;
+                    continue;
+                } else if matches!(c, '”' | '"' | '″' | '»' | '“') && depth > 0 {
+                    depth -= 1;
+                    k += 1;
+                    continue;
                 } else {
                     matches!(c, '”' | '"' | '″' | '»' | '“')
-                        && !(c == '“' && !is_opening_context(prev))
                 };
                 // a new double opener while a single is open: the single was an apostrophe
                 if single && matches!(c, '“') {
@@ -310,6 +332,7 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                     push_marked(body, para, pi, o, cs, i, after, true, out);
                     open = None;
                     fallback = None;
+                    depth = 0;
                 } else if !single && c == '“' {
                     // unclosed quote followed by a new opener: close the old one here
                     push_marked(body, para, pi, o, cs, i, i, false, out);
@@ -362,6 +385,23 @@ struct Ctx<'a> {
     recent: Vec<(usize, usize)>,
     /// The most recent issuer of a statement.
     issuer: Option<usize>,
+}
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    "democratic", "republican", "american", "americans", "russian", "chinese", "british", "french", "german",
+    "european", "u.s", "us", "uk", "u.k", "perhaps", "talk", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "millions", "first", "last", "next", "new",
+    "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "a", "an", "the",
+    "mr", "mrs", "ms", "dr", "god", "lord", "i", "we", "you", "they", "he", "she", "no", "yes", "oh", "ok",
+];
+
+fn plausible_single_name(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    !NOT_NAMES.contains(&w) && !LEADING.contains(&w) && !w.contains(|c: char| c.is_ascii_digit())
+        && !w.split('-').any(|p| NOT_NAMES.contains(&p)) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised name word that is not a title: "Anna", "Jae-in", "O'Neil".
@@ -517,6 +557,7 @@ impl Ctx<'_> {
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
+            || (!DEF_DET.contains(&first) && words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str())))
             || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
         if anon {
             return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
@@ -546,7 +587,10 @@ impl Ctx<'_> {
                     }
                 }
             }
-            if from < run.len() {
+            // a lone sentence-initial capital before common nouns ("Commercial satellite
+            // images") is not a name
+            let lone_initial = run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
+            if from < run.len() && !lone_initial && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
                 let ns = toks[run[from]].start;
                 let ne = toks[*run.last().unwrap()].end;
                 let name = body[ns..ne].to_string();
@@ -709,6 +753,10 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if weight < WEAK {
         return None;
     }
+    // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
+    if is_cap(body, &t) && i > 0 && toks[i - 1].word {
+        return None;
+    }
     // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
     // forms directly after a determiner
     if i > 0 && matches!(lower(body, &toks[i - 1]).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
@@ -749,6 +797,10 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
             return Some((s, e));
         }
         return None;
+    }
+    if j > lo + 1 && toks[j - 1].word && lower(body, &toks[j - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()) {
+        // "Machado promised ... and said she would": the clause subject
+        return clause_subject(body, toks, lo, j - 1);
     }
     if j > lo && toks[j - 1].word && !toks[j - 1].quoted && !before_is_np {
         // "he was stiffed said", "to harshly punish vowed": no subject here
@@ -878,7 +930,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         if is_cap(body, &toks[k]) || DEF_DET.contains(&w.as_str()) {
             let lw = w.as_str();
             // adverbial openers: "Speaking at ...", "On Tuesday", "In addition"
-            if lw.ends_with("ing") || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
+            if lw.ends_with("ing") || LEADING.contains(&lw) || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
                 continue;
             }
             let mut e = k + 1;
@@ -930,7 +982,8 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
     let verbish = w.ends_with("n't") || w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing")
         || matches!(w.as_str(), "perhaps" | "maybe" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "do" | "did"
             | "does" | "also" | "then" | "too" | "it's" | "there" | "here" | "now" | "back" | "out" | "up" | "down" | "off"
-            | "him" | "her" | "them" | "me" | "us" | "this" | "all");
+            | "him" | "her" | "them" | "me" | "us" | "this" | "all" | "for" | "of" | "in" | "on" | "at" | "with" | "by"
+            | "from" | "about" | "into" | "over" | "under" | "than" | "a" | "an" | "the" | "very" | "just" | "only");
     !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
 }
 
@@ -1188,11 +1241,18 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             let has_comma_before = a > lo && comma(a - 1);
             let mut k = c.b;
             // "in a statement", "on Tuesday", "in an interview" after a final cue
+            // "..., a diplomat told Reuters last week.": the addressee before the adverbial
+            let mut tk = c.b;
+            if OBJECT_CUES.contains(&w.as_str()) {
+                while tk < hi && tk < c.b + 3 && toks[tk].word && (is_cap(body, &toks[tk]) || matches!(lower(body, &toks[tk]).as_str(), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them")) {
+                    tk += 1;
+                }
+            }
             let tail_ok = |k: usize| {
                 k >= hi || toks[k..hi].iter().all(|t| t.word || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
                     && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
             };
-            if has_comma_before && strong && tail_ok(c.b) && words_in(toks, lo, a - 1) >= 4 {
+            if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
                 if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
                     continue;
@@ -1205,17 +1265,24 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 return Some(content_quote(body, toks, lo, hi, &who, &c));
             }
             // NP CUE [object] [that|whether|how ...] CLAUSE
-            let wh = |k: usize| k < hi && matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who");
+            let asks = matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned" | "explained" | "explains" | "described" | "revealed" | "know" | "knows" | "told" | "tells");
+            let wh = |k: usize| k < hi && {
+                let lw = lower(body, &toks[k]);
+                lw == "whether" || (asks && matches!(lw.as_str(), "if" | "how" | "why" | "what" | "when" | "where" | "who"))
+            };
             if wh(k) && words_in(toks, k, hi) >= 3 {
                 let who = ctx.resolve(toks, a, b);
                 return Some(content_quote(body, toks, k, hi, &who, &c));
             }
             if OBJECT_CUES.contains(&w.as_str()) {
                 let mut j = k;
-                let lim = (k + 6).min(hi);
+                let lim = (k + 9).min(hi);
                 let that = (k..lim).find(|&j| lower(body, &toks[j]) == "that");
+                let whw = (k..lim).find(|&j| matches!(lower(body, &toks[j]).as_str(), "how" | "why" | "whether" | "what" | "if"));
                 if let Some(t) = that {
                     j = t + 1;
+                } else if let Some(t) = whw {
+                    j = t;
                 } else if w.starts_with("tol") || w.starts_with("tel") {
                     // skip one short object phrase
                     while j < lim && toks[j].word && (j == k || is_cap(body, &toks[j])) {
@@ -1278,6 +1345,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             continue;
         }
         let w = lower(body, &t);
+        if is_cap(body, &t) {
+            continue;
+        }
         let n = CUES.single.get(&w).copied().unwrap_or(0);
         let progressive = i > lo && matches!(lower(body, &toks[i - 1]).as_str(), "is" | "are" | "was" | "were");
         let n = if w.ends_with("ing") && progressive {
@@ -1292,7 +1362,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         } else {
             n
         };
-        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || (w.ends_with("ing") && !progressive) {
+        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || matches!(w.as_str(), "told" | "tells" | "tell") || (w.ends_with("ing") && !progressive) {
             continue;
         }
         let c = Cue { a: i, b: i + 1, weight: n, according: false };
@@ -1316,7 +1386,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             continue;
         }
         let who = ctx.resolve(toks, a, b);
-        if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+        // a complement attribution needs a recognisable source
+        if who.speaker.is_none() && !who.anonymous {
             continue;
         }
         return Some(content_quote(body, toks, k, hi, &who, &c));
@@ -1341,6 +1412,21 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
     let (mut a, mut b) = (a, b);
     while a < b && !toks[a].word {
         a += 1;
+    }
+    // a reported clause after its cue ends where a contrasting clause or a new
+    // attribution starts: "..., though she acknowledged ...", "... and said ..."
+    if a > c.a {
+        for k in a + 2..b {
+            let lw = lower(body, &toks[k]);
+            let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
+            let contrast = after_comma && matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas");
+            let coord_cue = lw == "and"
+                && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
+            if (contrast || coord_cue) && !toks[k].quoted {
+                b = if after_comma { k - 1 } else { k };
+                break;
+            }
+        }
     }
     while b > a && !toks[b - 1].word && !matches!(&body[toks[b - 1].start..toks[b - 1].end], ")" | "”" | "\"" | "’") {
         b -= 1;

@@ -109,6 +109,7 @@ impl Gazetteer {
     /// Parses the data tables (the formats written by `scripts/data/actors_build.py`).
     pub fn parse(countries: &str, given: &str, org_heads: &str, titles: &str, organisations: &str) -> Gazetteer {
         let mut cs = Vec::new();
+        let mut un = Vec::new();
         for line in countries.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -118,6 +119,7 @@ impl Gazetteer {
                 continue;
             }
             let list = |s: &str| -> Vec<String> { s.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect() };
+            un.push(f.get(6) == Some(&"1"));
             cs.push(Country {
                 code: f[0].to_string(),
                 name: f[1].to_string(),
@@ -138,7 +140,12 @@ impl Gazetteer {
             }
             let _ = i;
         }
-        for (i, c) in cs.iter().enumerate() {
+        // UN members first: a form shared with a territory ("American" is also the demonym of
+        // the Northern Mariana Islands) goes to the sovereign state.
+        let mut order: Vec<usize> = (0..cs.len()).collect();
+        order.sort_by_key(|&i| (!un[i], i));
+        for &i in &order {
+            let c = &cs[i];
             let p = |form| CountryPattern { country: i, form };
             pats.push((c.name.clone(), p(CountryForm::Name)));
             pats.push((c.official.clone(), p(CountryForm::Name)));
@@ -278,9 +285,9 @@ mod tests {
     #[test]
     fn longest_country_form_wins() {
         let g = gazetteer();
-        let got = find(g, "North Korea and the Republic of Korea met in Moscow; Russians and the U.S. watched");
+        let got = find(g, "North Korea and the Republic of Korea met in Moscow; Russians and the U.S. watched Americans");
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["North Korea", "South Korea", "Russia", "Russia", "United States"]);
+        assert_eq!(names, ["North Korea", "South Korea", "Russia", "Russia", "United States", "United States"]);
         assert_eq!(got[2].1, CountryForm::Capital);
         assert_eq!(got[3].1, CountryForm::DemonymPlural);
         assert_eq!(got[4].1, CountryForm::Code);

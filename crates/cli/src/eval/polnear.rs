@@ -213,6 +213,9 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     continue;
                 };
                 used[i] = true;
+                if ti == 0 && debug && best.is_some_and(|(o, _)| o < 0.8) {
+                    eprintln!("LOOSE {:?}\n   ours {:?}", gc.text(&text), core(&text, quotes[i].span).text(&text));
+                }
                 matched_hulls.push(g.content);
                 let q = &quotes[i];
                 let gk = if g.direct { 1 } else { 2 };

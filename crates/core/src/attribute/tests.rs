@@ -59,6 +59,7 @@ fn anonymous_source() {
 #[test]
 fn partial_quote_and_scare_quote() {
     let (q, _) = run("Karl Stone dismissed the sanctions, describing them as “useless” in the long run.\nThe so-called “deal” was never signed.");
+    let q: Vec<_> = q.into_iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].kind, QuoteKind::Partial);
     assert_eq!(q[0].text, "useless");
@@ -127,6 +128,62 @@ fn statement_resolves_to_issuer() {
 fn quoted_as_saying() {
     let (q, _) = run("“No pressure will work,” Ivan Petrov was quoted as saying by the agency.");
     assert_eq!(q[0].speaker.as_deref(), Some("Ivan Petrov"));
+}
+
+#[test]
+fn cue_after_anonymous_source_with_adverb() {
+    let (q, _) = run("\"In the past, the ministry seemed to follow the others, but now it leads,\" a government source here said.");
+    assert!(q[0].anonymous, "{q:?}");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("a government source"));
+}
+
+#[test]
+fn second_quote_in_paragraph_inherits_speaker() {
+    let (q, _) = run("“This is a sad day,” said Rep. Ann Field (D-Ore.), head of the caucus. “It is a disgrace. Nobody should accept it.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Field"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Field"));
+}
+
+#[test]
+fn apposition_between_quote_and_cue() {
+    let (q, _) = run("“It is an invasion of our domain,” Joe Brandt, the attorney general of the state, said at an event.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Joe Brandt"));
+}
+
+#[test]
+fn dash_attribution() {
+    let (q, _) = run("“We cannot wait any longer for a decision.” ― Nora Quinn");
+    assert_eq!(q[0].speaker.as_deref(), Some("Nora Quinn"));
+}
+
+#[test]
+fn double_apostrophe_marks() {
+    let (q, _) = run("''We are really part of this history,'' he said. ''It should be taught in classrooms.''");
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.text.as_str()).collect();
+    assert_eq!(d, vec!["We are really part of this history,", "It should be taught in classrooms."]);
+}
+
+#[test]
+fn parenthetical_cue_and_title_abbreviation() {
+    let (q, _) = run("The museum, Mr. Berg said, would make visitors face uncomfortable truths.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker.as_deref(), Some("Berg"));
+    assert!(q[0].text.starts_with("The museum"));
+}
+
+#[test]
+fn participle_saying_that() {
+    let (q, _) = run("Lena Ortiz played down the risk, saying that the reactor was safe and well guarded.");
+    assert!(q.iter().any(|q| q.text == "the reactor was safe and well guarded" && q.speaker.as_deref() == Some("Lena Ortiz")), "{q:?}");
+}
+
+#[test]
+fn whether_clause() {
+    let (q, _) = run("Lawmakers asked whether the deals required the recipients to cooperate.");
+    assert_eq!(q[0].text, "whether the deals required the recipients to cooperate");
+    assert!(q[0].anonymous);
 }
 
 mod prop {

@@ -19,8 +19,14 @@
 //!   after the full name: "Putin" joins "Vladimir Putin"; "Kim Jong Un" and "Kim Jong-un"
 //!   share a key (letters only, case folded); "Security Council" joins "UN Security
 //!   Council" and "UNSC" joins it by acronym.
+//! * **Named organisations** come from the gazetteer too (WordNet's named organisations
+//!   with their acronyms: "United Nations" ~ "UN" ~ "U.N."), and a government organ named
+//!   after its state ("the Russian Foreign Ministry") stands for the state (a metonym).
 //! * **Role nouns** referring back ("the spokesman", "the president") link to the most
-//!   recent person carrying that title.
+//!   recent person carrying that title; with a country ("the French president") the title
+//!   must name the same country. "The North"/"the South" is the one country of the
+//!   document named with that word, if there is exactly one.
+//! * **Appositives** give titles: "Zhang Wei, a professor at ..." -> "professor".
 //!
 //! Words at the start of a sentence are capitalised whatever they are, so function words,
 //! months and weekdays are stripped from runs, and a lone unknown capitalised word becomes
@@ -98,9 +104,33 @@ const REPORTING: &[&str] = &[
 /// Nouns after a demonym that make it stand for the state ("the Russian government").
 const STATE_NOUNS: &[&str] = &[
     "government", "governments", "authorities", "administration", "leadership", "regime", "side", "state", "officials",
-    "delegation", "diplomats", "military", "army", "forces", "navy", "ministry", "embassy", "parliament", "president",
-    "presidency", "cabinet", "counterpart", "counterparts", "foreign", "defense", "defence", "leader", "leaders", "envoy",
+    "delegation", "diplomats", "military", "army", "forces", "navy", "ministry", "embassy", "parliament",
+    "presidency", "cabinet", "foreign", "defense", "defence",
 ];
+
+/// The role noun an abbreviated rank stands for ("Sen." -> "senator"), so "the senator"
+/// refers back to "Sen. Jane Doe".
+fn expand_abbrev(w: &str) -> &'static str {
+    match w.trim_end_matches('.') {
+        "Sen" => "senator",
+        "Rep" => "representative",
+        "Gov" => "governor",
+        "Gen" => "general",
+        "Sec" => "secretary",
+        "Pres" => "president",
+        "Prof" => "professor",
+        "Dr" => "doctor",
+        "Amb" => "ambassador",
+        "Adm" => "admiral",
+        "Col" => "colonel",
+        "Capt" => "captain",
+        "Lt" => "lieutenant",
+        "Sgt" => "sergeant",
+        "Maj" => "major",
+        "Rev" => "reverend",
+        _ => "",
+    }
+}
 
 fn is_function(w: &str) -> bool {
     FUNCTION.contains(&w)
@@ -263,13 +293,16 @@ enum Cand {
     Person { name: String, title: Option<String>, strong: bool },
     Org { name: String },
     /// A named organisation from the gazetteer (index into `Gazetteer::orgs`).
-    Named { org: usize },
+    Named { org: usize, name: String },
     /// A lone capitalised token to resolve against the other names.
     Single { name: String, reporting: bool },
     /// A multi-word capitalised run to resolve against organisations ("Security Council").
     Partial { name: String },
-    /// "the spokesman": a role noun referring back.
-    Role { noun: String },
+    /// "the spokesman": a role noun referring back; `qual` is the country the phrase names
+    /// ("the Russian president").
+    Role { noun: String, qual: Option<usize> },
+    /// "the North" / "the South": the one country of the document named with that word.
+    Compass { word: String },
 }
 
 /// `MentionVia` with an order (for the derived `Ord` of `Cand`).
@@ -401,7 +434,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
             return None;
         }
         let mut s = a - 1;
-        while s > 0 {
+        while s > 0 && s + 4 > a {
             let q = &self.w[s - 1];
             if q.sentence != p.sentence || !q.joined || q.poss || is_function(&capitalise(q.text)) || q.text.chars().any(|c| c.is_numeric()) {
                 break;
@@ -440,7 +473,7 @@ fn runs(cx: &Ctx) -> Vec<(usize, usize)> {
                 continue;
             }
             // "Ministry of Foreign Affairs", "Secretary of State", "Bank of the Philippine Islands"
-            if (n.text == "of" || n.text == "for") && n.joined {
+            if (n.text == "of" || (n.text == "for" && cx.gaz.is_org_head(w[prev].text))) && n.joined {
                 let mut k = j + 1;
                 if k < w.len() && w[k].text == "the" && w[k].joined {
                     k += 1;
@@ -496,11 +529,17 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     let n = b - a;
     let last = &w[b - 1];
 
+    // "(UN) Security Council": a bracketed acronym right before belongs to the name.
+    let bracket = a > 0
+        && w[a - 1].upper
+        && cx.body[..w[a - 1].span.start].ends_with('(')
+        && cx.body[w[a - 1].span.end..w[a].span.start].trim() == ")";
     // A named organisation covering the whole run ("United Nations", "NATO", "U.N.").
     if let Some((e, pid)) = cx.org_at[a] {
         if e == b {
             let oi = gaz.patterns[pid].country;
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Named { org: oi } });
+            let (sa, name) = if bracket { (a - 1, format!("{} {}", w[a - 1].text, cx.text(a, b))) } else { (a, cx.text(a, b).to_string()) };
+            out.push(Raw { span: cx.span(sa, b), cand: Cand::Named { org: oi, name } });
             return;
         }
     }
@@ -539,11 +578,23 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         if (ends_here || before_of) && (n >= 2 || w[a].upper) {
             // A title inside ("Foreign Minister of ...") makes it a person's title, not an org.
             let title_inside = (a..k).any(|t| w[t].cap && gaz.is_title(w[t].text));
+            // "the South Korean Ministry of Foreign Affairs", "the Russian Foreign Ministry",
+            // "the Chinese Government": a government organ named after its state speaks for
+            // the state (as event coding treats it), so it is a metonym of the country.
+            if !title_inside && matches!(w[k].text, "Ministry" | "Government") {
+                if let Some((e, pid)) = cx.country_at[a] {
+                    let p = gaz.patterns[pid];
+                    if e <= k && matches!(p.form, CountryForm::Name | CountryForm::Code | CountryForm::Demonym) {
+                        out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Metonym } });
+                        return;
+                    }
+                }
+            }
             if !title_inside {
                 // "(UN) Security Council": a bracketed acronym right before belongs to the name
                 let mut name = cx.text(a, b).to_string();
                 let mut sa = a;
-                if a > 0 && w[a - 1].upper && cx.body[..w[a - 1].span.start].ends_with('(') && cx.body[w[a - 1].span.end..w[a].span.start].trim() == ")" {
+                if bracket {
                     name = format!("{} {}", w[a - 1].text, name);
                     sa = a - 1;
                 }
@@ -602,18 +653,24 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         }
     }
     if all_name && (2..=4).contains(&n) {
-        let given = gaz.is_given_name(w[a].text) && !cx.in_country[a];
+        // "North Carolina", "West Bank": compass words head place names, not given names
+        let given = gaz.is_given_name(w[a].text) && !cx.in_country[a] && !matches!(w[a].text, "North" | "South" | "East" | "West");
         let hyphen = (a + 1..b).any(|k| is_hyphen_given(w[k].text));
         let reporting = cx.reporting_after(b) || cx.according_before(a) || appositive_title(cx, b);
         let no_country = (a..b).all(|k| !cx.in_country[k]);
         // reporting alone: "Zhang Wei said" is a person, "Radio Free Asia reported" is not
         if no_country && (given || hyphen || (reporting && n == 2)) {
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title: None, strong: given || hyphen } });
+            let title = appositive(cx, b);
+            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title, strong: given || hyphen } });
             return;
         }
     }
     if n == 1 {
         let t = w[a].text;
+        // "the North" is read by `lower_roles`
+        if matches!(t, "North" | "South") && a > 0 && w[a - 1].text.eq_ignore_ascii_case("the") {
+            return;
+        }
         if w[a].upper && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             out.push(Raw { span: cx.span(a, b), cand: Cand::Single { name: t.to_string(), reporting: false } });
             return;
@@ -638,20 +695,32 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
 /// "Zhang Wei, a professor at ..." / "Zhang Wei, the ministry's spokesman": an appositive
 /// with a role noun right after the name.
 fn appositive_title(cx: &Ctx, b: usize) -> bool {
+    appositive(cx, b).is_some()
+}
+
+/// The role words of an appositive after a name: "Zhang Wei, a professor at ..." -> "professor",
+/// "Lee, the ministry's chief spokesman," -> "ministry's chief spokesman".
+fn appositive(cx: &Ctx, b: usize) -> Option<String> {
     let w = &cx.w;
-    if b == 0 || b >= w.len() || w[b - 1].joined {
-        return false;
+    if b == 0 || b >= w.len() || w[b - 1].joined || w[b - 1].poss {
+        return None;
     }
     let after = &cx.body[w[b - 1].span.end..w[b].span.start];
     if after.trim() != "," {
-        return false;
+        return None;
     }
     let s = w[b].sentence;
     let det = w[b].text;
-    if !matches!(det, "a" | "an" | "the" | "who" | "chief" | "head" | "director" | "former" | "senior") {
-        return false;
+    let start = if matches!(det, "a" | "an" | "the") { b + 1 } else { b };
+    if !matches!(det, "a" | "an" | "the" | "chief" | "head" | "director" | "former" | "senior") {
+        return None;
     }
-    (b..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).any(|k| !w[k].cap && cx.gaz.is_title(w[k].text))
+    let k = (start..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
+    // only role words in between: no verbs or clauses ("a man who ...")
+    if (start..k).any(|j| !w[j].joined || is_function(&capitalise(w[j].text))) {
+        return None;
+    }
+    Some(cx.text(start, k + 1).to_string())
 }
 
 fn push_role(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Raw>) {
@@ -661,12 +730,26 @@ fn push_role(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Raw>) {
         return;
     }
     let noun = w[b - 1].text.to_lowercase();
-    out.push(Raw { span: cx.span(a - 1, b), cand: Cand::Role { noun } });
+    out.push(Raw { span: cx.span(a - 1, b), cand: Cand::Role { noun, qual: qualifier(cx, a, b - 1) } });
 }
 
-/// Lower-case "the spokesman" / "the president" not followed by a name.
+/// The country a role phrase names ("the Russian president" -> the country index of "Russian").
+fn qualifier(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    (a..b).find_map(|k| cx.country_at[k].map(|(_, pid)| cx.gaz.patterns[pid].country))
+}
+
+/// Lower-case "the spokesman" / "the president" not followed by a name; "the North".
 fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
     let w = &cx.w;
+    for i in 1..w.len() {
+        let t = &w[i];
+        if matches!(t.text, "North" | "South") && w[i - 1].text.eq_ignore_ascii_case("the") && w[i - 1].joined && w[i - 1].sentence == t.sentence && !cx.shouting[i] {
+            let next_cap = t.joined && w.get(i + 1).is_some_and(|n| n.cap);
+            if !next_cap {
+                out.push(Raw { span: t.span, cand: Cand::Compass { word: t.text.to_string() } });
+            }
+        }
+    }
     for i in 1..w.len() {
         let t = &w[i];
         if t.cap || !cx.gaz.is_title(t.text) || w[i - 1].sentence != t.sentence {
@@ -682,7 +765,7 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
             s -= 1;
         }
         if s > 0 && w[s - 1].text.eq_ignore_ascii_case("the") && w[s - 1].joined && w[s - 1].sentence == t.sentence {
-            out.push(Raw { span: cx.span(s - 1, i + 1), cand: Cand::Role { noun: t.text.to_lowercase() } });
+            out.push(Raw { span: cx.span(s - 1, i + 1), cand: Cand::Role { noun: t.text.to_lowercase(), qual: qualifier(cx, s, i) } });
         }
     }
 }
@@ -762,8 +845,13 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         }
         // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
         // shows the document uses it as the country's code
-        if wj < w.len() && w[wj - 1].joined && w[wj].cap && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
-            premod.insert(gaz.patterns[m.pattern().as_usize()].country);
+        if wj < w.len() && w[wj - 1].joined && w[wj].cap && !w[wj].upper && !shouting[wi] && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
+            // a code that is also an English word ("US", "IT", "ME") needs a role or
+            // organisation noun after it: "US Secretary of State", "US Department"
+            let word = crate::lexicon::CODE_WORDS.contains(&&body[s..e]);
+            if !word || gaz.is_title(w[wj].text) || gaz.is_org_head(w[wj].text) {
+                premod.insert(gaz.patterns[m.pattern().as_usize()].country);
+            }
         }
         if gaz.patterns[m.pattern().as_usize()].form == CountryForm::Organisation {
             org_at[wi] = Some((wj, m.pattern().as_usize()));
@@ -862,7 +950,10 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 }
                 if let Some(t) = title {
                     ents[e].add_title(t);
-                    ents[e].add_form(r.span.text(body));
+                    let full = r.span.text(body);
+                    if full != name {
+                        ents[e].add_form(full);
+                    }
                 }
                 ms.push((r.span, e, MentionVia::Name));
             }
@@ -870,9 +961,9 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let e = org_entity(&mut ents, &mut by_key, name, r.span.start);
                 ms.push((r.span, e, MentionVia::Name));
             }
-            Cand::Named { org } => {
+            Cand::Named { org, name } => {
                 let forms = &gaz.orgs[*org];
-                let t = r.span.text(body);
+                let t = name.as_str();
                 // "UN" of a document that also says "UN Security Council" is the UN, a
                 // different actor: the key keeps them apart.
                 let key = gaz.org_key(*org);
@@ -893,8 +984,11 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             _ => {}
         }
     }
-    // Pass 2: short forms resolve against the full names anywhere in the document.
-    for r in &raws {
+    // Pass 2: short forms resolve against the full names anywhere in the document;
+    // titled one-word names ("President Obama") first, so a bare "Obama said" finds them.
+    let mut order: Vec<&Raw> = raws.iter().filter(|r| matches!(r.cand, Cand::Person { .. })).collect();
+    order.extend(raws.iter().filter(|r| !matches!(r.cand, Cand::Person { .. })));
+    for r in order {
         match &r.cand {
             Cand::Person { name, title, strong } if name.split_whitespace().count() < 2 => {
                 let e = match surname_match(&ents, &ms, name, r.span.start) {
@@ -922,10 +1016,13 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let t = name.as_str();
                 let upper = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
                 let found = if upper { org_short(&ents, t) } else { surname_match(&ents, &ms, t, r.span.start) };
+                let found = found.or_else(|| by_key.get(&format!("person:{}", name_key(t))).copied());
                 if let Some(e) = found {
                     ents[e].add_form(t);
-                    ms.push((r.span, e, MentionVia::Alias));
-                } else if *reporting {
+                    let via = if ents[e].name == t { MentionVia::Name } else { MentionVia::Alias };
+                    ms.push((r.span, e, via));
+                } else if *reporting || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the ")) {
+                    // "Reuters reported", "according to Yonhap", "the FBI": a cited source
                     let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
                     let key = format!("{}:{}", if kind == ActorKind::Person { "person" } else { "org" }, name_key(t));
                     let e = *by_key.entry(key).or_insert_with(|| {
@@ -989,15 +1086,37 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             }
         }
     }
+    // "the North": exactly one country of the document is named with the word.
+    for r in &raws {
+        if let Cand::Compass { word } = &r.cand {
+            let prefix = format!("{word} ");
+            let cands: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == ActorKind::Country && ents[e].name.starts_with(&prefix) && ms.iter().any(|m| m.1 == e)).collect();
+            if let [e] = cands[..] {
+                let form = format!("the {word}");
+                ents[e].add_form(&form);
+                ms.push((r.span, e, MentionVia::Alias));
+            }
+        }
+    }
     // Pass 3: role nouns refer back to the latest person with that title.
     ms.sort_by_key(|m| (m.0.start, m.0.end));
     let mut roles: Vec<(Span, usize, MentionVia)> = Vec::new();
     for r in &raws {
-        if let Cand::Role { noun } = &r.cand {
+        if let Cand::Role { noun, qual } = &r.cand {
             let before = ms.iter().rev().filter(|m| m.0.start < r.span.start).map(|m| m.1);
             let mut found = None;
+            // with a country ("the Russian president"), the person's title must name it too
+            let forms: Vec<&str> = match qual {
+                Some(c) => {
+                    let c = &gaz.countries[*c];
+                    std::iter::once(c.name.as_str()).chain(c.demonyms.iter().map(String::as_str)).chain(c.alt.iter().map(String::as_str)).collect()
+                }
+                None => Vec::new(),
+            };
             for e in before {
-                if ents[e].kind == ActorKind::Person && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun))) {
+                let ok = ents[e].kind == ActorKind::Person
+                    && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))));
+                if ok {
                     found = Some(e);
                     break;
                 }
@@ -1272,7 +1391,41 @@ mod tests {
     fn appositive_makes_a_person() {
         let (es, _) = run("Wang Hao, a professor at Fudan University, disagreed.");
         assert_eq!(ent(&es, "Wang Hao").kind, ActorKind::Person);
+        assert_eq!(ent(&es, "Wang Hao").titles, ["professor"]);
         assert_eq!(ent(&es, "Fudan University").kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn abbreviated_rank_is_the_role_noun() {
+        let (es, ms) = run("Sen. Jane Doe spoke on Monday. The senator said the bill would pass.");
+        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        assert_eq!(es[m.entity].name, "Jane Doe");
+    }
+
+    #[test]
+    fn role_with_country_picks_the_matching_person() {
+        let text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Brazilian President Lula da Silva. The French president said little.";
+        let (es, ms) = run(text);
+        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        assert_eq!(es[m.entity].name, "Emmanuel Macron");
+    }
+
+    #[test]
+    fn the_north_is_the_compass_country_of_the_document() {
+        let (es, ms) = run("South Sudan and Sudan talked. The leaders of the South said no.");
+        let m = ms.iter().find(|m| m.text == "South").expect("compass mention");
+        assert_eq!(es[m.entity].name, "South Sudan");
+        let (_, ms) = run("South Sudan and South Africa talked. The leaders of the South said no.");
+        assert!(!ms.iter().any(|m| m.text == "South"));
+    }
+
+    #[test]
+    fn state_organs_stand_for_the_state() {
+        let (es, ms) = run("The Japanese Ministry of Foreign Affairs said the plan was wrong. The Japanese Foreign Ministry agreed.");
+        let j = ent(&es, "Japan");
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert!(j.aliases.contains(&"Japanese Ministry of Foreign Affairs".to_string()));
+        assert!(ms.iter().all(|m| m.via == MentionVia::Metonym));
     }
 
     #[test]
