@@ -45,10 +45,9 @@ const STOP: &[&str] = &[
 pub(crate) fn content_stems(body: &str, span: Span, mentions: &[Span]) -> Vec<String> {
     let text = span.text(body);
     let mut out = Vec::new();
-    let mut pos = 0;
     for w in text.split(|c: char| !c.is_alphanumeric()) {
-        let s = pos;
-        pos += w.len() + 1;
+        // byte offset of the piece within `text` (separators may be multi-byte)
+        let s = w.as_ptr() as usize - text.as_ptr() as usize;
         if w.len() < 3 || w.chars().any(|c| c.is_numeric()) {
             continue;
         }
