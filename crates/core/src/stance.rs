@@ -314,7 +314,7 @@ impl Ctx<'_> {
                 let gap_ok = toks.iter().filter(|t| t.span.start >= m.span.end && t.span.end <= cue_start).all(|t| {
                     t.low.ends_with("ly") || matches!(t.low.as_str(), "," | "who" | "however" | "also" | "has" | "have" | "had" | "was" | "is" | "were" | "are" | "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "not" | "then" | "later")
                 });
-                if !(gap_ok && !self.possessive(m)) && !self.eligible(toks, m) {
+                if (!gap_ok || self.possessive(m)) && !self.eligible(toks, m) {
                     continue;
                 }
                 best = Some(m);
