@@ -85,7 +85,7 @@ pub fn stem(w: &str) -> String {
         s.push('i');
     }
     let b = s.as_bytes();
-    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e' | b'o') {
+    if b.len() > 3 && b[b.len() - 1].is_ascii_lowercase() && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e' | b'o') {
         s.pop();
     }
     if s.ends_with("iz") {
@@ -314,7 +314,7 @@ impl Ctx<'_> {
                 let gap_ok = toks.iter().filter(|t| t.span.start >= m.span.end && t.span.end <= cue_start).all(|t| {
                     t.low.ends_with("ly") || matches!(t.low.as_str(), "," | "who" | "however" | "also" | "has" | "have" | "had" | "was" | "is" | "were" | "are" | "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "not" | "then" | "later")
                 });
-                if !(gap_ok && !self.possessive(m)) && !self.eligible(toks, m) {
+                if (!gap_ok || self.possessive(m)) && !self.eligible(toks, m) {
                     continue;
                 }
                 best = Some(m);
@@ -1124,5 +1124,28 @@ mod tests {
         ];
         let r: Vec<usize> = claims(body, &seg, &entities, &mentions, &[]).iter().filter(|c| c.polarity == Polarity::Oppose).map(|c| c.entity).collect();
         assert!(r.contains(&0) && r.contains(&1), "{r:?}");
+    }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Any text, mentions on every capitalised word: claims never panic and carry
+        /// spans inside the body, on char boundaries, with the target inside its sentence.
+        #[test]
+        fn claims_spans_valid(words in proptest::collection::vec("(Lee|Kim|urged|rejected|not|to|support|the|sanctions|but|and|reluctant|,|\\.|is|useless|by|was|blocked|without|impossible|with|alone|calling|a|disaster|[a-z]{1,6})", 0..40)) {
+            let body = words.join(" ");
+            let seg = crate::segment::segment(&body);
+            let entities = vec![ent("Ann Lee", P), ent("Bo Kim", P)];
+            let mut mentions = Vec::new();
+            for (name, e) in [("Lee", 0usize), ("Kim", 1)] {
+                for (p, _) in body.match_indices(name) {
+                    mentions.push(Mention { span: Span::new(p, p + name.len()), text: name.into(), entity: e, via: MentionVia::Name });
+                }
+            }
+            for c in claims(&body, &seg, &entities, &mentions, &[]) {
+                proptest::prop_assert!(c.target_span.end <= body.len() && c.cue_span.end <= body.len());
+                proptest::prop_assert!(body.is_char_boundary(c.target_span.start) && body.is_char_boundary(c.target_span.end));
+                proptest::prop_assert!(c.evidence.contains(c.target_span) || c.target_span.is_empty(), "{:?}", c);
+                proptest::prop_assert!(c.entity < entities.len());
+            }
+        }
     }
 }

@@ -45,10 +45,9 @@ const STOP: &[&str] = &[
 pub(crate) fn content_stems(body: &str, span: Span, mentions: &[Span]) -> Vec<String> {
     let text = span.text(body);
     let mut out = Vec::new();
-    let mut pos = 0;
     for w in text.split(|c: char| !c.is_alphanumeric()) {
-        let s = pos;
-        pos += w.len() + 1;
+        // byte offset of the piece within `text` (separators may be multi-byte)
+        let s = w.as_ptr() as usize - text.as_ptr() as usize;
         if w.len() < 3 || w.chars().any(|c| c.is_numeric()) {
             continue;
         }
@@ -238,67 +237,107 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
 
 /// Quote groups and speaker conflicts. `speaker_of(doc, quote)` gives the corpus speaker name.
 pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGroup>, Vec<Conflict>) {
+    let _ = mspans; // names inside a quote are what is said: they count as content here
     let mut items: Vec<(usize, usize)> = Vec::new();
-    let mut words: Vec<BTreeSet<String>> = Vec::new();
+    let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
+    let mut words: Vec<Vec<u32>> = Vec::new();
     let mut folded: Vec<String> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for (qi, q) in d.quotes.iter().enumerate() {
             items.push((di, qi));
-            // names inside the quote count as content here (they are what is said)
-            let _ = mspans;
-            words.push(content_stems(&d.body, q.span, &[]).into_iter().collect());
+            let mut w: Vec<u32> = content_stems(&d.body, q.span, &[])
+                .into_iter()
+                .map(|s| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(s).or_insert(next)
+                })
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            words.push(w);
             folded.push(crate::text::fold(&q.text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut df: Vec<u32> = vec![0; vocab.len()];
     for w in &words {
-        for s in w {
-            *df.entry(s.as_str()).or_default() += 1;
+        for &s in w {
+            df[s as usize] += 1;
         }
     }
     let n = items.len();
-    let cap = (n / 10).clamp(6, 100);
-    let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let cap = (n / 100).clamp(6, 30) as u32;
+    let mut inv: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for (id, w) in words.iter().enumerate() {
-        for s in w {
-            if df[s.as_str()] <= cap {
-                inv.entry(s.as_str()).or_default().push(id);
+        for &s in w {
+            if df[s as usize] <= cap {
+                inv[s as usize].push(id as u32);
             }
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in inv.values() {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if items[a].0 != items[b].0 {
-                    *shared.entry((a, b)).or_default() += 1;
+    let inter = |x: &[u32], y: &[u32], rare_only: bool| {
+        let (mut i, mut j, mut c) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if !rare_only || df[x[i] as usize] <= cap {
+                        c += 1;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        c
+    };
+    // Candidates: each quote probes the posting lists of its six rarest stems (prefix
+    // filtering), so the work is at most 6 x cap per quote: linear in the corpus.
+    let mut cands: BTreeSet<(u32, u32)> = BTreeSet::new();
+    for (a, w) in words.iter().enumerate() {
+        let mut rarest: Vec<(u32, u32)> = w.iter().map(|&s| (df[s as usize], s)).filter(|x| x.0 <= cap && x.0 >= 2).collect();
+        rarest.sort_unstable();
+        for (_, st) in rarest.into_iter().take(6) {
+            for &b in &inv[st as usize] {
+                let b = b as usize;
+                if b != a && items[a].0 != items[b].0 {
+                    cands.insert((a.min(b) as u32, a.max(b) as u32));
                 }
             }
         }
     }
     let mut dsu = Dsu::new(n);
     let mut relation: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
-    for (&(a, b), &rare) in &shared {
-        let (fa, fb) = (&folded[a], &folded[b]);
-        let rel = if fa == fb && !fa.is_empty() {
-            Some("exact")
-        } else if fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
-            Some("truncated")
+    for &(a, b) in &cands {
+        let (a, b) = (a as usize, b as usize);
+        let all = inter(&words[a], &words[b], false);
+        let small = words[a].len().min(words[b].len()).max(1);
+        let rel = if all == small {
+            let (fa, fb) = (&folded[a], &folded[b]);
+            if fa == fb && !fa.is_empty() {
+                Some("exact")
+            } else if fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
+                Some("truncated")
+            } else {
+                None
+            }
         } else {
-            let inter = words[a].intersection(&words[b]).count();
-            let small = words[a].len().min(words[b].len()).max(1);
+            None
+        };
+        let rel = rel.or_else(|| {
+            let rare = inter(&words[a], &words[b], true);
             let qa = &docs[items[a].0].quotes[items[a].1];
             let qb = &docs[items[b].0].quotes[items[b].1];
             let same_speaker = qa.speaker.is_some() && qa.speaker == qb.speaker;
-            let ratio = inter as f64 / small as f64;
+            let ratio = all as f64 / small as f64;
             // a remark translated or paraphrased differently: the same speaker and a good
             // share of rare content words, or nearly the same words whoever is named
-            if (same_speaker && inter >= 3 && rare >= 2 && ratio >= 0.25) || (inter >= 4 && rare >= 3 && ratio >= 0.6) {
+            if (same_speaker && all >= 3 && rare >= 2 && ratio >= 0.25) || (all >= 4 && rare >= 3 && ratio >= 0.6) {
                 Some("paraphrase")
             } else {
                 None
             }
-        };
+        });
         if let Some(r) = rel {
             dsu.union(a, b);
             relation.insert((a, b), r);
@@ -308,13 +347,23 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
     for id in 0..n {
         groups.entry(dsu.find(id)).or_default().push(id);
     }
+    let mut rel_by_root: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut links_by_root: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (&(a, b), r) in &relation {
+        let root = dsu.find(a);
+        rel_by_root.entry(root).or_default().insert(*r);
+        if *r != "paraphrase" {
+            links_by_root.entry(root).or_default().push((a, b));
+        }
+    }
     let mut out = Vec::new();
     let mut conflicts = Vec::new();
     for ids in groups.values() {
         if ids.len() < 2 {
             continue;
         }
-        let rels: BTreeSet<&str> = relation.iter().filter(|((a, _), _)| ids.contains(a)).map(|(_, r)| *r).collect();
+        let root = dsu.find(ids[0]);
+        let rels: BTreeSet<&str> = rel_by_root.get(&root).cloned().unwrap_or_default();
         let rel = if rels.contains("paraphrase") {
             "paraphrase"
         } else if rels.contains("truncated") {
@@ -332,8 +381,7 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             .collect();
         let speakers: Vec<Option<String>> = ids.iter().map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone()).collect();
         // Same words, different named speakers: a speaker conflict (per exact/truncated link).
-        for (&(a, b), r) in relation.iter().filter(|((a, _), r)| ids.contains(a) && **r != "paraphrase") {
-            let _ = r;
+        for &(a, b) in links_by_root.get(&root).map(|v| v.as_slice()).unwrap_or(&[]) {
             let qa = &docs[items[a].0].quotes[items[a].1];
             let qb = &docs[items[b].0].quotes[items[b].1];
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {

@@ -46,11 +46,10 @@ pub fn target_key(body: &str, target: Span, mention_spans: &[Span]) -> TargetKey
     let mut saw_content = false;
     let mut last_content_idx: Option<usize> = None;
     let mut idx = 0usize;
-    let mut pos = 0usize;
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.')) {
-        let start = pos;
-        pos += w.len() + 1;
         let w = w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’' || c == '-');
+        // byte offset of the piece within `text` (separators may be multi-byte)
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
         if w.is_empty() {
             continue;
         }
@@ -193,6 +192,16 @@ mod tests {
     fn key(t: &str, mentions: &[&str]) -> TargetKey {
         let ms: Vec<Span> = mentions.iter().filter_map(|m| t.find(m).map(|p| Span::new(p, p + m.len()))).collect();
         target_key(t, Span::new(0, t.len()), &ms)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn target_key_any_text(t in "\\PC{0,60}") {
+            let k = target_key(&t, Span::new(0, t.len()), &[]);
+            for (s, w) in &k.words {
+                proptest::prop_assert!(!s.is_empty() || w.is_empty());
+            }
+        }
     }
 
     #[test]

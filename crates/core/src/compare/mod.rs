@@ -87,7 +87,7 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     let mut user: Vec<(String, String, Vec<String>)> = Vec::new(); // (id, label, keyword stems)
     for (n, e) in opts.issue_edits.iter().enumerate() {
         if let IssueEdit::Add { label, keywords } = e {
-            let ks: Vec<String> = keywords.iter().flat_map(|k| k.split_whitespace().map(|w| crate::stance::stem(w)).collect::<Vec<_>>()).collect();
+            let ks: Vec<String> = keywords.iter().flat_map(|k| k.split_whitespace().map(crate::stance::stem).collect::<Vec<_>>()).collect();
             user.push((format!("user-{}", n + 1), label.clone(), ks));
         }
     }
