@@ -1,6 +1,1440 @@
 //! attribute: quotes and their speakers.
-use crate::model::{Entity, Mention, Quote, Segmented};
+//!
+//! News text reports speech in two ways, and both matter for comparing sources:
+//! *direct* quotes (the words between quote marks, possibly only a few of them inside
+//! a reporting sentence, which we call *partial*) and *indirect* quotes ("X said
+//! (that) CLAUSE", "according to X, CLAUSE"). A comparison needs both the content and
+//! who said it, so every quote carries a speaker resolved to a document entity.
+//!
+//! The approach is deliberately shallow and rule based, because it has to run in the
+//! browser on any English news text at hundreds of thousands of words per second:
+//!
+//! 1. **Quote marks** are paired per paragraph with a small state machine that knows
+//!    typographic and straight double quotes, the double prime, a closing curly mark
+//!    misused as an opener, and single quotes when they cannot be apostrophes
+//!    (opening after a space, closing before a non-letter). A quote that does not close
+//!    runs to the end of its paragraph; if the next paragraph opens with a quote mark it
+//!    continues the same speaker's quote (the newspaper convention for multi-paragraph
+//!    quotes).
+//! 2. **Cues** come from a lexicon derived from the PolNeAR train split (the annotated
+//!    `Cue` spans, `data/quotes/cues.txt`, see `SOURCE.md` there), so the verbs and
+//!    phrases are those reporters really use, weighted by frequency.
+//! 3. **Speakers** are the noun phrase next to the cue: before it ("Officials said"),
+//!    after it ("said a professor at ..."), after "according to", or the subject of
+//!    the clause for participial cues ("..., saying"). The phrase is then resolved:
+//!    mentions overlapping it, entity names, aliases and surnames, pronouns to the most
+//!    recent compatible entity, role nouns ("the spokesman") to an entity with that
+//!    title, statements to their issuing body, and indefinite or bare plural phrases
+//!    ("a government official", "sources") are kept as anonymous sources.
+//!
+//! When no entity matches a named speaker, a new [`Entity`] is pushed so that every
+//! named speaker has a canonical name.
 
-pub fn attribute(_body: &str, _seg: &Segmented, _entities: &mut Vec<Entity>, _mentions: &[Mention]) -> Vec<Quote> {
-    Vec::new()
+use crate::model::{ActorKind, Entity, Mention, MentionVia, Quote, QuoteKind, Segmented, Span};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+// ------------------------------------------------------------------ lexicon
+
+/// The cue lexicon: lower-case form -> frequency in PolNeAR train.
+struct Cues {
+    single: BTreeMap<String, u32>,
 }
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut single = BTreeMap::new();
+    for line in include_str!("../data/quotes/cues.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((n, form)) = line.split_once('\t') else { continue };
+        let n: u32 = n.parse().unwrap_or(0);
+        // multi-word cues ("according to", "was quoted as saying") are matched by rule
+        if !form.contains(' ') {
+            single.insert(form.to_string(), n);
+        }
+    }
+    Cues { single }
+});
+
+/// Cue words that are reporting verbs strong enough to introduce a clause without
+/// "that" (frequency in the train lexicon at least this).
+const STRONG: u32 = 20;
+/// Minimum frequency for a cue word to count at all.
+const WEAK: u32 = 4;
+
+/// Words that the lexicon lists as cues but are too ambiguous on their own
+/// (nouns, copulas, prepositions that annotators marked as part of a cue).
+const NOT_CUE: &[&str] = &[
+    "in", "for", "show", "shows", "showed", "showing", "see", "sees", "saw", "want", "wants", "wanted", "support",
+    "supporting", "supports", "supported", "seemed", "seem", "seems", "seemingly", "appears", "appeared", "appear",
+    "is", "was", "be", "according", "statement", "poll", "report", "interview", "speech", "data", "sought", "seeking",
+    "seeks", "made", "make", "get", "got", "put", "found", "find", "finds", "led", "came", "went", "set", "view",
+    "views", "viewed", "comments", "comment", "remarks", "calls", "call", "endorsed", "endorses", "pushed", "push",
+    "voted", "vote", "hope", "hoped", "hopes", "hoping", "feel", "felt", "agree", "agreed", "agrees", "need", "needs",
+    "took", "take", "gave", "give", "ask", "declined", "referring", "looks", "look", "looked", "like", "liked",
+    "loved", "plans", "plan", "decided", "decide", "decision", "know", "knew", "knows", "known", "understand",
+    "fear", "fears", "fearing", "would", "criticism", "complaints", "questions", "question", "advice", "allegations",
+    "concerns", "suggestion", "refusal", "counts", "supporter", "supporters", "features", "includes", "included",
+    "listed", "lists", "titled", "named", "read", "reads", "passed", "signed", "cast", "filed", "used", "covered",
+    "provided", "presented", "plot", "blocks", "letting", "watched", "willing", "mean", "sense", "favor", "favored",
+    "oppose", "opposed", "opposes", "backing", "backed", "praised", "praises", "thanked", "welcomed", "applauded",
+    "attacked", "attacking", "attacks", "knocked", "eviscerated", "rattled", "tackles", "ruled", "voided", "ordered",
+    "allowed", "allows", "appointed", "nominated", "adopted", "restricting", "remember", "remembered", "pressed",
+    "determined", "expect", "expected", "expecting", "prefer", "preferred", "prefers", "worried", "worries", "envision",
+    "sounded", "sued", "issued", "released", "published", "unveiled", "delivered", "exposed", "identified", "invoked",
+    "referencing", "referenced", "underplays", "projected", "promoting", "satirizing", "chanted", "chanting",
+    "recited", "quotes", "talked", "spoke", "outline", "outlined", "considered", "consider", "considers",
+    "considering", "discussed", "discussing", "raised", "offered", "offers", "offering", "accept", "demands",
+    "retweeted", "shared", "posted", "emailed", "ignored", "loved", "counts", "tell", "write", "written",
+];
+
+fn cue_weight(w: &str) -> u32 {
+    if NOT_CUE.contains(&w) {
+        return 0;
+    }
+    CUES.single.get(w).copied().unwrap_or(0)
+}
+
+/// Capitalised sentence openers that are not part of a name.
+const LEADING: &[&str] = &[
+    "but", "and", "yet", "so", "then", "meanwhile", "however", "still", "also", "now", "later", "instead", "moreover",
+    "furthermore", "separately", "indeed", "thus", "there", "here", "when", "while", "if", "as", "in", "on", "at",
+    "more", "most", "less", "much", "such", "what", "even", "only", "just", "every", "each",
+];
+/// Plural heads of unnamed sources ("officials said", "U.S. officials said").
+const ANON_PLURALS: &[&str] = &[
+    "officials", "sources", "lawmakers", "analysts", "experts", "critics", "observers", "diplomats", "residents",
+    "witnesses", "economists", "investigators", "prosecutors", "authorities", "researchers", "scientists",
+    "activists", "protesters", "aides", "advisers", "advisors", "insiders", "people", "observers", "strategists",
+    "insiders", "executives", "spokesmen", "spokespeople", "reports", "media", "members", "leaders", "voters",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const ANON_DET: &[&str] = &[
+    "a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "most", "few", "numerous",
+];
+const DEF_DET: &[&str] = &["the", "this", "that", "these", "those", "its", "his", "her", "their", "our"];
+/// Adverbs and auxiliaries allowed between a subject and its cue verb.
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also", "has", "had", "have", "was", "is", "were", "are", "later", "then", "previously", "recently", "reportedly",
+    "once", "further", "again", "repeatedly", "earlier", "would", "will", "had", "already", "publicly", "privately",
+    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly", "here",
+    "there", "today", "yesterday", "privately", "recently",
+];
+/// Words that end a noun phrase when walking back from a cue.
+const NP_STOP: &[&str] = &[
+    "that", "and", "but", "or", "which", "who", "whom", "when", "while", "because", "as", "if", "after", "before",
+    "where", "since", "so", "than", "what", "why", "how", "though", "although", "whether", "said", "says", "told",
+    "to", "be", "been", "being", "not", "would", "will", "could", "should", "can", "may", "might", "must", "did",
+    "do", "does",
+];
+/// Title words: a name follows the last of them in a capitalised run.
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "secretary", "foreign", "chancellor", "senator", "sen", "rep", "gov",
+    "governor", "mr", "mrs", "ms", "dr", "general", "gen", "spokesman", "spokeswoman", "spokesperson", "chief",
+    "chairman", "chairwoman", "chair", "director", "professor", "prof", "king", "queen", "pope", "presidential",
+    "press", "officer", "ambassador", "envoy", "leader", "premier", "mayor", "judge", "justice", "speaker", "adviser",
+    "advisor", "analyst", "researcher", "economist", "commander", "admiral", "colonel", "lt", "captain", "sgt",
+    "candidate", "nominee", "deputy", "representative", "congressman", "congresswoman", "attorney", "ceo", "founder",
+    "executive", "manager", "head", "official", "lawmaker", "legislator", "emperor", "prince", "princess", "sheikh",
+    "lord", "sir", "dame", "councillor", "councilman", "commissioner", "superintendent", "sheriff", "inspector",
+    "editor", "correspondent", "reporter", "columnist", "host", "coach", "dean", "provost", "bishop", "cardinal",
+    "rabbi", "imam", "reverend", "rev", "former", "acting", "interim", "senior", "associate", "assistant",
+];
+const ORG_WORDS: &[&str] = &[
+    "ministry", "department", "agency", "office", "council", "committee", "party", "government", "bank", "university",
+    "institute", "association", "union", "commission", "organization", "organisation", "company", "corp", "inc",
+    "news", "times", "post", "journal", "network", "foundation", "center", "centre", "service", "court", "congress",
+    "senate", "house", "administration", "campaign", "group", "fund", "board", "bureau", "authority", "police",
+    "army", "navy", "forces", "command", "embassy", "parliament", "assembly", "federation", "league", "society",
+    "agency", "press", "tass", "yonhap", "reuters", "kremlin", "pentagon", "cabinet", "secretariat", "ltd", "llc",
+    "co", "corporation", "school", "college", "hospital", "club", "coalition", "alliance", "front", "movement",
+    "institution", "staff", "team", "media", "television", "radio", "channel", "magazine", "daily", "herald",
+];
+/// Role nouns resolved to an organisation or country rather than a person.
+const ORG_ROLES: &[&str] = &[
+    "ministry", "government", "department", "agency", "office", "company", "administration", "council", "committee",
+    "campaign", "party", "country", "state", "embassy", "kremlin", "white", "pentagon", "military", "army", "police",
+    "court", "bank", "group", "union", "organization", "organisation", "regime", "firm", "board", "commission",
+];
+/// Document-like speakers: resolved to the body that issued them.
+const DOC_NOUNS: &[&str] = &["statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing", "notice", "announcement"];
+const PARTICIPLE_CUES: &[&str] = &[
+    "saying", "adding", "noting", "telling", "describing", "calling", "arguing", "warning", "insisting", "stressing",
+    "explaining", "claiming", "asserting", "suggesting", "stating", "declaring", "acknowledging", "admitting",
+    "vowing", "promising", "pointing", "emphasizing", "emphasising", "urging", "writing", "asking", "questioning",
+    "predicting", "cautioning", "recalling", "complaining", "conceding", "charging", "maintaining",
+];
+/// Reporting verbs that introduce a clause without "that".
+const CLAUSE_CUES: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes", "reported",
+    "reports", "announced", "argued", "argues", "suggested", "suggests", "explained", "declared", "acknowledged",
+    "insisted", "insists", "warned", "claimed", "claims", "stated", "states", "replied", "responded", "tweeted",
+    "asserted", "maintained", "reiterated", "stressed", "confirmed", "predicted", "conceded", "admitted", "recalled",
+    "continued", "concluded", "estimated", "believes", "believe", "thinks", "think", "thought", "believed",
+    "estimates", "contends", "contended", "emphasized", "emphasised", "observed", "remarked", "countered", "testified",
+    "revealed", "indicated", "promised", "vowed", "pledged", "hinted", "signaled", "signalled", "cautioned",
+];
+/// Cues that take an addressee object before the reported clause.
+const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "assured", "warned", "informed", "reminded", "asked", "urged", "briefed"];
+
+// ------------------------------------------------------------------ tokens
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+    /// Inside a direct quote's marks (or is a mark).
+    quoted: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenises `text[range]` into words (letters/digits with inner apostrophes, hyphens
+/// and dots) and single punctuation characters.
+fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
+    let s = &body[range.start..range.end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            loop {
+                let rest = &s[end..];
+                let mut ch = rest.chars();
+                match ch.next() {
+                    Some(n) if is_word_char(n) => {
+                        end += n.len_utf8();
+                        it.next();
+                    }
+                    Some(n @ ('\'' | '’' | '‘' | '-' | '.' | '‐')) if ch.next().is_some_and(is_word_char) => {
+                        end += n.len_utf8();
+                        it.next();
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Tok { start: range.start + i, end: range.start + end, word: true, quoted: false });
+        } else {
+            out.push(Tok { start: range.start + i, end: range.start + i + c.len_utf8(), word: false, quoted: false });
+        }
+    }
+}
+
+fn lower(body: &str, t: &Tok) -> String {
+    body[t.start..t.end].to_lowercase().replace(['’', '‘'], "'")
+}
+
+fn is_cap(body: &str, t: &Tok) -> bool {
+    t.word && body[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+// ------------------------------------------------------------------ quote marks
+
+#[derive(Clone, Debug)]
+struct Marked {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Content span (without the marks), trimmed.
+    content: Span,
+    /// Byte offset just after the closing mark, or the paragraph end.
+    close_end: usize,
+    closed: bool,
+    para: usize,
+    /// Continues an unclosed quote of the previous paragraph.
+    continuation: bool,
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | ',' | '/'),
+    }
+}
+
+/// Finds the direct quotes of one paragraph.
+fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
+    let text = &body[para.start..para.end];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // (open offset, content start, is single)
+    let mut open: Option<(usize, usize, bool)> = None;
+    // an ambiguous closing single mark ("the countries’ leaders"), used if no better one follows
+    let mut fallback: Option<(usize, usize)> = None;
+    // nesting depth of double quotes inside an open double quote
+    let mut depth = 0usize;
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|x| x.1);
+        let mut after = i + c.len_utf8();
+        // two apostrophes or backticks stand for a double quote mark ('' ... '', `` ... '')
+        let c = if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+            k += 1;
+            after += 1;
+            if c == '`' { '“' } else { '"' }
+        } else {
+            c
+        };
+        let next = chars.get(k + 1).map(|x| x.1);
+        match open {
+            None => {
+                let dbl_open = matches!(c, '“' | '„' | '«')
+                    || (matches!(c, '"' | '″' | '”') && is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()));
+                let sgl_open = matches!(c, '‘' | '\'')
+                    && is_opening_context(prev)
+                    && next.is_some_and(|n| n.is_alphabetic() || n == '…')
+                    // 'n' ('rock 'n' roll), 'em, 'tis
+                    && !text[after..].starts_with("n'")
+                    && !text[after..].starts_with("em ");
+                if dbl_open {
+                    open = Some((i, after, false));
+                } else if sgl_open {
+                    open = Some((i, after, true));
+                }
+            }
+            Some((o, cs, single)) => {
+                let closes = if single {
+                    let cand = matches!(c, '’' | '\'') && next.is_none_or(|n| !n.is_alphanumeric());
+                    // plural possessive "the countries' leaders": s' followed by a lower-case word
+                    let possessive = prev == Some('s')
+                        && next.is_some_and(char::is_whitespace)
+                        && text[after..].trim_start().chars().next().is_some_and(|n| n.is_lowercase());
+                    if cand && possessive && fallback.is_none() {
+                        fallback = Some((i, after));
+                    }
+                    cand && !possessive
+                } else if c == '“' && is_opening_context(prev) {
+                    // an opener inside an open quote: nested if enough closers follow,
+                    // else a stray mark
+                    if text[after..].matches('”').count() >= 2 {
+                        depth += 1;
+                    }
+                    k += 1;
+                    continue;
+                } else if matches!(c, '”' | '"' | '″' | '»' | '“') && depth > 0 {
+                    depth -= 1;
+                    k += 1;
+                    continue;
+                } else {
+                    matches!(c, '”' | '"' | '″' | '»' | '“')
+                };
+                // a new double opener while a single is open: the single was an apostrophe
+                if single && matches!(c, '“') {
+                    open = Some((i, after, false));
+                    fallback = None;
+                } else if closes {
+                    push_marked(body, para, pi, o, cs, i, after, true, out);
+                    open = None;
+                    fallback = None;
+                    depth = 0;
+                } else if !single && c == '“' {
+                    // unclosed quote followed by a new opener: close the old one here
+                    push_marked(body, para, pi, o, cs, i, i, false, out);
+                    open = Some((i, after, false));
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some((o, cs, single)) = open {
+        if !single {
+            push_marked(body, para, pi, o, cs, text.len(), text.len(), false, out);
+        } else if let Some((i, after)) = fallback {
+            push_marked(body, para, pi, o, cs, i, after, true, out);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_marked(body: &str, para: Span, pi: usize, o: usize, cs: usize, ce: usize, close_end: usize, closed: bool, out: &mut Vec<Marked>) {
+    let (mut s, mut e) = (para.start + cs, para.start + ce);
+    let t = &body[s..e];
+    s += t.len() - t.trim_start().len();
+    e -= t.len() - t.trim_end().len();
+    if s >= e || !body[s..e].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    out.push(Marked { open: para.start + o, content: Span::new(s, e), close_end: para.start + close_end, closed, para: pi, continuation: false });
+}
+
+// ------------------------------------------------------------------ speakers
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default)]
+struct Who {
+    speaker: Option<String>,
+    text: Option<String>,
+    span: Option<Span>,
+    entity: Option<usize>,
+    anonymous: bool,
+}
+
+struct Ctx<'a> {
+    body: &'a str,
+    /// `body` with ASCII letters lower-cased (same byte offsets).
+    lbody: String,
+    mentions: &'a [Mention],
+    entities: &'a mut Vec<Entity>,
+    /// Speakers resolved so far: (position, entity).
+    recent: Vec<(usize, usize)>,
+    /// The most recent issuer of a statement.
+    issuer: Option<usize>,
+}
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    "democratic", "republican", "american", "americans", "russian", "chinese", "british", "french", "german",
+    "european", "u.s", "us", "uk", "u.k", "perhaps", "talk", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "millions", "first", "last", "next", "new",
+    "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "a", "an", "the",
+    "mr", "mrs", "ms", "dr", "god", "lord", "i", "we", "you", "they", "he", "she", "no", "yes", "oh", "ok",
+];
+
+fn plausible_single_name(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    !NOT_NAMES.contains(&w) && !LEADING.contains(&w) && !w.contains(|c: char| c.is_ascii_digit())
+        && !w.split('-').any(|p| NOT_NAMES.contains(&p)) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// A capitalised name word that is not a title: "Anna", "Jae-in", "O'Neil".
+fn is_name_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !TITLES.contains(&w.to_lowercase().as_str())
+        && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Up to `max` name words directly at the start of `s` (after one space), joined by
+/// spaces; a trailing possessive is dropped.
+fn cap_run(s: &str, max: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let Some(mut rest) = s.strip_prefix(' ') else { return String::new() };
+    while out.len() < max {
+        let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let raw = &rest[..end];
+        let w = raw.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '‘', '’', '\'']);
+        let w = ["'s", "’s", "‘s"].iter().find_map(|suf| w.strip_suffix(suf)).unwrap_or(w);
+        if !is_name_word(w) {
+            break;
+        }
+        out.push(w);
+        if w.len() != raw.len() || end == rest.len() {
+            break;
+        }
+        rest = &rest[end + 1..];
+    }
+    out.join(" ")
+}
+
+fn word_set(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+impl Ctx<'_> {
+    fn kind_ok(&self, e: usize, person: bool) -> bool {
+        let k = self.entities[e].kind;
+        if person { k == ActorKind::Person } else { matches!(k, ActorKind::Country | ActorKind::Organisation | ActorKind::Group) }
+    }
+
+    /// Most recent entity of the wanted kind mentioned (or speaking) before `pos`.
+    fn recent_entity(&self, pos: usize, person: bool, title: Option<&str>) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        let cands = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= pos && m.entity < self.entities.len())
+            .map(|m| (m.span.start, m.entity))
+            .chain(self.recent.iter().copied().filter(|&(p, _)| p <= pos));
+        for (p, e) in cands {
+            if !self.kind_ok(e, person) {
+                continue;
+            }
+            if let Some(t) = title {
+                if !self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)) {
+                    continue;
+                }
+            }
+            if best.is_none_or(|(bp, _)| p >= bp) {
+                best = Some((p, e));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    fn who(&self, e: usize, text: &str, span: Span) -> Who {
+        Who { speaker: Some(self.entities[e].name.clone()), text: Some(text.to_string()), span: Some(span), entity: Some(e), anonymous: false }
+    }
+
+    /// Resolves a speaker noun phrase (tokens `toks[a..b]`) to a speaker.
+    fn resolve(&mut self, toks: &[Tok], a: usize, b: usize) -> Who {
+        if a >= b {
+            return Who::default();
+        }
+        let body = self.body;
+        // trim punctuation at both ends
+        let (mut a, mut b) = (a, b);
+        while a < b && (!toks[a].word || (b - a > 1 && LEADING.contains(&lower(body, &toks[a]).as_str()))) {
+            a += 1;
+        }
+        while b > a && !toks[b - 1].word {
+            b -= 1;
+        }
+        if a >= b {
+            return Who::default();
+        }
+        let span = Span::new(toks[a].start, toks[b - 1].end);
+        let text = span.text(body).to_string();
+        let words: Vec<String> = toks[a..b].iter().filter(|t| t.word).map(|t| lower(body, t)).collect();
+        let first = words[0].as_str();
+        // possessive "Yoon's briefing" -> Yoon
+        if let Some(k) = toks[a..b].iter().position(|t| t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))) {
+            let t = toks[a + k];
+            if is_cap(body, &t) && k + 1 < b - a {
+                let tw = &body[t.start..t.end];
+                let stem = ["'s", "’s", "‘s", "'", "’"].iter().find_map(|suf| tw.strip_suffix(suf)).unwrap_or(tw);
+                let name_end = t.start + stem.len();
+                let mut sub: Vec<Tok> = toks[a..a + k].to_vec();
+                sub.push(Tok { start: t.start, end: name_end.max(t.start + 1), word: true, quoted: false });
+                let n = sub.len();
+                let w = self.resolve(&sub, 0, n);
+                return Who { text: Some(text), span: Some(span), ..w };
+            }
+        }
+        // pronouns
+        if words.len() == 1 && PRONOUNS.contains(&first) {
+            let person = matches!(first, "he" | "she" | "i");
+            let e = self.recent_entity(span.start, person, None).or_else(|| if first == "they" { self.recent_entity(span.start, true, None) } else { None });
+            return match e {
+                Some(e) => self.who(e, &text, span),
+                None => Who { text: Some(text), span: Some(span), ..Who::default() },
+            };
+        }
+        // documents: "the statement", "a statement from the ministry"
+        if let Some(di) = words.iter().position(|w| DOC_NOUNS.contains(&w.as_str())) {
+            if let Some(fi) = toks[a..b].iter().position(|t| t.word && matches!(lower(body, t).as_str(), "from" | "by" | "of")) {
+                if fi > di {
+                    let w = self.resolve(toks, a + fi + 1, b);
+                    if w.speaker.is_some() {
+                        if let Some(e) = w.entity {
+                            self.issuer = Some(e);
+                        }
+                        return Who { text: Some(text), span: Some(span), ..w };
+                    }
+                }
+            }
+            if DEF_DET.contains(&first) {
+                if let Some(e) = self.issuer {
+                    return self.who(e, &text, span);
+                }
+            }
+            return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
+        }
+        // a mention inside the phrase
+        let mut hit: Option<&Mention> = None;
+        for m in self.mentions.iter().filter(|m| m.span.overlaps(span) && m.entity < self.entities.len()) {
+            let better = match hit {
+                None => true,
+                Some(h) => (m.via == MentionVia::Name && h.via != MentionVia::Name) || (m.via == h.via && m.span.start > h.span.start),
+            };
+            if better {
+                hit = Some(m);
+            }
+        }
+        let caps: Vec<usize> = (a..b)
+            .filter(|&i| is_cap(body, &toks[i]) && !(i == a && ANON_DET.iter().chain(DEF_DET).chain(LEADING).any(|d| *d == lower(body, &toks[i]))))
+            .collect();
+        // anonymous: indefinite or bare plural common noun phrase
+        let anon = ANON_DET.contains(&first)
+            || (!DEF_DET.contains(&first) && words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str())))
+            || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
+        if anon {
+            return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
+        }
+        if let Some(m) = hit {
+            let e = m.entity;
+            return self.who(e, &text, span);
+        }
+        // names: the capitalised run after the last title word
+        let mut run: Vec<usize> = Vec::new();
+        for &i in &caps {
+            if run.last().is_some_and(|&l| i != l + 1 && !(i == l + 2 && lower(body, &toks[l + 1]) == "of")) {
+                run.clear();
+            }
+            if run.last().is_some_and(|&l| i == l + 2) {
+                run.push(i - 1);
+            }
+            run.push(i);
+        }
+        if !run.is_empty() {
+            let is_org = run.iter().any(|&i| ORG_WORDS.contains(&lower(body, &toks[i]).as_str()));
+            let mut from = 0;
+            if !is_org {
+                for (k, &i) in run.iter().enumerate() {
+                    if TITLES.contains(&lower(body, &toks[i]).trim_end_matches('.')) {
+                        from = k + 1;
+                    }
+                }
+            }
+            // a lone sentence-initial capital before common nouns ("Commercial satellite
+            // images") is not a name
+            let lone_initial = run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
+            if from < run.len() && !lone_initial && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
+                let ns = toks[run[from]].start;
+                let ne = toks[*run.last().unwrap()].end;
+                let name = body[ns..ne].to_string();
+                let e = self.find_entity(&name, is_org);
+                return self.who(e, &text, span);
+            }
+        }
+        // role nouns: "the spokesman", "the president"
+        let head = words.last().unwrap().as_str();
+        let person = !ORG_ROLES.contains(&head);
+        if DEF_DET.contains(&first) && person {
+            if let Some(name) = self.name_after_role(head, span.start) {
+                let e = self.find_entity(&name, false);
+                return self.who(e, &text, span);
+            }
+        }
+        if DEF_DET.contains(&first) || caps.len() == b - a {
+            let e = self.recent_entity(span.start, person, Some(head)).or_else(|| if person { None } else { self.recent_entity(span.start, false, None) });
+            if let Some(e) = e {
+                return self.who(e, &text, span);
+            }
+        }
+        Who { text: Some(text), span: Some(span), ..Who::default() }
+    }
+
+    /// The name that follows the last use of `role` as a title before `pos`
+    /// ("... presidential spokesman Ann Lee said" -> "Ann Lee" for "the spokesman").
+    fn name_after_role(&self, role: &str, pos: usize) -> Option<String> {
+        let lb = &self.lbody[..pos];
+        let mut end = lb.len();
+        while let Some(i) = lb[..end].rfind(role) {
+            end = i;
+            let j = i + role.len();
+            let bounded = (i == 0 || !lb[..i].ends_with(|c: char| c.is_alphanumeric())) && lb[j..].starts_with(' ');
+            if !bounded {
+                continue;
+            }
+            let words = cap_run(&self.body[j..pos], 4);
+            if !words.is_empty() {
+                return Some(words);
+            }
+        }
+        None
+    }
+
+    /// The fullest form of a one-word person name used in the document ("Moon" ->
+    /// "Moon Jae-in", "Weber" -> "Anna Weber"): the longest run of capitalised
+    /// non-title words around any occurrence.
+    fn full_name(&self, word: &str) -> String {
+        let lw = word.to_ascii_lowercase();
+        let mut best = word.to_string();
+        let mut from = 0;
+        while let Some(i) = self.lbody[from..].find(&lw) {
+            let i = from + i;
+            from = i + lw.len();
+            let j = i + lw.len();
+            let left_ok = i == 0 || !self.lbody[..i].ends_with(|c: char| c.is_alphanumeric());
+            let right_ok = !self.lbody[j..].starts_with(|c: char| c.is_alphanumeric());
+            if !left_ok || !right_ok || !self.body[i..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            // preceding capitalised non-title word(s), directly adjacent
+            let mut start = i;
+            let head = &self.body[..i];
+            if let Some(prev) = head.strip_suffix(' ') {
+                let w = prev.rsplit(' ').next().unwrap_or("");
+                if is_name_word(w) {
+                    start = i - 1 - w.len();
+                }
+            }
+            let tail = cap_run(&self.body[j..], 2);
+            let cand = format!("{}{}{}", &self.body[start..i], word, if tail.is_empty() { String::new() } else { format!(" {tail}") });
+            let n = cand.split(' ').count();
+            if n <= 3 && n > best.split(' ').count() {
+                best = cand;
+            }
+        }
+        best
+    }
+
+    /// The entity named `name` (full name, alias or surname), pushed if new.
+    fn find_entity(&mut self, name: &str, org: bool) -> usize {
+        let full;
+        let name = if !org && !name.contains(' ') {
+            full = self.full_name(name);
+            full.as_str()
+        } else {
+            name
+        };
+        let low = name.to_lowercase();
+        let last = low.split_whitespace().last().unwrap_or("").to_string();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            let score = if e.name.to_lowercase() == low || e.aliases.iter().any(|a| a.to_lowercase() == low) {
+                3
+            } else if e.kind == ActorKind::Person
+                && (e.name.to_lowercase().split_whitespace().last() == Some(low.as_str())
+                    || (low.split_whitespace().count() > 1 && e.name.to_lowercase().split_whitespace().last() == Some(last.as_str())
+                        && e.name.split_whitespace().count() == 1))
+            {
+                2
+            } else if e.name.to_lowercase().split_whitespace().next() == Some(low.as_str()) && e.kind == ActorKind::Person && !org {
+                1
+            } else {
+                0
+            };
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, i));
+            }
+        }
+        if let Some((_, i)) = best {
+            // a fuller name for an entity we pushed under its surname
+            if self.entities[i].name.split_whitespace().count() < name.split_whitespace().count() && self.entities[i].kind == ActorKind::Person && !org {
+                let old = std::mem::replace(&mut self.entities[i].name, name.to_string());
+                if !self.entities[i].aliases.contains(&old) {
+                    self.entities[i].aliases.push(old);
+                }
+            }
+            return i;
+        }
+        let kind = if org { ActorKind::Organisation } else { ActorKind::Person };
+        self.entities.push(Entity { name: name.to_string(), kind, aliases: Vec::new(), titles: Vec::new(), key: None });
+        self.entities.len() - 1
+    }
+}
+
+// ------------------------------------------------------------------ cue finding
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    /// Token range of the cue.
+    a: usize,
+    b: usize,
+    weight: u32,
+    according: bool,
+}
+
+/// Finds the cue at token `i` (multi-word cues first).
+fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks[i];
+    if !t.word || t.quoted {
+        return None;
+    }
+    let w = lower(body, &t);
+    if w == "according" && toks.get(i + 1).is_some_and(|n| lower(body, n) == "to") {
+        return Some(Cue { a: i, b: i + 2, weight: 400, according: true });
+    }
+    if w == "quoted" && i >= 1 && matches!(lower(body, &toks[i - 1]).as_str(), "was" | "were" | "is") {
+        // "was quoted as saying"
+        let mut b = i + 1;
+        if toks.get(b).is_some_and(|n| lower(body, n) == "as") {
+            b += 1;
+            if toks.get(b).is_some_and(|n| lower(body, n) == "saying") {
+                b += 1;
+            }
+        }
+        return Some(Cue { a: i - 1, b, weight: 100, according: false });
+    }
+    let weight = cue_weight(&w);
+    if weight < WEAK {
+        return None;
+    }
+    // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
+    if is_cap(body, &t) && i > 0 && toks[i - 1].word {
+        return None;
+    }
+    // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
+    // forms directly after a determiner
+    if i > 0 && matches!(lower(body, &toks[i - 1]).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        return None;
+    }
+    Some(Cue { a: i, b: i + 1, weight, according: false })
+}
+
+/// The speaker phrase for a cue: token range.
+fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if cue.according {
+        return np_after(body, toks, cue.b, hi);
+    }
+    let w = lower(body, &toks[cue.a]);
+    if PARTICIPLE_CUES.contains(&w.as_str()) {
+        return clause_subject(body, toks, lo, cue.a);
+    }
+    // walk back over adverbs/auxiliaries
+    let mut j = cue.a;
+    while j > lo && toks[j - 1].word && !toks[j - 1].quoted && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+        j -= 1;
+    }
+    let before_is_np = j > lo && toks[j - 1].word && !toks[j - 1].quoted && is_np_head(body, &toks[j - 1]);
+    if j > lo && toks[j - 1].word && PRONOUNS.contains(&lower(body, &toks[j - 1]).as_str()) {
+        return Some((j - 1, j));
+    }
+    // "..., who said": the antecedent before the relative pronoun
+    if j > lo + 1 && toks[j - 1].word && matches!(lower(body, &toks[j - 1]).as_str(), "who" | "which") {
+        let mut e = j - 1;
+        if e > lo && !toks[e - 1].word && &body[toks[e - 1].start..toks[e - 1].end] == "," {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > lo && toks[s - 1].word && !toks[s - 1].quoted && s + 6 > e && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str()) {
+            s -= 1;
+        }
+        if s < e && is_np_head(body, &toks[e - 1]) {
+            return Some((s, e));
+        }
+        return None;
+    }
+    if j > lo + 1 && toks[j - 1].word && lower(body, &toks[j - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()) {
+        // "Machado promised ... and said she would": the clause subject
+        return clause_subject(body, toks, lo, j - 1);
+    }
+    if j > lo && toks[j - 1].word && !toks[j - 1].quoted && !before_is_np {
+        // "he was stiffed said", "to harshly punish vowed": no subject here
+        return None;
+    }
+    // `,” Jan Novak, a lawyer for the family, said`: the subject right after the quote
+    if j > lo && !toks[j - 1].word && &body[toks[j - 1].start..toks[j - 1].end] == "," {
+        let mut q = j - 1;
+        while q > lo && !toks[q - 1].quoted && q + 30 > j {
+            q -= 1;
+        }
+        let at_start = q == lo || (q > lo && toks[q - 1].quoted);
+        if at_start && toks[q].word && !toks[q].quoted && q + 1 < j && (is_cap(body, &toks[q]) || DEF_DET.contains(&lower(body, &toks[q]).as_str())) {
+            let mut e = q;
+            while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
+                e += 1;
+            }
+            let e_ok = e < j && !toks[e].word && &body[toks[e].start..toks[e].end] == ",";
+            if e > q && e_ok && is_np_head(body, &toks[e - 1]) {
+                return Some((q, e));
+            }
+        }
+    }
+    if before_is_np {
+        let mut s = j;
+        while s > lo && s + 10 > j {
+            let t = toks[s - 1];
+            if t.quoted {
+                break;
+            }
+            if !t.word {
+                // keep inner hyphens/periods of abbreviations and the possessive mark
+                let c = &body[t.start..t.end];
+                if matches!(c, "." | "’" | "'") && s >= 2 && toks[s - 2].word {
+                    s -= 1;
+                    continue;
+                }
+                break;
+            }
+            let lw = lower(body, &t);
+            if matches!(lw.as_str(), "that" | "who" | "which") && s >= 2 && s < j && toks[s - 2].word && !toks[s - 2].quoted
+                && !matches!(lower(body, &toks[s - 2]).as_str(), "said" | "says" | "told" | "and" | "but") {
+                // a relative clause inside the subject: "a panel that monitors sanctions said"
+                s -= 1;
+                continue;
+            }
+            if NP_STOP.contains(&lw.as_str()) {
+                break;
+            }
+            if cue_weight(&lw) >= STRONG {
+                break;
+            }
+            s -= 1;
+        }
+        // a leading preposition phrase ("On Tuesday the ministry") is cut at the last determiner/capital after it
+        return Some((s, j));
+    }
+    // inverted: "..., said Zhang Baohui, a professor"
+    let mut k = cue.b;
+    // skip a tense auxiliary ("said" is never inverted with "has", but "added" etc. are)
+    if k < hi && toks[k].word && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at") {
+        return None;
+    }
+    if k < hi && toks[k].word && !toks[k].quoted {
+        let s = k;
+        while k < hi && k < s + 10 {
+            let t = toks[k];
+            if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-")) {
+                break;
+            }
+            if t.word && k > s && matches!(lower(body, &t).as_str(), "on" | "in" | "at" | "who" | "which" | "that" | "during" | "after" | "when" | "told" | "to" | "while") {
+                break;
+            }
+            k += 1;
+        }
+        while k > s && !toks[k - 1].word {
+            k -= 1;
+        }
+        if k > s {
+            return Some((s, k));
+        }
+    }
+    None
+}
+
+fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut k = from;
+    let s = from;
+    while k < hi && k < s + 12 {
+        let t = toks[k];
+        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-")) {
+            break;
+        }
+        if t.word && k > s && matches!(lower(body, &t).as_str(), "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during") {
+            break;
+        }
+        k += 1;
+    }
+    while k > s && !toks[k - 1].word {
+        k -= 1;
+    }
+    (k > s).then_some((s, k))
+}
+
+/// The subject of the clause that a participial cue hangs on: the first noun phrase
+/// of the clause (skipping a leading adverbial phrase ended by a comma).
+fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(usize, usize)> {
+    // clause start: after the last comma-separated adverbial that precedes a capital/pronoun
+    let mut starts = vec![lo];
+    for i in lo..cue {
+        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], ",") && !toks[i].quoted {
+            starts.push(i + 1);
+        }
+    }
+    for &s in &starts {
+        let mut k = s;
+        while k < cue && !toks[k].word {
+            k += 1;
+        }
+        if k >= cue || toks[k].quoted {
+            continue;
+        }
+        let w = lower(body, &toks[k]);
+        if PRONOUNS.contains(&w.as_str()) {
+            return Some((k, k + 1));
+        }
+        if is_cap(body, &toks[k]) || DEF_DET.contains(&w.as_str()) {
+            let lw = w.as_str();
+            // adverbial openers: "Speaking at ...", "On Tuesday", "In addition"
+            if lw.ends_with("ing") || LEADING.contains(&lw) || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
+                continue;
+            }
+            let mut e = k + 1;
+            while e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
+                e += 1;
+            }
+            // a subject is followed by its verb, not by a list comma or a conjunction
+            let followed_by_verb = e < cue && toks[e].word && !matches!(lower(body, &toks[e]).as_str(), "and" | "or" | "of" | "nor");
+            if !followed_by_verb {
+                continue;
+            }
+            return Some((k, e));
+        }
+    }
+    None
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev",
+    "u.s", "u.n", "u.k", "e.u", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "jan", "feb", "aug", "sept",
+    "sep", "oct", "nov", "dec", "calif", "fla", "wash", "mass", "conn", "mich", "penn", "pa", "va", "ga", "ariz",
+];
+
+/// Whether the period token `i` belongs to an abbreviation ("Mr.", "U.S.", "J.") or
+/// is followed by a lower-case word, so does not end a sentence.
+fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
+    if &body[toks[i].start..toks[i].end] != "." || i == 0 || !toks[i - 1].word || toks[i - 1].end != toks[i].start {
+        return false;
+    }
+    let w = lower(body, &toks[i - 1]);
+    let initial = w.chars().count() == 1 && is_cap(body, &toks[i - 1]);
+    let next_lower = toks.get(i + 1).is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
+    // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
+    let title = matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "prof" | "rev" | "st");
+    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower
+}
+
+/// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
+/// common noun (not an auxiliary, a negated verb, a past participle or an adverb).
+fn is_np_head(body: &str, t: &Tok) -> bool {
+    let w = lower(body, t);
+    if NP_STOP.contains(&w.as_str()) || SKIP_BEFORE_CUE.contains(&w.as_str()) || LEADING.contains(&w.as_str()) {
+        return false;
+    }
+    if is_cap(body, t) || PRONOUNS.contains(&w.as_str()) {
+        return true;
+    }
+    let verbish = w.ends_with("n't") || w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing")
+        || matches!(w.as_str(), "perhaps" | "maybe" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "do" | "did"
+            | "does" | "also" | "then" | "too" | "it's" | "there" | "here" | "now" | "back" | "out" | "up" | "down" | "off"
+            | "him" | "her" | "them" | "me" | "us" | "this" | "all" | "for" | "of" | "in" | "on" | "at" | "with" | "by"
+            | "from" | "about" | "into" | "over" | "under" | "than" | "a" | "an" | "the" | "very" | "just" | "only");
+    !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
+}
+
+fn cue_like(body: &str, t: &Tok) -> bool {
+    let w = lower(body, t);
+    cue_weight(&w) >= WEAK || SKIP_BEFORE_CUE.contains(&w.as_str())
+}
+
+// ------------------------------------------------------------------ main
+
+/// Extracts direct, partial and indirect quotes with their speakers. May push new
+/// entities for named speakers the recogniser did not find.
+pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentions: &[Mention]) -> Vec<Quote> {
+    let mut marked: Vec<Marked> = Vec::new();
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
+            continue;
+        }
+        let before = marked.len();
+        scan_marks(body, *p, pi, &mut marked);
+        // continuation of an unclosed quote from the previous paragraph
+        if before > 0 && marked.len() > before {
+            let prev = &marked[before - 1];
+            let first = &marked[before];
+            let p_text = p.text(body);
+            if !prev.closed && prev.para + 1 == pi && first.open == p.start + (p_text.len() - p_text.trim_start().len()) {
+                marked[before].continuation = true;
+            }
+        }
+    }
+    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), mentions, entities, recent: Vec::new(), issuer: None };
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
+    let mut mk = 0;
+    let mut toks: Vec<Tok> = Vec::new();
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
+            continue;
+        }
+        let pm_start = mk;
+        while mk < marked.len() && marked[mk].para == pi {
+            mk += 1;
+        }
+        let pmarks = &marked[pm_start..mk];
+        toks.clear();
+        tokenize(body, *p, &mut toks);
+        for t in toks.iter_mut() {
+            t.quoted = pmarks.iter().any(|m| t.start >= m.open && t.end <= m.close_end);
+        }
+        // clause boundaries outside quotes: sentence-final punctuation
+        let bounds: Vec<usize> = (0..toks.len())
+            .filter(|&i| !toks[i].quoted && !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "." | "?" | "!" | ";"))
+            .filter(|&i| !is_abbrev_dot(body, &toks, i))
+            .collect();
+        // statements issued: "X said in a statement", "a statement from X" handled in resolve
+        // ---- direct quotes
+        for m in pmarks {
+            let qa = toks.partition_point(|t| t.start < m.open);
+            let qb = toks.partition_point(|t| t.end <= m.close_end);
+            let lo = bounds.iter().rev().find(|&&b| b < qa).map_or(0, |b| b + 1);
+            let hi = bounds.iter().find(|&&b| b >= qb).map_or(toks.len(), |b| *b);
+            let content_words = body[m.content.start..m.content.end].split_whitespace().count();
+            let pre = body[p.start..m.open].trim_end().chars().last();
+            let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
+                && (content_words >= 3 || body[..m.content.end].ends_with(['.', '?', '!', ',']));
+            // A direct quote's cue follows it closely (`,” the spokesman said`) or
+            // precedes it (`Moon said: “`); a partial quote's cue is the verb of the
+            // reporting clause around it, usually before.
+            let near = (qb + 12).min(hi);
+            let order: Vec<usize> = if is_direct {
+                (qb..near).chain((lo..qa).rev()).chain(near..hi).collect()
+            } else {
+                (lo..qa).rev().chain(qb..hi).collect()
+            };
+            let mut found: Option<(Cue, (usize, usize))> = None;
+            // `“...” ― Name`: a dash and a name right after the closing mark
+            if qb + 1 < toks.len() && m.closed && !toks[qb].word && matches!(&body[toks[qb].start..toks[qb].end], "―" | "—" | "–" | "-") && is_cap(body, &toks[qb + 1]) {
+                let mut e = qb + 1;
+                while e < toks.len() && e < qb + 6 && (is_cap(body, &toks[e]) || matches!(&body[toks[e].start..toks[e].end], ".")) {
+                    e += 1;
+                }
+                let dash = Cue { a: qb, b: qb + 1, weight: 0, according: false };
+                found = Some((dash, (qb + 1, e)));
+            }
+            for i in order {
+                if found.is_some() {
+                    break;
+                }
+                let Some(c) = cue_at(body, &toks, i) else { continue };
+                if let Some(np) = speaker_np(body, &toks, &c, lo, hi) {
+                    found = Some((c, np));
+                    break;
+                }
+            }
+            // a cue ending the previous clause with a colon: He said: "..."
+            if found.is_none() && lo > 0 {
+                let plo = bounds.iter().rev().find(|&&b| b + 1 < lo).map_or(0, |b| b + 1);
+                let ends_colon = qa > 0 && !toks[qa - 1].word && &body[toks[qa - 1].start..toks[qa - 1].end] == ":";
+                if ends_colon {
+                    for i in (plo..qa).rev() {
+                        if let Some(c) = cue_at(body, &toks, i) {
+                            if let Some(np) = speaker_np(body, &toks, &c, plo, qa) {
+                                found = Some((c, np));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            let kind = if is_direct || m.continuation { QuoteKind::Direct } else { QuoteKind::Partial };
+            let mut who = Who::default();
+            let mut cue_s = None;
+            if let Some((c, (a, b))) = found {
+                who = ctx.resolve(&toks, a, b);
+                cue_s = Some(Span::new(toks[c.a].start, toks[c.b - 1].end));
+            } else if m.continuation || kind == QuoteKind::Direct {
+                if let Some((lp, w)) = &last_speaker {
+                    if pi <= lp + 2 || m.continuation {
+                        who = w.clone();
+                    }
+                }
+            } else if content_words <= 2 {
+                continue; // a scare quote with no speaker
+            } else {
+                // partial quote without cue: the clause subject
+                if let Some((a, b)) = clause_subject(body, &toks, lo, qa.max(lo)) {
+                    who = ctx.resolve(&toks, a, b);
+                }
+            }
+            if let Some(e) = who.entity {
+                ctx.recent.push((m.open, e));
+            }
+            if who.speaker.is_some() || who.anonymous {
+                last_speaker = Some((pi, who.clone()));
+            }
+            quotes.push(make_quote(body, m.content, kind, &who, cue_s));
+        }
+        // ---- indirect quotes, per clause outside direct quotes
+        let mut clause_lo = 0;
+        let mut ends: Vec<usize> = bounds.clone();
+        ends.push(toks.len());
+        for &hi in &ends {
+            let lo = clause_lo;
+            clause_lo = hi + 1;
+            if hi <= lo + 3 {
+                continue;
+            }
+            // skip clauses with a (non-partial) direct quote
+            if (lo..hi).any(|i| toks[i].quoted) {
+                let qd = quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.span.start >= toks[lo].start && q.span.end <= toks[hi - 1].end);
+                if qd {
+                    continue;
+                }
+            }
+            // several attributions per clause ("X said A, and Y added that B"; nested
+            // reports): continue after each cue
+            let mut l = lo;
+            while l + 3 < hi {
+                let Some(q) = indirect(&mut ctx, &toks, l, hi) else { break };
+                let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
+                if let Some(e) = q.speaker_entity {
+                    ctx.recent.push((q.span.start, e));
+                }
+                quotes.push(q);
+                if next <= l {
+                    break;
+                }
+                l = next;
+            }
+        }
+        let _ = pi;
+    }
+    quotes.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)));
+    quotes
+}
+
+fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Span>) -> Quote {
+    Quote {
+        text: span.text(body).to_string(),
+        span,
+        kind,
+        speaker: who.speaker.clone(),
+        speaker_text: who.text.clone(),
+        speaker_span: who.span,
+        speaker_entity: who.entity,
+        anonymous: who.anonymous,
+        cue: cue.map(|c| c.text(body).to_string()),
+        cue_span: cue,
+    }
+}
+
+fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
+    toks[a.min(b)..b].iter().filter(|t| t.word).count()
+}
+
+/// An indirect quote in the clause `toks[lo..hi]`.
+fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+    let body = ctx.body;
+    let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
+    for i in lo..hi {
+        let Some(c) = cue_at(body, toks, i) else { continue };
+        let w = lower(body, &toks[c.a]);
+        if PARTICIPLE_CUES.contains(&w.as_str()) {
+            // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
+            // subject speaks
+            let mut k = c.b;
+            let that = toks.get(k).is_some_and(|t| lower(body, t) == "that");
+            if that {
+                k += 1;
+            }
+            let after_comma = c.a > lo && comma(c.a - 1);
+            let clause_like = that
+                || (matches!(w.as_str(), "saying" | "adding" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "stressing" | "explaining" | "asserting")
+                    && k < hi && toks[k].word && {
+                        let lw = lower(body, &toks[k]);
+                        is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+                    });
+            if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
+                if let Some((a, b)) = clause_subject(body, toks, lo, c.a) {
+                    let who = ctx.resolve(toks, a, b);
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                }
+            }
+            continue;
+        }
+        if c.according {
+            let (a, b) = np_after(body, toks, c.b, hi)?;
+            // "According to X, CLAUSE" or "CLAUSE, according to X"
+            let (cs, ce) = if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
+                (b + 1, hi)
+            } else if c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
+                (lo, c.a - 1)
+            } else {
+                continue;
+            };
+            // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
+            if cs > c.b {
+                if let Some(inner) = indirect(ctx, toks, cs, ce) {
+                    if inner.cue.as_deref().is_some_and(|c| !c.eq_ignore_ascii_case("according to")) {
+                        return Some(inner);
+                    }
+                }
+            }
+            let who = ctx.resolve(toks, a, b);
+            return Some(content_quote(body, toks, cs, ce, &who, &c));
+        }
+        // verbs that report speech or thought and take a bare clause ("said the talks
+        // failed"); other cues need "that"
+        let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
+        // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
+        let np = speaker_np(body, toks, &c, lo, hi);
+        let Some((a, b)) = np else { continue };
+        if b <= c.a {
+            // subject before the cue
+            let has_comma_before = a > lo && comma(a - 1);
+            let mut k = c.b;
+            // "in a statement", "on Tuesday", "in an interview" after a final cue
+            // "..., a diplomat told Reuters last week.": the addressee before the adverbial
+            let mut tk = c.b;
+            if OBJECT_CUES.contains(&w.as_str()) {
+                while tk < hi && tk < c.b + 3 && toks[tk].word && (is_cap(body, &toks[tk]) || matches!(lower(body, &toks[tk]).as_str(), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them")) {
+                    tk += 1;
+                }
+            }
+            let tail_ok = |k: usize| {
+                k >= hi || toks[k..hi].iter().all(|t| t.word || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
+                    && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
+            };
+            if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
+                let who = ctx.resolve(toks, a, b);
+                if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+                    continue;
+                }
+                return Some(content_quote(body, toks, lo, a - 1, &who, &c));
+            }
+            // parenthetical: "All of this, he acknowledges, could be undone"
+            if has_comma_before && c.b < hi && comma(c.b) && words_in(toks, lo, a - 1) >= 2 && words_in(toks, c.b + 1, hi) >= 3 {
+                let who = ctx.resolve(toks, a, b);
+                return Some(content_quote(body, toks, lo, hi, &who, &c));
+            }
+            // NP CUE [object] [that|whether|how ...] CLAUSE
+            let asks = matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned" | "explained" | "explains" | "described" | "revealed" | "know" | "knows" | "told" | "tells");
+            let wh = |k: usize| k < hi && {
+                let lw = lower(body, &toks[k]);
+                lw == "whether" || (asks && matches!(lw.as_str(), "if" | "how" | "why" | "what" | "when" | "where" | "who"))
+            };
+            if wh(k) && words_in(toks, k, hi) >= 3 {
+                let who = ctx.resolve(toks, a, b);
+                return Some(content_quote(body, toks, k, hi, &who, &c));
+            }
+            if OBJECT_CUES.contains(&w.as_str()) {
+                let mut j = k;
+                let lim = (k + 9).min(hi);
+                let that = (k..lim).find(|&j| lower(body, &toks[j]) == "that");
+                let whw = (k..lim).find(|&j| matches!(lower(body, &toks[j]).as_str(), "how" | "why" | "whether" | "what" | "if"));
+                if let Some(t) = that {
+                    j = t + 1;
+                } else if let Some(t) = whw {
+                    j = t;
+                } else if w.starts_with("tol") || w.starts_with("tel") {
+                    // skip one short object phrase
+                    while j < lim && toks[j].word && (j == k || is_cap(body, &toks[j])) {
+                        j += 1;
+                    }
+                } else {
+                    continue;
+                }
+                k = j;
+            } else if toks.get(k).is_some_and(|t| lower(body, t) == "that") {
+                k += 1;
+            } else if !strong {
+                continue;
+            } else {
+                // skip a short adverbial ("on Tuesday", "in a statement") then an optional "that"
+                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this") {
+                    let lim = (k + 5).min(hi);
+                    let mut j = k;
+                    while j < lim && toks[j].word && lower(body, &toks[j]) != "that" {
+                        j += 1;
+                    }
+                    if j < hi && (lower(body, &toks[j]) == "that" || comma(j)) {
+                        k = j + 1;
+                    }
+                }
+                if k < hi && lower(body, &toks[k]) == "that" {
+                    k += 1;
+                }
+                // a clause needs a subject: a determiner, a capital, a pronoun, a number
+                let ok = k < hi && toks[k].word && {
+                    let lw = lower(body, &toks[k]);
+                    is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
+                };
+                if !ok {
+                    continue;
+                }
+            }
+            if words_in(toks, k, hi) < 4 {
+                continue;
+            }
+            let who = ctx.resolve(toks, a, b);
+            if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+                continue;
+            }
+            return Some(content_quote(body, toks, k, hi, &who, &c));
+        } else {
+            // inverted at clause end: "CLAUSE, said NP"
+            if strong && c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
+                let who = ctx.resolve(toks, a, b);
+                return Some(content_quote(body, toks, lo, c.a - 1, &who, &c));
+            }
+        }
+    }
+    // Second pass: attributions whose content is a complement rather than a clause
+    // ("X called for Y", "X urged Y to Z", "X cited Y"), for any verb the lexicon
+    // knows as a cue, when a subject precedes it.
+    for i in lo..hi {
+        let t = toks[i];
+        if !t.word || t.quoted {
+            continue;
+        }
+        let w = lower(body, &t);
+        if is_cap(body, &t) {
+            continue;
+        }
+        let n = CUES.single.get(&w).copied().unwrap_or(0);
+        let progressive = i > lo && matches!(lower(body, &toks[i - 1]).as_str(), "is" | "are" | "was" | "were");
+        let n = if w.ends_with("ing") && progressive {
+            // "is demanding", "was questioning": the lexicon's base forms
+            let stem = &w[..w.len() - 3];
+            [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed"), format!("{stem}d")]
+                .iter()
+                .filter_map(|f| CUES.single.get(f.as_str()).copied())
+                .max()
+                .unwrap_or(0)
+                .max(n)
+        } else {
+            n
+        };
+        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || matches!(w.as_str(), "told" | "tells" | "tell") || (w.ends_with("ing") && !progressive) {
+            continue;
+        }
+        let c = Cue { a: i, b: i + 1, weight: n, according: false };
+        let mut j = i;
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            j -= 1;
+        }
+        if !(j > lo && toks[j - 1].word && is_np_head(body, &toks[j - 1])) {
+            continue;
+        }
+        let Some((a, b)) = speaker_np(body, toks, &c, lo, hi) else { continue };
+        if b > c.a {
+            continue;
+        }
+        let mut k = c.b;
+        // phrasal particles: "called for", "pointed to", "called on"
+        if k < hi && matches!(lower(body, &toks[k]).as_str(), "for" | "to" | "on" | "out" | "that") {
+            k += 1;
+        }
+        if words_in(toks, k, hi) < 3 {
+            continue;
+        }
+        let who = ctx.resolve(toks, a, b);
+        // a complement attribution needs a recognisable source
+        if who.speaker.is_none() && !who.anonymous {
+            continue;
+        }
+        return Some(content_quote(body, toks, k, hi, &who, &c));
+    }
+    None
+}
+
+/// Lexicon frequency for a cue verb with a complement (second pass of `indirect`).
+const COMPLEMENT_MIN: u32 = 10;
+/// Lexicon forms that are not verbs or do not report anything on their own.
+const NOT_VERB: &[&str] = &[
+    "in", "for", "is", "was", "be", "would", "according", "statement", "poll", "report", "interview", "speech", "data",
+    "criticism", "complaints", "questions", "question", "advice", "allegations", "concerns", "suggestion", "refusal",
+    "decision", "view", "views", "comments", "remarks", "supporter", "supporters", "features", "counts", "plot",
+    "sense", "willing", "seemingly", "titled", "named", "read", "reads", "made", "put", "gave", "set", "led", "came",
+    "went", "took", "get", "got", "make", "take", "give", "look", "looks", "looked", "seemed", "seems", "seem",
+    "appears", "appeared", "appear", "passed", "cast", "used", "included", "includes", "listed", "lists", "known",
+    "mean", "like", "liked", "loved",
+];
+
+fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cue) -> Quote {
+    let (mut a, mut b) = (a, b);
+    while a < b && !toks[a].word {
+        a += 1;
+    }
+    // a reported clause after its cue ends where a contrasting clause or a new
+    // attribution starts: "..., though she acknowledged ...", "... and said ..."
+    if a > c.a {
+        for k in a + 2..b {
+            let lw = lower(body, &toks[k]);
+            let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
+            let contrast = after_comma && matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas");
+            let coord_cue = lw == "and"
+                && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
+            if (contrast || coord_cue) && !toks[k].quoted {
+                b = if after_comma { k - 1 } else { k };
+                break;
+            }
+        }
+    }
+    while b > a && !toks[b - 1].word && !matches!(&body[toks[b - 1].start..toks[b - 1].end], ")" | "”" | "\"" | "’") {
+        b -= 1;
+    }
+    let span = if a < b { Span::new(toks[a].start, toks[b - 1].end) } else { Span::new(toks[a.min(toks.len() - 1)].start, toks[a.min(toks.len() - 1)].start) };
+    let cue = Span::new(toks[c.a].start, toks[c.b - 1].end);
+    make_quote(body, span, QuoteKind::Indirect, who, Some(cue))
+}
+
+#[cfg(test)]
+mod tests;

@@ -146,6 +146,7 @@ pub fn finish(mut documents: Vec<DocAnalysis>, errors: Vec<FileError>, copts: &c
         quote_groups: cmp.quote_groups,
         conflicts: cmp.conflicts,
         blindspots: cmp.blindspots,
+        voice: cmp.voice,
     }
 }
 

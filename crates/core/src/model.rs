@@ -438,4 +438,7 @@ pub struct Analysis {
     pub quote_groups: Vec<QuoteGroup>,
     pub conflicts: Vec<Conflict>,
     pub blindspots: Vec<Blindspot>,
+    /// Per document file, quotes per speaker: who gets a voice in each source.
+    #[serde(default)]
+    pub voice: std::collections::BTreeMap<String, std::collections::BTreeMap<String, usize>>,
 }

@@ -1,0 +1,207 @@
+use super::*;
+use crate::segment::segment;
+
+fn run(body: &str) -> (Vec<Quote>, Vec<Entity>) {
+    let seg = segment(body);
+    let mut ents = Vec::new();
+    let q = attribute(body, &seg, &mut ents, &[]);
+    (q, ents)
+}
+
+fn person(name: &str) -> Entity {
+    Entity { name: name.into(), kind: ActorKind::Person, aliases: vec![], titles: vec![], key: None }
+}
+
+#[test]
+fn direct_quote_cue_after() {
+    let (q, _) = run("“Sanctions are useless in this case,” the minister's guest, Jan Novak, said on Friday.");
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].text, "Sanctions are useless in this case,");
+}
+
+#[test]
+fn inverted_speaker_with_apposition() {
+    let (q, _) = run("“He needs something back from Washington,” said Maria Lopez, a professor at the university.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn title_before_name_and_surname_later() {
+    let body = "German Chancellor Anna Weber said: “We will not accept this.”\n“It is a matter of principle,” Weber said.";
+    let (q, ents) = run(body);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker.as_deref(), Some("Anna Weber"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Anna Weber"));
+    assert_eq!(ents.len(), 1);
+}
+
+#[test]
+fn pronoun_resolves_to_recent_person() {
+    let body = "Tom Baker arrived late.\n“We have agreed to meet again,” he said.";
+    let seg = segment(body);
+    let mut ents = vec![person("Tom Baker")];
+    let m = vec![Mention { span: Span::new(0, 9), text: "Tom Baker".into(), entity: 0, via: MentionVia::Name }];
+    let q = attribute(body, &seg, &mut ents, &m);
+    assert_eq!(q[0].speaker.as_deref(), Some("Tom Baker"));
+    assert_eq!(q[0].speaker_text.as_deref(), Some("he"));
+}
+
+#[test]
+fn anonymous_source() {
+    let (q, _) = run("“There is something going on,” a government official in the capital said.");
+    assert!(q[0].anonymous);
+    assert_eq!(q[0].speaker, None);
+    assert_eq!(q[0].speaker_text.as_deref(), Some("a government official in the capital"));
+}
+
+#[test]
+fn partial_quote_and_scare_quote() {
+    let (q, _) = run("Karl Stone dismissed the sanctions, describing them as “useless” in the long run.\nThe so-called “deal” was never signed.");
+    let q: Vec<_> = q.into_iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(q[0].text, "useless");
+    assert_eq!(q[0].speaker.as_deref(), Some("Karl Stone"));
+}
+
+#[test]
+fn unbalanced_multi_paragraph_quote() {
+    let body = "Ann Lee said: “The first part of the answer is simple.\n“The second part is harder, and it will take years.”";
+    let (q, _) = run(body);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "The first part of the answer is simple.");
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn straight_quotes_and_misused_closer() {
+    let (q, _) = run("\"We are ready to talk,\" Ben Carter said.\n”We are not,” Omar Said replied, adding nothing.");
+    assert_eq!(q[0].text, "We are ready to talk,");
+    assert_eq!(q[0].speaker.as_deref(), Some("Ben Carter"));
+    assert_eq!(q[1].text, "We are not,");
+}
+
+#[test]
+fn british_single_quotes_not_apostrophes() {
+    let (q, _) = run("The minister’s aides said ‘we will never back down on this’ after the vote.\nIt’s the people’s choice, the voters’ view.");
+    assert_eq!(q.iter().filter(|q| q.kind != QuoteKind::Indirect).count(), 1, "{q:?}");
+    assert!(q.iter().any(|q| q.text == "we will never back down on this"));
+}
+
+#[test]
+fn indirect_said_that() {
+    let (q, _) = run("Mark Hill said that the talks would resume next week in Geneva.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "the talks would resume next week in Geneva");
+    assert_eq!(q[0].speaker.as_deref(), Some("Mark Hill"));
+}
+
+#[test]
+fn indirect_according_to() {
+    let (q, _) = run("According to Lina Park's briefing, the two leaders agreed to expand trade.");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].text, "the two leaders agreed to expand trade");
+    assert_eq!(q[0].speaker.as_deref(), Some("Lina Park"));
+}
+
+#[test]
+fn indirect_told_and_final_cue() {
+    let (q, _) = run("Paul Green told reporters the economy was recovering faster than expected.\nThe economy is recovering faster than expected, officials said.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "the economy was recovering faster than expected");
+    assert!(q[1].anonymous);
+    assert_eq!(q[1].text, "The economy is recovering faster than expected");
+}
+
+#[test]
+fn statement_resolves_to_issuer() {
+    let body = "According to a statement from the Ministry of Trade, exports fell for a third month.\n“Exports will recover,” the statement said.";
+    let (q, _) = run(body);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker.as_deref(), Some("Ministry of Trade"));
+}
+
+#[test]
+fn quoted_as_saying() {
+    let (q, _) = run("“No pressure will work,” Ivan Petrov was quoted as saying by the agency.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Ivan Petrov"));
+}
+
+#[test]
+fn cue_after_anonymous_source_with_adverb() {
+    let (q, _) = run("\"In the past, the ministry seemed to follow the others, but now it leads,\" a government source here said.");
+    assert!(q[0].anonymous, "{q:?}");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("a government source"));
+}
+
+#[test]
+fn second_quote_in_paragraph_inherits_speaker() {
+    let (q, _) = run("“This is a sad day,” said Rep. Ann Field (D-Ore.), head of the caucus. “It is a disgrace. Nobody should accept it.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Field"));
+    assert_eq!(q[1].speaker.as_deref(), Some("Ann Field"));
+}
+
+#[test]
+fn apposition_between_quote_and_cue() {
+    let (q, _) = run("“It is an invasion of our domain,” Joe Brandt, the attorney general of the state, said at an event.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Joe Brandt"));
+}
+
+#[test]
+fn dash_attribution() {
+    let (q, _) = run("“We cannot wait any longer for a decision.” ― Nora Quinn");
+    assert_eq!(q[0].speaker.as_deref(), Some("Nora Quinn"));
+}
+
+#[test]
+fn double_apostrophe_marks() {
+    let (q, _) = run("''We are really part of this history,'' he said. ''It should be taught in classrooms.''");
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.text.as_str()).collect();
+    assert_eq!(d, vec!["We are really part of this history,", "It should be taught in classrooms."]);
+}
+
+#[test]
+fn parenthetical_cue_and_title_abbreviation() {
+    let (q, _) = run("The museum, Mr. Berg said, would make visitors face uncomfortable truths.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker.as_deref(), Some("Berg"));
+    assert!(q[0].text.starts_with("The museum"));
+}
+
+#[test]
+fn participle_saying_that() {
+    let (q, _) = run("Lena Ortiz played down the risk, saying that the reactor was safe and well guarded.");
+    assert!(q.iter().any(|q| q.text == "the reactor was safe and well guarded" && q.speaker.as_deref() == Some("Lena Ortiz")), "{q:?}");
+}
+
+#[test]
+fn whether_clause() {
+    let (q, _) = run("Lawmakers asked whether the deals required the recipients to cooperate.");
+    assert_eq!(q[0].text, "whether the deals required the recipients to cooperate");
+    assert!(q[0].anonymous);
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+    proptest! {
+        #[test]
+        fn no_panic_spans_valid(s in "[a-zA-Z ,.:;'\"“”‘’″\n-]{0,200}") {
+            let seg = segment(&s);
+            let mut ents = Vec::new();
+            let q = attribute(&s, &seg, &mut ents, &[]);
+            for q in &q {
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= s.len());
+                prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+                prop_assert_eq!(&s[q.span.start..q.span.end], q.text.as_str());
+                if let Some(sp) = q.speaker_span { prop_assert!(sp.end <= s.len() && s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end)); }
+                if let Some(e) = q.speaker_entity { prop_assert!(e < ents.len()); }
+            }
+        }
+    }
+}

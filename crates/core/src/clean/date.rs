@@ -1,0 +1,168 @@
+//! A small general date reader for datelines: English month names (full, three-letter
+//! and AP-style "Sept."), day-first and month-first orders, ISO 8601 and numeric forms.
+//! Output is ISO 8601 with partial dates allowed: `2017-09-06`, `2017-09`, and
+//! `--09-06` when a line gives a month and day but no year (the page header carried it).
+//! Times of day are accepted and dropped: the contract is a calendar date.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+fn month(s: &str) -> Option<u32> {
+    let l = s.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == l).map(|&(_, m)| m)
+}
+
+const MONTH_RE: &str = r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+});
+static MY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{4}})\b")).unwrap());
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").unwrap());
+static US_NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").unwrap());
+
+/// A date found in `s`: its ISO form and the byte range it occupied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn valid(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn fmt(y: Option<u32>, m: u32, d: Option<u32>) -> String {
+    match (y, d) {
+        (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), None) => format!("{y:04}-{m:02}"),
+        (None, Some(d)) => format!("--{m:02}-{d:02}"),
+        (None, None) => format!("--{m:02}"),
+    }
+}
+
+/// Finds the first date in `s` (earliest start; on a tie the longest).
+pub fn find(s: &str) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    let mut consider = |f: Found| {
+        let better = match &best {
+            None => true,
+            Some(b) => f.start < b.start || (f.start == b.start && f.end > b.end),
+        };
+        if better {
+            best = Some(f);
+        }
+    };
+    if let Some(c) = ISO.captures(s) {
+        let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(m, d) {
+            let g = c.get(0).unwrap();
+            consider(Found { iso: fmt(Some(y), m, Some(d)), start: g.start(), end: g.end() });
+        }
+    }
+    if let Some(c) = US_NUM.captures(s) {
+        let (m, d, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid(m, d) {
+            let g = c.get(0).unwrap();
+            consider(Found { iso: fmt(Some(y), m, Some(d)), start: g.start(), end: g.end() });
+        }
+    }
+    for c in MDY.captures_iter(s) {
+        let Some(m) = month(&c[1]) else { continue };
+        let d: u32 = c[2].parse().unwrap_or(0);
+        if !valid(m, d) {
+            continue;
+        }
+        // "May 5" is ambiguous with the modal verb: require a capital M.
+        if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
+            continue;
+        }
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let g = c.get(0).unwrap();
+        consider(Found { iso: fmt(y, m, Some(d)), start: g.start(), end: g.end() });
+        break;
+    }
+    for c in DMY.captures_iter(s) {
+        let Some(m) = month(&c[2]) else { continue };
+        let d: u32 = c[1].parse().unwrap_or(0);
+        if !valid(m, d) || (c[2].eq_ignore_ascii_case("may") && !c[2].starts_with('M')) {
+            continue;
+        }
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let g = c.get(0).unwrap();
+        consider(Found { iso: fmt(y, m, Some(d)), start: g.start(), end: g.end() });
+        break;
+    }
+    if let Some(c) = MY.captures(s) {
+        if let Some(m) = month(&c[1]) {
+            let y = c[2].parse().ok();
+            let g = c.get(0).unwrap();
+            consider(Found { iso: fmt(y, m, None), start: g.start(), end: g.end() });
+        }
+    }
+    best
+}
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*(?:[-–—|,·•@]|at|on|updated:?|published:?|posted:?|last updated:?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\.?|(?:[A-Z]{1,4}T|UTC|GMT|KST|EST|EDT|PST|PDT)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\(?[+-]\d{2}:?\d{2}\)?))*\s*$").unwrap()
+});
+
+/// A whole line that is a dateline: a date plus only times, weekdays and separators.
+/// Returns the date and the rest of the line (possibly holding a byline).
+pub fn dateline(line: &str) -> Option<(String, String)> {
+    let f = find(line)?;
+    let before = &line[..f.start];
+    let after = &line[f.end..];
+    if !TIME.is_match(before) {
+        return None;
+    }
+    // The rest may be a time and then a byline ("Sept. 6, 2017 - 18:10 By Name").
+    let lower = after.to_ascii_lowercase();
+    let (time_part, rest) = match lower.find(" by ") {
+        Some(i) => (&after[..i], after[i..].trim()),
+        None => (after, ""),
+    };
+    if !TIME.is_match(time_part) {
+        return None;
+    }
+    Some((f.iso, rest.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(find("Sept. 6, 2017 - 18:10").unwrap().iso, "2017-09-06");
+        assert_eq!(find("July 25, 2017 11:52").unwrap().iso, "2017-07-25");
+        assert_eq!(find("September 6 at 7:36 AM").unwrap().iso, "--09-06");
+        assert_eq!(find("6 March 2016").unwrap().iso, "2016-03-06");
+        assert_eq!(find("2016-03-11T10:00:00Z").unwrap().iso, "2016-03-11");
+        assert_eq!(find("March 2016").unwrap().iso, "2016-03");
+        assert!(find("you may 5 times").is_none());
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline("September 6 at 7:36 AM").unwrap().0, "--09-06");
+        let (d, rest) = dateline("Sept. 6, 2017 - 18:10 By A Writer").unwrap();
+        assert_eq!(d, "2017-09-06");
+        assert_eq!(rest, "By A Writer");
+        assert!(dateline("On March 26 the group met in the capital to discuss oil.").is_none());
+        assert!(dateline("Updated: Tuesday, March 1, 2016 10:20 p.m. EST").is_some());
+    }
+}

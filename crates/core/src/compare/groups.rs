@@ -1,0 +1,359 @@
+//! Figure and quote groups: the same measure, the same remark, across sources.
+//!
+//! Both use blocking so the cost stays near-linear in corpus size: figures are only
+//! compared within the same unit class and only when they share a context stem that is
+//! rare within that class (an inverted index, with very common stems dropped); quotes are
+//! only compared when they share a rare content stem. Pairs found that way are merged
+//! with union-find; never all pairs of everything.
+use crate::model::*;
+use crate::stance::stem;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub(crate) struct Dsu(Vec<usize>);
+impl Dsu {
+    pub fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "on", "in", "for", "with", "from", "by", "at", "into", "its", "their",
+    "his", "her", "our", "my", "your", "it", "them", "they", "this", "that", "these", "those", "is", "are", "was",
+    "were", "be", "been", "would", "could", "should", "will", "may", "might", "must", "can", "not", "no", "has",
+    "have", "had", "i", "we", "he", "she", "you", "but", "as", "if", "than", "so", "which", "who", "what", "about",
+    "more", "most", "also", "said", "says", "year", "years", "month", "months", "first", "last", "same", "period",
+    "this", "per", "percent", "cent", "million", "billion", "thousand", "up", "down", "over", "some", "there", "here",
+    "only", "just", "even", "other", "such", "all", "any", "very", "much", "many", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "nearly", "about", "around", "roughly", "almost", "than",
+];
+
+/// Content stems of a text, skipping actor mention spans (names say who, not what).
+pub(crate) fn content_stems(body: &str, span: Span, mentions: &[Span]) -> Vec<String> {
+    let text = span.text(body);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let s = pos;
+        pos += w.len() + 1;
+        if w.len() < 3 || w.chars().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let abs = Span::new(span.start + s, span.start + s + w.len());
+        if mentions.iter().any(|m| m.overlaps(abs)) {
+            continue;
+        }
+        let low = w.to_lowercase();
+        if STOP.contains(&low.as_str()) {
+            continue;
+        }
+        out.push(stem(&low));
+    }
+    out
+}
+
+/// Unit class used for blocking, and the factor to a common base (per year).
+fn unit_class(f: &Figure) -> String {
+    let u = f.unit.as_str();
+    match u {
+        "percent" | "times" => u.to_string(),
+        _ => u.to_string(),
+    }
+}
+
+fn per_factor(per: Option<&str>) -> f64 {
+    match per {
+        Some("day") => 365.0,
+        Some("week") => 52.0,
+        Some("month") => 12.0,
+        Some("quarter") => 4.0,
+        _ => 1.0,
+    }
+}
+
+/// Stems that make a figure a change ("grew 71.9 percent", "a surge of over 70 percent").
+const CHANGE_WORDS: &[&str] = &["surg", "grew", "grow", "rose", "rise", "increas", "jump", "climb", "fell", "fall", "drop", "declin", "decreas", "soar", "plung", "doubl", "gain", "slump", "shrank", "shrink"];
+
+fn change_class(c: &str) -> u8 {
+    match c {
+        "up" | "down" => 1,
+        _ => 0,
+    }
+}
+
+/// Window of the sentence around a figure: what it measures when `measure` is absent.
+fn figure_context(d: &DocAnalysis, f: &Figure, mentions: &[Span]) -> Vec<String> {
+    // the recogniser's measure (when any) plus the words around the figure
+    let mut v: Vec<String> = f
+        .measure
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 && !STOP.contains(&w.to_lowercase().as_str()))
+        .map(|w| stem(&w.to_lowercase()))
+        .collect();
+    let Some(sent) = d.sentences.get(f.sentence) else { return v };
+    let body = &d.body;
+    // up to ~60 bytes either side of the figure, within the sentence
+    let lo = crate::text::floor_char(body, f.span.start.saturating_sub(60).max(sent.span.start));
+    let hi = crate::text::ceil_char(body, (f.span.end + 60).min(sent.span.end));
+    v.extend(content_stems(body, Span::new(lo, f.span.start), mentions));
+    v.extend(content_stems(body, Span::new(f.span.end, hi), mentions));
+    v
+}
+
+pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureGroup>, Vec<Conflict>) {
+    // items: (doc, figure index)
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut ctx: Vec<BTreeSet<String>> = Vec::new();
+    let mut blocks: BTreeMap<(String, u8), Vec<usize>> = BTreeMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (fi, f) in d.figures.iter().enumerate() {
+            if matches!(f.unit.as_str(), "year" | "date" | "ordinal" | "time") {
+                continue;
+            }
+            let id = items.len();
+            items.push((di, fi));
+            ctx.push(figure_context(d, f, &mspans[di]).into_iter().collect());
+            let moves = change_class(&f.change) == 1 || ctx[id].iter().any(|w| CHANGE_WORDS.iter().any(|c| w.starts_with(c)));
+            blocks.entry((unit_class(f), moves as u8)).or_default().push(id);
+        }
+    }
+    let mut dsu = Dsu::new(items.len());
+    for ids in blocks.values() {
+        // inverted index over context stems within the block
+        let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &id in ids {
+            for s in &ctx[id] {
+                inv.entry(s.as_str()).or_default().push(id);
+            }
+        }
+        let cap = (ids.len() / 2).clamp(4, 100);
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for list in inv.values() {
+            if list.len() > cap || list.len() < 2 {
+                continue;
+            }
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    if items[a].0 != items[b].0 {
+                        pairs.insert((a, b));
+                    }
+                }
+            }
+        }
+        for (a, b) in pairs {
+            let shared = ctx[a].intersection(&ctx[b]).count();
+            let small = ctx[a].len().min(ctx[b].len()).max(1);
+            if shared >= 1 && shared * 5 >= small {
+                let fa = &docs[items[a].0].figures[items[a].1];
+                let fb = &docs[items[b].0].figures[items[b].1];
+                // comparable magnitudes only (same measure differs by less than 10x)
+                let (va, vb) = (fa.value * per_factor(fa.per.as_deref()), fb.value * per_factor(fb.per.as_deref()));
+                if va > 0.0 && vb > 0.0 && (va / vb).max(vb / va) < 10.0 {
+                    dsu.union(a, b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for id in 0..items.len() {
+        groups.entry(dsu.find(id)).or_default().push(id);
+    }
+    let mut out = Vec::new();
+    let mut conflicts = Vec::new();
+    for ids in groups.values() {
+        let docs_in: BTreeSet<usize> = ids.iter().map(|&i| items[i].0).collect();
+        if docs_in.len() < 2 {
+            continue;
+        }
+        let first = &docs[items[ids[0]].0].figures[items[ids[0]].1];
+        let members: Vec<GroupMember> = ids
+            .iter()
+            .map(|&i| {
+                let (di, fi) = items[i];
+                let f = &docs[di].figures[fi];
+                GroupMember { document: docs[di].file.clone(), text: f.text.clone(), span: f.span, index: fi }
+            })
+            .collect();
+        let normalised: Vec<f64> = ids
+            .iter()
+            .map(|&i| {
+                let f = &docs[items[i].0].figures[items[i].1];
+                f.value * per_factor(f.per.as_deref())
+            })
+            .collect();
+        let lo = normalised.iter().cloned().fold(f64::INFINITY, f64::min);
+        let hi = normalised.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let agree = lo > 0.0 && hi / lo <= 1.05;
+        let measure = first.measure.clone().unwrap_or_else(|| {
+            let mut common: Option<BTreeSet<String>> = None;
+            for &i in ids {
+                common = Some(match common {
+                    None => ctx[i].clone(),
+                    Some(c) => c.intersection(&ctx[i]).cloned().collect(),
+                });
+            }
+            common.unwrap_or_default().into_iter().collect::<Vec<_>>().join(" ")
+        });
+        if !agree {
+            let mut values = BTreeMap::new();
+            for m in &members {
+                values.entry(m.document.clone()).or_insert_with(|| m.text.clone());
+            }
+            let periods: BTreeSet<String> = ids.iter().filter_map(|&i| docs[items[i].0].figures[items[i].1].period.clone()).collect();
+            let note = if periods.len() > 1 { " (the sources give different periods)" } else { "" };
+            conflicts.push(Conflict {
+                kind: "figure".into(),
+                actor: None,
+                about: measure.clone(),
+                message: format!("sources give different values for {}{}: {}", if measure.is_empty() { "the same measure" } else { &measure }, note, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                values,
+            });
+        }
+        out.push(FigureGroup {
+            measure,
+            unit: first.unit.clone(),
+            per: first.per.clone(),
+            members,
+            normalised,
+            status: if agree { "agree".into() } else { "conflict".into() },
+        });
+    }
+    (out, conflicts)
+}
+
+/// Quote groups and speaker conflicts. `speaker_of(doc, quote)` gives the corpus speaker name.
+pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGroup>, Vec<Conflict>) {
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut words: Vec<BTreeSet<String>> = Vec::new();
+    let mut folded: Vec<String> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (qi, q) in d.quotes.iter().enumerate() {
+            items.push((di, qi));
+            // names inside the quote count as content here (they are what is said)
+            let _ = mspans;
+            words.push(content_stems(&d.body, q.span, &[]).into_iter().collect());
+            folded.push(crate::text::fold(&q.text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in &words {
+        for s in w {
+            *df.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let n = items.len();
+    let cap = (n / 10).clamp(6, 100);
+    let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (id, w) in words.iter().enumerate() {
+        for s in w {
+            if df[s.as_str()] <= cap {
+                inv.entry(s.as_str()).or_default().push(id);
+            }
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in inv.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if items[a].0 != items[b].0 {
+                    *shared.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut dsu = Dsu::new(n);
+    let mut relation: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
+    for (&(a, b), &rare) in &shared {
+        let (fa, fb) = (&folded[a], &folded[b]);
+        let rel = if fa == fb && !fa.is_empty() {
+            Some("exact")
+        } else if fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
+            Some("truncated")
+        } else {
+            let inter = words[a].intersection(&words[b]).count();
+            let small = words[a].len().min(words[b].len()).max(1);
+            let qa = &docs[items[a].0].quotes[items[a].1];
+            let qb = &docs[items[b].0].quotes[items[b].1];
+            let same_speaker = qa.speaker.is_some() && qa.speaker == qb.speaker;
+            let ratio = inter as f64 / small as f64;
+            // a remark translated or paraphrased differently: the same speaker and a good
+            // share of rare content words, or nearly the same words whoever is named
+            if (same_speaker && inter >= 3 && rare >= 2 && ratio >= 0.25) || (inter >= 4 && rare >= 3 && ratio >= 0.6) {
+                Some("paraphrase")
+            } else {
+                None
+            }
+        };
+        if let Some(r) = rel {
+            dsu.union(a, b);
+            relation.insert((a, b), r);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for id in 0..n {
+        groups.entry(dsu.find(id)).or_default().push(id);
+    }
+    let mut out = Vec::new();
+    let mut conflicts = Vec::new();
+    for ids in groups.values() {
+        if ids.len() < 2 {
+            continue;
+        }
+        let rels: BTreeSet<&str> = relation.iter().filter(|((a, _), _)| ids.contains(a)).map(|(_, r)| *r).collect();
+        let rel = if rels.contains("paraphrase") {
+            "paraphrase"
+        } else if rels.contains("truncated") {
+            "truncated"
+        } else {
+            "exact"
+        };
+        let members: Vec<GroupMember> = ids
+            .iter()
+            .map(|&i| {
+                let (di, qi) = items[i];
+                let q = &docs[di].quotes[qi];
+                GroupMember { document: docs[di].file.clone(), text: q.text.clone(), span: q.span, index: qi }
+            })
+            .collect();
+        let speakers: Vec<Option<String>> = ids.iter().map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone()).collect();
+        // Same words, different named speakers: a speaker conflict (per exact/truncated link).
+        for (&(a, b), r) in relation.iter().filter(|((a, _), r)| ids.contains(a) && **r != "paraphrase") {
+            let _ = r;
+            let qa = &docs[items[a].0].quotes[items[a].1];
+            let qb = &docs[items[b].0].quotes[items[b].1];
+            if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
+                if sa != sb {
+                    let shortest = if qa.text.len() <= qb.text.len() { &qa.text } else { &qb.text };
+                    let phrase = shortest.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                    let mut values = BTreeMap::new();
+                    values.insert(docs[items[a].0].file.clone(), sa.clone());
+                    values.insert(docs[items[b].0].file.clone(), sb.clone());
+                    conflicts.push(Conflict {
+                        kind: "speaker".into(),
+                        actor: None,
+                        about: phrase.clone(),
+                        message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", phrase, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                        values,
+                    });
+                }
+            }
+        }
+        out.push(QuoteGroup { relation: rel.into(), speakers, members });
+    }
+    (out, conflicts)
+}

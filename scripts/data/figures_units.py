@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Build crates/core/data/figures/{units,currencies}.tsv from public packages.
+
+Inputs (download, then run this script from the repo root):
+  pip download --no-deps quantulum3==0.10.0      (MIT; units.json)
+  npm pack currency-codes@2.2.0                  (MIT; ISO 4217 codes and names)
+  npm pack currency-symbol-map@5.1.0             (BSD-2-Clause; code -> symbol)
+Usage: scripts/data/figures_units.py QUANTULUM_UNITS_JSON CURRENCY_CODES_DATA_JS CSM_MAP_JS
+
+units.tsv:      form<TAB>unit<TAB>cs   (cs=1: case-sensitive symbol, 0: lower-cased name)
+currencies.tsv: form<TAB>ISO code<TAB>kind (pre: written before the number,
+                post: written after it, code: the ISO code itself, usable either side)
+"""
+import json, re, sys
+
+units_json, cc_js, csm_js = sys.argv[1:4]
+units = json.load(open(units_json, encoding="utf-8"))
+
+PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli",
+            "c": "centi", "µ": "micro", "n": "nano"}
+IRREGULAR = {"foot": "feet", "inch": "inches", "century": "centuries",
+             "millennium": "millennia", "hertz": "hertz", "siemens": "siemens",
+             "lux": "lux", "stokes": "stokes", "celsius": "celsius", "fahrenheit": "fahrenheit"}
+# Forms that are ordinary English words or too ambiguous after a number in news
+# text; the recogniser treats such words as counted nouns instead.
+SKIP_FORMS = {"time", "times", "instance", "instances", "count", "counts", "turn", "cycle", "circle", "set", "pack",
+              "piece", "pc", "pair", "quarter", "span", "drop", "shake", "real", "mill",
+              "mil", "gross", "rad", "gray", "henry", "dime", "tex", "rhe", "gal", "pond",
+              "ell", "stere", "quad", "nit", "dots", "league", "nautical league", "c.",
+              "d.", "in", "a", "at", "st", "mb", "tb", "gb", "bar", "stokes", "penny",
+              "cup", "dimensionless", "unk", "bip", "beep", "sol", "won", "rand"}
+
+def plural(w):
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if re.search(r"(s|x|z|ch|sh)$", w):
+        return w + "es"
+    if re.search(r"[^aeiou]y$", w):
+        return w[:-1] + "ies"
+    return w + "s"
+
+def plurals(name):
+    words = name.split(" ")
+    out = {name}
+    if "per" in words:  # "mile per hour" -> "miles per hour"
+        i = words.index("per")
+        out.add(" ".join(words[: i - 1] + [plural(words[i - 1])] + words[i - 1 + 1 :]))
+    elif words[0] in ("degree", "square", "cubic") and len(words) > 1:
+        if words[0] == "degree":
+            out.add(" ".join([plural(words[0])] + words[1:]))
+        out.add(" ".join(words[:-1] + [plural(words[-1])]))
+    else:
+        out.add(" ".join(words[:-1] + [plural(words[-1])]))
+    return out
+
+rows = {}  # (form, cs) -> unit ; first (best) wins
+SKIP_SYMBOLS = {"s", "a", "in", "at", "st", "d", "y", "h", "c", "p", "u", "q", "b", "t", "G", "Gs"}
+def add(form, unit, cs):
+    if not form or (cs and form in SKIP_SYMBOLS) or (not cs and form.lower() in SKIP_FORMS):
+        return
+    key = (form if cs else form.lower(), cs)
+    rows.setdefault(key, unit)
+
+# Exact name matches first so that e.g. "ton" maps to the unit named "ton".
+entries = [(k, v) for k, v in units.items() if v.get("entity") != "currency"]
+for name, v in entries:
+    for s in v.get("surfaces", []) or []:
+        if s.lower() == name.lower():
+            for p in plurals(s.lower()):
+                add(p, name, 0)
+for name, v in entries:
+    for s in v.get("surfaces", []) or []:
+        for p in plurals(s.lower()):
+            add(p, name, 0)
+    for sym in v.get("symbols", []) or []:
+        add(sym, name, 1)
+for name, v in entries:
+    for pre in v.get("prefixes", []) or []:
+        if pre not in PREFIXES:
+            continue
+        for s in v.get("surfaces", []) or []:
+            if " " in s:
+                continue
+            pname = PREFIXES[pre] + s.lower()
+            canon = PREFIXES[pre] + name
+            for p in plurals(pname):
+                add(p, canon, 0)
+        for sym in v.get("symbols", []) or []:
+            if len(sym) <= 3 and sym.isalpha():
+                add(pre + sym, PREFIXES[pre] + name, 1)
+                if pre == "µ":
+                    add("μ" + sym, PREFIXES[pre] + name, 1)
+
+# Symbols of two or more characters are often written in another case ("HP",
+# "Ghz", "KWH"): add the lower-cased form as a name unless two symbols collide.
+lower_syms = {}
+for (form, cs), unit in rows.items():
+    if cs and len(form) >= 2 and form.isascii():
+        lower_syms.setdefault(form.lower(), set()).add(unit)
+for low, us in lower_syms.items():
+    if len(us) == 1 and (low, 0) not in rows and low not in SKIP_FORMS and low not in SKIP_SYMBOLS:
+        rows[(low, 0)] = next(iter(us))
+
+with open("crates/core/data/figures/units.tsv", "w", encoding="utf-8") as f:
+    for (form, cs), unit in sorted(rows.items()):
+        f.write(f"{form}\t{unit}\t{cs}\n")
+
+# ---------------------------------------------------------------- currencies
+js = open(cc_js, encoding="utf-8").read()
+iso = json.loads(js[js.index("["): js.rindex("]") + 1])
+csm = dict(re.findall(r"^\s*([A-Z]{3}): '([^']*)'", open(csm_js, encoding="utf-8").read(), re.M))
+
+cur = {}  # (form, kind) -> code
+def addc(form, code, kind):
+    cur.setdefault((form, kind), code)
+
+# "$" alone means US dollars in English news; the other dollar signs carry a prefix.
+addc("$", "USD", "pre")
+for name, v in units.items():  # quantulum3's English currency names and symbols
+    code = v.get("currency_code")
+    if v.get("entity") != "currency" or not code:
+        continue
+    for s in v.get("surfaces", []):
+        if s.lower() not in SKIP_FORMS:
+            for p in plurals(s.lower()):
+                addc(p, code, "post")
+    for sym in v.get("symbols", []):
+        if sym != code and not sym.isalpha() or (sym.isalpha() and len(sym) > 1 and sym != code):
+            addc(sym, code, "pre")
+names = {}
+for c in iso:
+    code, name = c["code"], c["currency"].strip()
+    if not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X"):
+        continue
+    addc(code, code, "code")
+    if "(" in name:
+        continue
+    for p in plurals(name.lower()):
+        addc(p, code, "post")
+    last = name.lower().split(" ")[-1]
+    names.setdefault(last, set()).add(code)
+    # Dollar currencies: "HK$", "NZ$", "$US" built from the ISO country prefix.
+    if name.endswith("Dollar"):
+        addc(code[:2] + "$", code, "pre")
+        addc("$" + code[:2], code, "pre")
+for last, codes in sorted(names.items()):  # unambiguous bare names ("ringgit", "baht")
+    if len(codes) == 1 and last not in SKIP_FORMS and len(last) > 3:
+        for p in plurals(last):
+            addc(p, next(iter(codes)), "post")
+for code, sym in sorted(csm.items()):
+    sharing = [c for c, s in csm.items() if s == sym]
+    if len(sharing) == 1 and not (sym.isalpha() and len(sym) == 1) and sym != code:
+        addc(sym, code, "pre")
+        if sym.endswith("$") and len(sym) > 1:
+            addc("$" + sym[:-1], code, "pre")
+for (form, kind), code in list(cur.items()):  # "A$" -> "$A"
+    if kind == "pre" and len(form) == 2 and form.endswith("$") and form[0].isalpha():
+        addc("$" + form[0], code, "pre")
+
+with open("crates/core/data/figures/currencies.tsv", "w", encoding="utf-8") as f:
+    for (form, kind), code in sorted(cur.items()):
+        f.write(f"{form}\t{code}\t{kind}\n")
