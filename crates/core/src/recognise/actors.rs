@@ -1225,7 +1225,7 @@ fn surname_match(ents: &[Ent], ms: &[(Span, usize, MentionVia)], tok: &str, pos:
         if !fits(e) {
             continue;
         }
-        let d = if m.0.start <= pos { pos - m.0.start } else { (m.0.start - pos) + (1 << 40) };
+        let d = if m.0.start <= pos { pos - m.0.start } else { (m.0.start - pos).saturating_add(usize::MAX / 2) };
         if best.is_none_or(|b| d < b.0) {
             best = Some((d, m.1));
         }
