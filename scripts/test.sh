@@ -16,7 +16,7 @@ failed=()
 run() { local name="$1"; shift; "$@" || { echo "FAILED: $name" >&2; failed+=("$name"); }; }
 
 step "1/5 cargo test --workspace"
-run "cargo test --workspace" cargo test --workspace
+run "cargo test --workspace" cargo test --workspace --no-fail-fast
 
 step "2/5 example corpus up to date"
 examples_current() {
