@@ -1,0 +1,787 @@
+//! `parallax-bench`: how fast and how big the Parallax pipeline is.
+//!
+//! ```text
+//! cargo run --release -p parallax-bench -- [--write docs/benchmarks.md] [--quick]
+//! ```
+//!
+//! It measures, natively on one thread:
+//!
+//! * **words per second** of the whole per-document pipeline
+//!   ([`parallax_core::analyze_document`]) and of every stage on its own (ingest, clean,
+//!   segment, actors, figures, attribute, stance: called in `analyze_cleaned` order, each
+//!   on the outputs of the ones before), over corpora of real articles repeated to 1 MB
+//!   and 10 MB, and over a single 1 MB document (which exposes work that grows faster
+//!   than the document inside a stage);
+//! * **peak memory**: the heap high-water mark of each phase above the heap live when it
+//!   started (a counting global allocator) and the process's `VmHWM`;
+//! * **corpus scaling**: the time to analyse and then compare 100, 1,000 and 5,000
+//!   articles, with the per-article cost of each so that linear and quadratic growth of
+//!   the comparison are told apart at a glance;
+//! * **wasm size**: raw, gzip and brotli sizes of `dist/*.wasm` when a web build exists,
+//!   and browser numbers read from `tests/e2e/output/browser-bench.json` when the
+//!   end-to-end run has produced it.
+//!
+//! Why a plain binary and not criterion: the quantities are throughput over a
+//! corpus (seconds, not nanoseconds), a median of a few runs is stable enough, and the
+//! output is a Markdown report, not a statistical comparison with a baseline.
+//!
+//! Words are counted on the input text, independently of the segmenter: a word is a
+//! whitespace-separated run containing a letter or digit. So words/s stays comparable
+//! while the stages change, and with peers that count the same way.
+
+mod alloc;
+
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
+
+use parallax_core::{self as core, Input, Limits};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const MB: usize = 1_000_000;
+
+/// Goals from the issue "Speed and size".
+const GOAL_NATIVE_WPS: f64 = 500_000.0;
+const GOAL_BROWSER_WPS: f64 = 250_000.0;
+const GOAL_BROWSER_1000_MS: f64 = 3_000.0;
+const GOAL_WASM_BROTLI: usize = 1_500_000;
+
+struct Args {
+    write: Option<PathBuf>,
+    runs: usize,
+    quick: bool,
+    profile: bool,
+    root: PathBuf,
+    shared: PathBuf,
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: parallax-bench [--write FILE.md] [--runs N] [--quick] [--profile] [--root DIR] [--shared DIR]\n\
+         \n  --write FILE   also write the Markdown report to FILE (e.g. docs/benchmarks.md)\
+         \n  --runs N       runs per measurement, the median is reported (default 5)\
+         \n  --quick        1 MB corpus and 100/1,000 articles only, 3 runs\
+         \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf)\
+         \n  --root DIR     repository root (default: found from the crate's manifest dir)\
+         \n  --shared DIR   shared data dir with corpus/korea-oil and bench/polnear (default ROOT/../shared, or $PARALLAX_SHARED)"
+    );
+    std::process::exit(2)
+}
+
+fn parse_args() -> Args {
+    let default_root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut a = Args {
+        write: None,
+        runs: 5,
+        quick: false,
+        profile: false,
+        root: default_root,
+        shared: PathBuf::new(),
+    };
+    let mut shared = std::env::var_os("PARALLAX_SHARED").map(PathBuf::from);
+    let mut runs_given = false;
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--write" => a.write = Some(it.next().unwrap_or_else(|| usage()).into()),
+            "--runs" => {
+                a.runs = it.next().and_then(|s| s.parse().ok()).filter(|&n| n > 0).unwrap_or_else(|| usage());
+                runs_given = true;
+            }
+            "--quick" => a.quick = true,
+            "--profile" => a.profile = true,
+            "--root" => a.root = it.next().unwrap_or_else(|| usage()).into(),
+            "--shared" => shared = Some(it.next().unwrap_or_else(|| usage()).into()),
+            "-h" | "--help" => usage(),
+            // `cargo bench` passes --bench; ignore it.
+            "--bench" => {}
+            _ => usage(),
+        }
+    }
+    if a.quick && !runs_given {
+        a.runs = 3;
+    }
+    a.root = a.root.canonicalize().unwrap_or(a.root);
+    a.shared = shared.unwrap_or_else(|| a.root.join("../shared"));
+    a
+}
+
+// ------------------------------------------------------------------ corpus
+
+struct Article {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn read_dir_txt(dir: &Path) -> Vec<Article> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    paths.sort();
+    for p in paths {
+        if let Ok(bytes) = std::fs::read(&p) {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            out.push(Article { name, bytes });
+        }
+    }
+    out
+}
+
+fn load_articles(shared: &Path) -> Vec<Article> {
+    let mut v = read_dir_txt(&shared.join("corpus/korea-oil"));
+    v.extend(read_dir_txt(&shared.join("bench/polnear/dev/text")));
+    v
+}
+
+/// Articles repeated in order until the corpus reaches `target` bytes.
+fn corpus_bytes(articles: &[Article], target: usize) -> Vec<Input> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    for (i, a) in articles.iter().cycle().enumerate() {
+        if total >= target {
+            break;
+        }
+        total += a.bytes.len();
+        out.push(Input { name: format!("{i:05}-{}", a.name), bytes: a.bytes.clone() });
+    }
+    out
+}
+
+/// `n` articles, repeated in order.
+fn corpus_count(articles: &[Article], n: usize) -> Vec<Input> {
+    articles.iter().cycle().take(n).enumerate().map(|(i, a)| Input { name: format!("{i:05}-{}", a.name), bytes: a.bytes.clone() }).collect()
+}
+
+/// Articles joined (blank line between) into one document of at least `target` bytes.
+fn one_document(articles: &[Article], target: usize) -> Input {
+    let mut bytes = Vec::with_capacity(target + 16 * 1024);
+    for a in articles.iter().cycle() {
+        if bytes.len() >= target {
+            break;
+        }
+        bytes.extend_from_slice(&a.bytes);
+        bytes.extend_from_slice(b"\n\n");
+    }
+    Input { name: "one-document.txt".into(), bytes }
+}
+
+fn count_words(bytes: &[u8]) -> usize {
+    String::from_utf8_lossy(bytes).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn corpus_words(inputs: &[Input]) -> usize {
+    inputs.iter().map(|i| count_words(&i.bytes)).sum()
+}
+
+fn corpus_size(inputs: &[Input]) -> usize {
+    inputs.iter().map(|i| i.bytes.len()).sum()
+}
+
+// ------------------------------------------------------------------ measuring
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+/// The whole per-document pipeline over every input, results dropped as they come.
+fn run_pipeline(inputs: &[Input], limits: &Limits) -> (Duration, usize) {
+    let mut ok = 0;
+    let t = Instant::now();
+    for input in inputs {
+        if let Ok(d) = core::analyze_document(black_box(input), limits) {
+            ok += 1;
+            black_box(d);
+        }
+    }
+    (t.elapsed(), ok)
+}
+
+const STAGES: [&str; 7] = ["ingest", "clean", "segment", "actors", "figures", "attribute", "stance"];
+
+/// Time per stage over every input, each stage fed the outputs of the ones before
+/// (the order of `analyze_cleaned`).
+fn run_stages(inputs: &[Input], limits: &Limits) -> [Duration; 7] {
+    let mut t = [Duration::ZERO; 7];
+    let gaz = core::lexicon::gazetteer();
+    for input in inputs {
+        let s = Instant::now();
+        let decoded = core::ingest::ingest(black_box(input), limits);
+        t[0] += s.elapsed();
+        let Ok(decoded) = decoded else { continue };
+
+        let s = Instant::now();
+        let cleaned = core::clean::clean(&decoded);
+        t[1] += s.elapsed();
+        if cleaned.body.trim().is_empty() {
+            continue;
+        }
+        let body = cleaned.body.as_str();
+
+        let s = Instant::now();
+        let seg = core::segment::segment(body);
+        t[2] += s.elapsed();
+
+        let s = Instant::now();
+        let (mut entities, mentions) = core::recognise::actors::recognise(body, &seg, gaz);
+        t[3] += s.elapsed();
+
+        let s = Instant::now();
+        let figures = core::recognise::figures::recognise(body, &seg);
+        t[4] += s.elapsed();
+
+        let s = Instant::now();
+        let quotes = core::attribute::attribute(body, &seg, &mut entities, &mentions);
+        t[5] += s.elapsed();
+
+        let s = Instant::now();
+        let claims = core::stance::claims(body, &seg, &entities, &mentions, &quotes);
+        t[6] += s.elapsed();
+
+        black_box((figures, claims, quotes, entities, mentions, seg));
+    }
+    t
+}
+
+struct PipelineResult {
+    label: String,
+    docs: usize,
+    bytes: usize,
+    words: usize,
+    full: Duration,
+    stages: Option<[Duration; 7]>,
+    peak_heap: usize,
+}
+
+impl PipelineResult {
+    fn wps(&self, d: Duration) -> f64 {
+        self.words as f64 / secs(d).max(1e-9)
+    }
+}
+
+fn measure_pipeline(label: &str, inputs: &[Input], runs: usize, with_stages: bool) -> PipelineResult {
+    let limits = Limits::default();
+    let words = corpus_words(inputs);
+    let bytes = corpus_size(inputs);
+    // Warm up: lazily built regexes and lexicons are built outside the timed runs.
+    let (_, docs) = run_pipeline(&inputs[..inputs.len().min(8)], &limits);
+    let _ = docs;
+    let base = alloc::reset_peak();
+    let mut full = Vec::new();
+    let mut docs = 0;
+    for _ in 0..runs {
+        let (d, ok) = run_pipeline(inputs, &limits);
+        full.push(d);
+        docs = ok;
+    }
+    let peak_heap = alloc::peak().saturating_sub(base);
+    let stages = with_stages.then(|| {
+        let mut per: Vec<[Duration; 7]> = (0..runs).map(|_| run_stages(inputs, &limits)).collect();
+        let mut out = [Duration::ZERO; 7];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = median(per.iter_mut().map(|r| r[i]).collect());
+        }
+        out
+    });
+    let r = PipelineResult { label: label.to_string(), docs, bytes, words, full: median(full), stages, peak_heap };
+    eprintln!(
+        "  {label}: {} docs, {:.2} MB, {} words, full pipeline {:.3} s = {:.0} words/s",
+        r.docs,
+        bytes as f64 / MB as f64,
+        words,
+        secs(r.full),
+        r.wps(r.full)
+    );
+    r
+}
+
+struct ScaleResult {
+    n: usize,
+    ok: usize,
+    words: usize,
+    analyse: Duration,
+    compare: Duration,
+    peak_heap: usize,
+}
+
+fn measure_scaling(articles: &[Article], n: usize, runs: usize) -> ScaleResult {
+    let inputs = corpus_count(articles, n);
+    let words = corpus_words(&inputs);
+    let opts = core::Options::default();
+    let mut an = Vec::new();
+    let mut cmp = Vec::new();
+    let mut ok = 0;
+    let base = alloc::reset_peak();
+    for _ in 0..runs {
+        // analyze_corpus, split in its two halves so each can be timed.
+        let t = Instant::now();
+        let mut documents = Vec::new();
+        let mut errors = Vec::new();
+        for input in &inputs {
+            match core::analyze_document(input, &opts.limits) {
+                Ok(d) => documents.push(d),
+                Err(e) => errors.push(e),
+            }
+        }
+        an.push(t.elapsed());
+        ok = documents.len();
+        let t = Instant::now();
+        let analysis = core::finish(documents, errors, &opts.compare);
+        cmp.push(t.elapsed());
+        black_box(&analysis);
+        drop(analysis);
+    }
+    let peak_heap = alloc::peak().saturating_sub(base);
+    let r = ScaleResult { n, ok, words, analyse: median(an), compare: median(cmp), peak_heap };
+    eprintln!("  {n} articles: analyse {:.3} s, compare {:.3} s", secs(r.analyse), secs(r.compare));
+    r
+}
+
+// ------------------------------------------------------------------ wasm and browser
+
+struct WasmSize {
+    file: String,
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn gzip_len(data: &[u8]) -> usize {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data).expect("in-memory write");
+    e.finish().expect("in-memory write").len()
+}
+
+fn brotli_len(data: &[u8]) -> usize {
+    use std::io::Write;
+    let mut w = brotli::CompressorWriter::new(Vec::new(), 4096, 11, 22);
+    w.write_all(data).expect("in-memory write");
+    w.into_inner().len()
+}
+
+fn wasm_sizes(root: &Path) -> Vec<WasmSize> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(root.join("dist")) else { return out };
+    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "wasm")).collect();
+    paths.sort();
+    for p in paths {
+        if let Ok(data) = std::fs::read(&p) {
+            out.push(WasmSize {
+                file: p.file_name().unwrap().to_string_lossy().into_owned(),
+                raw: data.len(),
+                gzip: gzip_len(&data),
+                brotli: brotli_len(&data),
+            });
+        }
+    }
+    out
+}
+
+/// Flattens a JSON value into `dotted.key = value` rows.
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(&key, v, out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                flatten(&format!("{prefix}[{i}]"), v, out);
+            }
+        }
+        serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+/// The first number found at one of the dotted `paths`.
+fn find_num(v: &serde_json::Value, paths: &[&str]) -> Option<f64> {
+    paths.iter().find_map(|p| p.split('.').try_fold(v, |v, k| v.get(k)).and_then(|v| v.as_f64()))
+}
+
+// ------------------------------------------------------------------ machine notes
+
+fn cpu_model() -> String {
+    let s = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string())
+}
+
+fn logical_cpus() -> usize {
+    let s = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let n = s.lines().filter(|l| l.starts_with("processor")).count();
+    if n > 0 {
+        n
+    } else {
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    }
+}
+
+fn command_line(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new(cmd).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD HH:MM UTC`, from the civil-from-days algorithm.
+fn utc_now() -> String {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let days = (t / 86_400) as i64;
+    let rem = t % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
+}
+
+// ------------------------------------------------------------------ formatting
+
+fn fmt_int(n: f64) -> String {
+    let s = format!("{:.0}", n.max(0.0));
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn fmt_bytes(n: usize) -> String {
+    if n >= MB {
+        format!("{:.2} MB", n as f64 / MB as f64)
+    } else {
+        format!("{:.1} KB", n as f64 / 1000.0)
+    }
+}
+
+fn ok_mark(pass: bool) -> &'static str {
+    if pass {
+        "met"
+    } else {
+        "**not met**"
+    }
+}
+
+// ------------------------------------------------------------------ main
+
+fn main() {
+    let args = parse_args();
+    let articles = load_articles(&args.shared);
+    if articles.is_empty() {
+        eprintln!(
+            "parallax-bench: no articles found under {} (corpus/korea-oil/*.txt, bench/polnear/dev/text/*.txt); use --shared DIR",
+            args.shared.display()
+        );
+        std::process::exit(1);
+    }
+    eprintln!("parallax-bench: {} source articles from {}", articles.len(), args.shared.display());
+
+    if args.profile {
+        let inputs = corpus_bytes(&articles, MB);
+        let limits = Limits::default();
+        for _ in 0..args.runs.min(3) {
+            let (d, ok) = run_pipeline(&inputs, &limits);
+            eprintln!("  profile run: {ok} docs in {:.3} s", secs(d));
+        }
+        return;
+    }
+
+    let runs = args.runs;
+    eprintln!("per-document pipeline ({runs} runs, median):");
+    let mut pipes = Vec::new();
+    let c1 = corpus_bytes(&articles, MB);
+    pipes.push(measure_pipeline("1 MB corpus", &c1, runs, true));
+    drop(c1);
+    if !args.quick {
+        let c10 = corpus_bytes(&articles, 10 * MB);
+        pipes.push(measure_pipeline("10 MB corpus", &c10, runs.min(3), true));
+        drop(c10);
+    }
+    let one = [one_document(&articles, MB)];
+    pipes.push(measure_pipeline("one 1 MB document", &one, runs.min(3), true));
+
+    // Peak memory of a whole corpus analysis that keeps every document (what the CLI
+    // and the app do), on the biggest corpus.
+    let mem_corpus = corpus_bytes(&articles, if args.quick { MB } else { 10 * MB });
+    let mem_bytes = corpus_size(&mem_corpus);
+    alloc::reset_hwm();
+    let base = alloc::reset_peak();
+    let analysis = core::analyze_corpus(&mem_corpus, &core::Options::default(), |_| {});
+    let corpus_peak = alloc::peak().saturating_sub(base);
+    let corpus_docs = analysis.documents.len();
+    drop(analysis);
+    let hwm = alloc::proc_status_bytes("VmHWM");
+    drop(mem_corpus);
+
+    eprintln!("corpus scaling:");
+    let sizes: &[usize] = if args.quick { &[100, 1000] } else { &[100, 1000, 5000] };
+    let scale: Vec<ScaleResult> = sizes.iter().map(|&n| measure_scaling(&articles, n, if n >= 5000 { runs.min(3) } else { runs })).collect();
+
+    let wasm = wasm_sizes(&args.root);
+    let browser_path = args.root.join("tests/e2e/output/browser-bench.json");
+    let browser: Option<serde_json::Value> = std::fs::read_to_string(&browser_path).ok().and_then(|s| serde_json::from_str(&s).ok());
+
+    let report = render(&args, &articles, &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &wasm, browser.as_ref());
+    print!("{report}");
+    if let Some(path) = &args.write {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        std::fs::write(path, &report).unwrap_or_else(|e| {
+            eprintln!("parallax-bench: cannot write {}: {e}", path.display());
+            std::process::exit(1)
+        });
+        eprintln!("wrote {}", path.display());
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    args: &Args,
+    articles: &[Article],
+    pipes: &[PipelineResult],
+    corpus_peak: usize,
+    corpus_docs: usize,
+    mem_bytes: usize,
+    hwm: Option<usize>,
+    scale: &[ScaleResult],
+    wasm: &[WasmSize],
+    browser: Option<&serde_json::Value>,
+) -> String {
+    let mut o = String::new();
+    let w = &mut o;
+    let _ = writeln!(w, "# Benchmarks\n");
+    let _ = writeln!(
+        w,
+        "Generated by `scripts/bench.sh` (`cargo run --release -p parallax-bench -- --write docs/benchmarks.md`{}); \
+         do not edit by hand. Method and caveats are at the end.\n",
+        if args.quick { " --quick" } else { "" }
+    );
+
+    // Machine.
+    let _ = writeln!(w, "## Machine\n");
+    let _ = writeln!(w, "| | |\n|---|---|");
+    let _ = writeln!(w, "| Date | {} |", utc_now());
+    let _ = writeln!(w, "| CPU | {} |", cpu_model());
+    let _ = writeln!(w, "| Logical CPUs | {} (the bench uses one thread) |", logical_cpus());
+    let _ = writeln!(w, "| rustc | {} |", command_line("rustc", &["-V"]).unwrap_or_else(|| "unknown".into()));
+    let _ = writeln!(w, "| Profile | release ({}) |", if cfg!(debug_assertions) { "debug assertions ON: numbers are not representative" } else { "lto, codegen-units = 1" });
+    if let Some(c) = command_line("git", &["-C", &args.root.to_string_lossy(), "rev-parse", "--short", "HEAD"]) {
+        let _ = writeln!(w, "| Commit | {c} |");
+    }
+    let _ = writeln!(w, "| Runs | median of {} (10 MB corpus, one-document and 5,000 articles: at most 3) |", args.runs);
+    let _ = writeln!(w, "| Source articles | {} (corpus/korea-oil + polnear dev), repeated |\n", articles.len());
+
+    // Goals.
+    let native = pipes.first().map(|p| p.wps(p.full));
+    let browser_wps = browser.and_then(|b| find_num(b, &["words_per_second", "words_per_sec", "chromium.words_per_second", "pipeline.words_per_second"]));
+    let browser_1000 = browser.and_then(|b| find_num(b, &["analyze_compare_1000_ms", "articles_1000_ms", "analyze_compare_ms.1000", "scaling.1000.total_ms"]));
+    let brotli_total: usize = wasm.iter().map(|x| x.brotli).sum();
+    let native_1000 = scale.iter().find(|s| s.n == 1000).map(|s| secs(s.analyse + s.compare) * 1000.0);
+    let _ = writeln!(w, "## Goals\n");
+    let _ = writeln!(w, "| Goal | Target | Measured | Status |\n|---|---|---|---|");
+    if let Some(n) = native {
+        let _ = writeln!(w, "| Full per-document pipeline, native, one core | >= {} words/s | {} words/s | {} |", fmt_int(GOAL_NATIVE_WPS), fmt_int(n), ok_mark(n >= GOAL_NATIVE_WPS));
+    }
+    match browser_wps {
+        Some(b) => {
+            let _ = writeln!(w, "| Full pipeline in Chromium | >= {} words/s | {} words/s | {} |", fmt_int(GOAL_BROWSER_WPS), fmt_int(b), ok_mark(b >= GOAL_BROWSER_WPS));
+        }
+        None => {
+            let _ = writeln!(w, "| Full pipeline in Chromium | >= {} words/s | not measured (no browser-bench.json) | - |", fmt_int(GOAL_BROWSER_WPS));
+        }
+    }
+    match browser_1000 {
+        Some(ms) => {
+            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
+        }
+        None => {
+            let native_note = native_1000.map(|ms| format!(" (native: {:.2} s)", ms / 1000.0)).unwrap_or_default();
+            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser | < 3 s | not measured{native_note} | - |");
+        }
+    }
+    if wasm.is_empty() {
+        let _ = writeln!(w, "| Total wasm, brotli | <= 1.5 MB | no dist/*.wasm | - |");
+    } else {
+        let _ = writeln!(w, "| Total wasm, brotli | <= 1.5 MB | {} | {} |", fmt_bytes(brotli_total), ok_mark(brotli_total <= GOAL_WASM_BROTLI));
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "Peers (their published figures, other hardware): wink-nlp 240-360k words/s, compromise 15k words/s, spaCy 5k words/s.\n");
+
+    // Pipeline.
+    let _ = writeln!(w, "## Per-document pipeline, native, one core\n");
+    let _ = writeln!(w, "| Corpus | Documents | Size | Words | Time | Words/s | Peak heap above input |\n|---|---:|---:|---:|---:|---:|---:|");
+    for p in pipes {
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {} | {:.3} s | {} | {} |",
+            p.label,
+            fmt_int(p.docs as f64),
+            fmt_bytes(p.bytes),
+            fmt_int(p.words as f64),
+            secs(p.full),
+            fmt_int(p.wps(p.full)),
+            fmt_bytes(p.peak_heap)
+        );
+    }
+    let _ = writeln!(w);
+
+    // Stages.
+    let _ = writeln!(w, "### Per stage\n");
+    let _ = writeln!(w, "Words/s of each stage alone over the corpus (its input words divided by the time spent in that stage); share of the sum of the stages.\n");
+    let mut head = String::from("| Stage |");
+    let mut sep = String::from("|---|");
+    for p in pipes.iter().filter(|p| p.stages.is_some()) {
+        let _ = write!(head, " {} words/s | {} share |", p.label, p.label);
+        sep.push_str("---:|---:|");
+    }
+    let _ = writeln!(w, "{head}\n{sep}");
+    for (i, stage) in STAGES.iter().enumerate() {
+        let mut row = format!("| {stage} |");
+        for p in pipes.iter() {
+            let Some(st) = &p.stages else { continue };
+            let total: Duration = st.iter().sum();
+            let _ = write!(row, " {} | {:.1}% |", fmt_int(p.wps(st[i])), 100.0 * secs(st[i]) / secs(total).max(1e-12));
+        }
+        let _ = writeln!(w, "{row}");
+    }
+    let mut row = String::from("| sum of stages |");
+    for p in pipes.iter() {
+        let Some(st) = &p.stages else { continue };
+        let total: Duration = st.iter().sum();
+        let _ = write!(row, " {} | 100% |", fmt_int(p.wps(total)));
+    }
+    let _ = writeln!(w, "{row}\n");
+    if let Some(hot) = pipes.first().and_then(|p| p.stages.as_ref()) {
+        let (i, _) = hot.iter().enumerate().max_by_key(|(_, d)| **d).unwrap();
+        let _ = writeln!(w, "Slowest stage on the 1 MB corpus: **{}**.\n", STAGES[i]);
+    }
+
+    // Memory.
+    let _ = writeln!(w, "## Peak memory\n");
+    let _ = writeln!(w, "| What | Peak |\n|---|---:|");
+    for p in pipes {
+        let _ = writeln!(w, "| Heap above the input, {}, one document at a time | {} |", p.label, fmt_bytes(p.peak_heap));
+    }
+    let _ = writeln!(
+        w,
+        "| Heap above the input for `analyze_corpus` over {} ({} documents, all kept) | {} ({:.1} x input) |",
+        fmt_bytes(mem_bytes),
+        fmt_int(corpus_docs as f64),
+        fmt_bytes(corpus_peak),
+        corpus_peak as f64 / mem_bytes.max(1) as f64
+    );
+    if let Some(h) = hwm {
+        let _ = writeln!(w, "| Process peak resident set (VmHWM) after that analysis, input included | {} |", fmt_bytes(h));
+    }
+    let _ = writeln!(w);
+
+    // Scaling.
+    let _ = writeln!(w, "## Corpus scaling: analyse + compare\n");
+    let _ = writeln!(
+        w,
+        "`analyze_corpus` split into its halves: every `analyze_document`, then `finish` (compare). \
+         Per-article cost should stay flat for linear growth; a compare cost per article that grows \
+         with the number of articles means quadratic (pairwise) work.\n"
+    );
+    let _ = writeln!(w, "| Articles | Analysed | Words | Analyse | Compare | Total | Analyse words/s | Analyse per article | Compare per article | Compare per article vs first row | Peak heap |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let first_cmp = scale.first().map(|s| secs(s.compare) / s.n as f64);
+    for s in scale {
+        let cpa = secs(s.compare) / s.n as f64;
+        let growth = match first_cmp {
+            Some(f) if f > 0.0 => format!("{:.1} x", cpa / f),
+            _ => "-".into(),
+        };
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {:.3} s | {:.3} s | {:.3} s | {} | {:.1} µs | {:.1} µs | {} | {} |",
+            fmt_int(s.n as f64),
+            fmt_int(s.ok as f64),
+            fmt_int(s.words as f64),
+            secs(s.analyse),
+            secs(s.compare),
+            secs(s.analyse + s.compare),
+            fmt_int(s.words as f64 / secs(s.analyse).max(1e-9)),
+            secs(s.analyse) * 1e6 / s.n as f64,
+            cpa * 1e6,
+            growth,
+            fmt_bytes(s.peak_heap)
+        );
+    }
+    let _ = writeln!(w);
+
+    // Browser and wasm.
+    let _ = writeln!(w, "## Browser and wasm size\n");
+    if wasm.is_empty() {
+        let _ = writeln!(w, "No `dist/*.wasm` found: build the web app (`trunk build --release`) and rerun.\n");
+    } else {
+        let _ = writeln!(w, "| File | Raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|");
+        for x in wasm {
+            let _ = writeln!(w, "| {} | {} | {} | {} |", x.file, fmt_bytes(x.raw), fmt_bytes(x.gzip), fmt_bytes(x.brotli));
+        }
+        let (r, g): (usize, usize) = (wasm.iter().map(|x| x.raw).sum(), wasm.iter().map(|x| x.gzip).sum());
+        let _ = writeln!(w, "| **total** | {} | {} | {} |\n", fmt_bytes(r), fmt_bytes(g), fmt_bytes(brotli_total));
+    }
+    match browser {
+        Some(b) => {
+            let _ = writeln!(w, "Browser measurements from `tests/e2e/output/browser-bench.json`:\n");
+            let mut rows = Vec::new();
+            flatten("", b, &mut rows);
+            let _ = writeln!(w, "| Key | Value |\n|---|---|");
+            for (k, v) in rows {
+                let _ = writeln!(w, "| {k} | {v} |");
+            }
+            let _ = writeln!(w);
+        }
+        None => {
+            let _ = writeln!(
+                w,
+                "No `tests/e2e/output/browser-bench.json` yet. The end-to-end run writes it; recognised keys: \
+                 `words_per_second` (full pipeline in the worker), `analyze_compare_ms` (an object keyed by article \
+                 count, e.g. `{{\"100\": .., \"1000\": ..}}`), `browser` (name and version); any other keys are listed as they are.\n"
+            );
+        }
+    }
+
+    // Method.
+    let _ = writeln!(w, "## Method\n");
+    let _ = writeln!(
+        w,
+        "- Corpus: the example articles (`corpus/korea-oil`) and the PolNeAR dev articles, as plain text, \
+           repeated in order to the target size; each repetition is a separate input file (one-document row: \
+           all joined by blank lines into a single input).\n\
+         - Words: whitespace-separated runs containing a letter or digit, counted on the input, so that \
+           words/s does not depend on the segmenter.\n\
+         - Full pipeline = `analyze_document` (ingest .. stance, plus assembling the `DocAnalysis`). Per stage: \
+           the stage functions called in `analyze_cleaned` order, each timed on its own.\n\
+         - Lazily built regexes and lexicons are built in a warm-up run before timing.\n\
+         - Memory: a counting global allocator (peak live heap in a phase minus the heap live when it began), and \
+           `VmHWM` from `/proc/self/status`.\n\
+         - The repeated articles make the comparison see many identical documents, a heavier case for \
+           quote/figure grouping than a typical corpus of one story.\n\
+         - Single thread, no pinning (`BENCH_CPU=N scripts/bench.sh` pins with taskset); other processes on the \
+           machine add noise (medians reduce it).\n\
+         - Profiling: `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p parallax-bench`, then \
+           `valgrind --tool=callgrind target/release/parallax-bench --profile --runs 1` and \
+           `callgrind_annotate --inclusive=yes callgrind.out.*` (the `--profile` mode runs only the full pipeline \
+           over the 1 MB corpus)."
+    );
+    o
+}
