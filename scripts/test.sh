@@ -11,35 +11,56 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step() { echo; echo "=== $* ==="; }
+# Every step runs even when an earlier one failed, so one run shows all failures.
+failed=()
+run() { local name="$1"; shift; "$@" || { echo "FAILED: $name" >&2; failed+=("$name"); }; }
 
 step "1/5 cargo test --workspace"
-cargo test --workspace
+run "cargo test --workspace" cargo test --workspace --no-fail-fast
 
 step "2/5 example corpus up to date"
-if [ -d ../shared/corpus/korea-oil ]; then
+examples_current() {
+  if [ ! -d ../shared/corpus/korea-oil ]; then echo "../shared not found: skipped"; return 0; fi
   for f in ../shared/corpus/korea-oil/*.txt; do
     cmp "$f" "www/examples/korea-oil/$(basename "$f")" \
-      || { echo "www/examples/korea-oil is stale: run bash scripts/update-examples.sh" >&2; exit 1; }
+      || { echo "www/examples/korea-oil is stale: run bash scripts/update-examples.sh" >&2; return 1; }
   done
   echo "www/examples/korea-oil matches ../shared/corpus/korea-oil"
-else
-  echo "../shared not found: skipped"
-fi
+}
+run "example corpus" examples_current
 
 step "3/5 WASM == native (wasm-bindgen-test in headless Chromium)"
 mkdir -p target/wasm-test
-cargo run -q -p parallax-cli -- analyze www/examples/korea-oil/*.txt --json > target/wasm-test/native.json
-CHROMEDRIVER=/usr/bin/chromedriver \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p parallax-web --target wasm32-unknown-unknown --test wasm
+wasm_equals_native() {
+  cargo run -q -p parallax-cli -- analyze www/examples/korea-oil/*.txt --json > target/wasm-test/native.json || return 1
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  WASM_BINDGEN_TEST_TIMEOUT=300 \
+    cargo test -p parallax-web --target wasm32-unknown-unknown --test wasm
+}
+run "wasm == native" wasm_equals_native
 
 step "4/5 trunk build --release"
-trunk build --release
-for f in app worker; do
-  raw=$(stat -c %s "dist/${f}_bg.wasm"); gz=$(gzip -9c "dist/${f}_bg.wasm" | wc -c)
-  echo "dist/${f}_bg.wasm: $raw bytes raw, $gz bytes gzip"
-done
+build_site() {
+  rm -rf dist
+  trunk build --release || return 1
+  for f in app worker; do
+    raw=$(stat -c %s "dist/${f}_bg.wasm"); gz=$(gzip -9c "dist/${f}_bg.wasm" | wc -c)
+    echo "dist/${f}_bg.wasm: $raw bytes raw, $gz bytes gzip"
+  done
+}
+run "trunk build" build_site
 
 step "5/5 Playwright e2e (node --test tests/e2e/)"
-PARALLAX_NATIVE_JSON="$PWD/target/wasm-test/native.json" node --test tests/e2e/
+if [ -f dist/index.html ]; then
+  run "e2e" env PARALLAX_NATIVE_JSON="$PWD/target/wasm-test/native.json" node --test tests/e2e/
+else
+  echo "FAILED: e2e (no dist/)" >&2; failed+=("e2e")
+fi
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "scripts/test.sh: FAILED steps: ${failed[*]}" >&2
+  exit 1
+fi
+echo "scripts/test.sh: all steps passed"
