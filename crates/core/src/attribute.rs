@@ -390,7 +390,9 @@ fn cap_run(s: &str, max: usize) -> String {
         if w.len() != raw.len() || end == rest.len() {
             break;
         }
-        rest = &rest[end + 1..];
+        // Skip the whitespace character, which may be wider than one byte (U+00A0).
+        let ws = rest[end..].chars().next().map_or(0, char::len_utf8);
+        rest = &rest[end + ws..];
     }
     out.join(" ")
 }
