@@ -53,6 +53,7 @@ struct Args {
     runs: usize,
     quick: bool,
     profile: bool,
+    budget: f64,
     root: PathBuf,
     shared: PathBuf,
 }
@@ -63,6 +64,7 @@ fn usage() -> ! {
          \n  --write FILE   also write the Markdown report to FILE (e.g. docs/benchmarks.md)\
          \n  --runs N       runs per measurement, the median is reported (default 5)\
          \n  --quick        1 MB corpus and 100/1,000 articles only, 3 runs\
+         \n  --budget S     skip a scaling size whose projected time (all runs) exceeds S seconds (default 300)\
          \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf)\
          \n  --root DIR     repository root (default: found from the crate's manifest dir)\
          \n  --shared DIR   shared data dir with corpus/korea-oil and bench/polnear (default ROOT/../shared, or $PARALLAX_SHARED)"
@@ -77,6 +79,7 @@ fn parse_args() -> Args {
         runs: 5,
         quick: false,
         profile: false,
+        budget: 300.0,
         root: default_root,
         shared: PathBuf::new(),
     };
@@ -91,6 +94,7 @@ fn parse_args() -> Args {
                 runs_given = true;
             }
             "--quick" => a.quick = true,
+            "--budget" => a.budget = it.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
             "--profile" => a.profile = true,
             "--root" => a.root = it.next().unwrap_or_else(|| usage()).into(),
             "--shared" => shared = Some(it.next().unwrap_or_else(|| usage()).into()),
@@ -518,8 +522,9 @@ fn main() {
     pipes.push(measure_pipeline("one 1 MB document", &one, runs.min(3), true));
 
     // Peak memory of a whole corpus analysis that keeps every document (what the CLI
-    // and the app do), on the biggest corpus.
-    let mem_corpus = corpus_bytes(&articles, if args.quick { MB } else { 10 * MB });
+    // and the app do).
+    // 1 MB: a quadratic comparison over the 10 MB corpus's 2,000 documents can take minutes.
+    let mem_corpus = corpus_bytes(&articles, MB);
     let mem_bytes = corpus_size(&mem_corpus);
     alloc::reset_hwm();
     let base = alloc::reset_peak();
@@ -532,13 +537,30 @@ fn main() {
 
     eprintln!("corpus scaling:");
     let sizes: &[usize] = if args.quick { &[100, 1000] } else { &[100, 1000, 5000] };
-    let scale: Vec<ScaleResult> = sizes.iter().map(|&n| measure_scaling(&articles, n, if n >= 5000 { runs.min(3) } else { runs })).collect();
+    // A comparison that grows quadratically can take hours at 5,000 articles: a size
+    // is skipped (and its projection reported) when the previous one, extrapolated
+    // (analysis linearly, comparison quadratically), would exceed the time budget.
+    let mut scale: Vec<ScaleResult> = Vec::new();
+    let mut skipped: Vec<(usize, f64)> = Vec::new();
+    for &n in sizes {
+        let runs_n = if n >= 5000 { runs.min(3) } else { runs };
+        if let Some(prev) = scale.last() {
+            let k = n as f64 / prev.n as f64;
+            let projected = secs(prev.analyse) * k + secs(prev.compare) * k * k;
+            if projected * runs_n as f64 > args.budget {
+                eprintln!("  {n} articles: skipped, projected {projected:.0} s per run");
+                skipped.push((n, projected));
+                continue;
+            }
+        }
+        scale.push(measure_scaling(&articles, n, runs_n));
+    }
 
     let wasm = wasm_sizes(&args.root);
     let browser_path = args.root.join("tests/e2e/output/browser-bench.json");
     let browser: Option<serde_json::Value> = std::fs::read_to_string(&browser_path).ok().and_then(|s| serde_json::from_str(&s).ok());
 
-    let report = render(&args, &articles, &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &wasm, browser.as_ref());
+    let report = render(&args, &articles, &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &skipped, &wasm, browser.as_ref());
     print!("{report}");
     if let Some(path) = &args.write {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -562,6 +584,7 @@ fn render(
     mem_bytes: usize,
     hwm: Option<usize>,
     scale: &[ScaleResult],
+    skipped: &[(usize, f64)],
     wasm: &[WasmSize],
     browser: Option<&serde_json::Value>,
 ) -> String {
@@ -724,6 +747,9 @@ fn render(
             growth,
             fmt_bytes(s.peak_heap)
         );
+    }
+    for (n, p) in skipped {
+        let _ = writeln!(w, "| {} | skipped: projected {:.0} s per run (budget {:.0} s) | | | | | | | | | |", fmt_int(*n as f64), p, args.budget);
     }
     let _ = writeln!(w);
 

@@ -457,6 +457,7 @@ fn cap_run(s: &str, max: usize) -> String {
         if w.len() != raw.len() || end == rest.len() {
             break;
         }
+        // Skip the whitespace character, which may be wider than one byte (U+00A0).
         let ws = rest[end..].chars().next().map_or(0, char::len_utf8);
         rest = &rest[end + ws..];
     }

@@ -214,3 +214,23 @@ fn example_corpus_invariants() {
     assert_eq!(a.documents.len(), inputs.len());
     check_analysis(&a);
 }
+
+/// Regressions found by the fuzzer and the benchmark, kept as plain cases.
+#[test]
+fn regressions() {
+    let cases: &[&str] = &[
+        // attribute: a name followed by a no-break space (2 bytes) was sliced as if the
+        // space were 1 byte wide (found by the 1 MB one-document bench and fuzz/analyze_corpus).
+        // figures: a number followed by an en dash (3 bytes) and a digit was sliced as if
+        // the dash were 1 byte wide (found by figures_spans_and_values).
+        "Title\n0–0 \n",
+        "Title\nMook that Anna told the debate audience that she States, saying that still the justice system.\nAnna Berg\u{a0}was\n",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let input = Input { name: format!("regression-{i}.txt"), bytes: text.as_bytes().to_vec() };
+        match core::analyze_document(&input, &Limits::default()) {
+            Ok(d) => check_doc(&d),
+            Err(e) => check_error(&e),
+        }
+    }
+}

@@ -1231,12 +1231,14 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         // scores and hyphenated codes: "2-1", "16-18 Industrial Avenue"
         let r = &t[a.end..];
-        if (r.starts_with('-') || r.starts_with('–')) && r[r.chars().next().unwrap().len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
-            let after = &r[1..];
+        // The dash is 1 byte ('-') or 3 ('–'): offsets after it use its width.
+        let dw = r.chars().next().map_or(0, char::len_utf8);
+        if (r.starts_with('-') || r.starts_with('–')) && r[dw..].starts_with(|c: char| c.is_ascii_digit()) {
+            let after = &r[dw..];
             let dl = after.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(after.len());
             let rest2 = &after[dl..];
-            let u2 = unit_after(t, a.end + 1 + dl, true);
-            let has_unit2 = u2.is_some() || rest2.starts_with('%');
+            let u2 = unit_after(t, a.end + dw + dl, true);
+            let has_unit2 = u2.is_some() || rest2.starts_with(|c: char| c == '%');
             if !has_unit2 {
                 return None;
             }
