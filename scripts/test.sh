@@ -5,6 +5,7 @@
 #   3. wasm-bindgen-test in headless Chromium (a Web Worker): WASM JSON == native CLI JSON
 #   4. trunk build --release                  (dist/)
 #   5. Playwright e2e against dist/           (node --test tests/e2e/)
+#   6. cargo-fuzz smoke run of every fuzz target (scripts/fuzz-smoke.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,10 +16,10 @@ step() { echo; echo "=== $* ==="; }
 failed=()
 run() { local name="$1"; shift; "$@" || { echo "FAILED: $name" >&2; failed+=("$name"); }; }
 
-step "1/5 cargo test --workspace"
+step "1/6 cargo test --workspace"
 run "cargo test --workspace" cargo test --workspace --no-fail-fast
 
-step "2/5 example corpus up to date"
+step "2/6 example corpus up to date"
 examples_current() {
   if [ ! -d ../shared/corpus/korea-oil ]; then echo "../shared not found: skipped"; return 0; fi
   for f in ../shared/corpus/korea-oil/*.txt; do
@@ -29,7 +30,7 @@ examples_current() {
 }
 run "example corpus" examples_current
 
-step "3/5 WASM == native (wasm-bindgen-test in headless Chromium)"
+step "3/6 WASM == native (wasm-bindgen-test in headless Chromium)"
 mkdir -p target/wasm-test
 wasm_equals_native() {
   cargo run -q -p parallax-cli -- analyze www/examples/korea-oil/*.txt --json > target/wasm-test/native.json || return 1
@@ -40,7 +41,7 @@ wasm_equals_native() {
 }
 run "wasm == native" wasm_equals_native
 
-step "4/5 trunk build --release"
+step "4/6 trunk build --release"
 build_site() {
   rm -rf dist
   trunk build --release || return 1
@@ -51,12 +52,15 @@ build_site() {
 }
 run "trunk build" build_site
 
-step "5/5 Playwright e2e (node --test tests/e2e/)"
+step "5/6 Playwright e2e (node --test tests/e2e/)"
 if [ -f dist/index.html ]; then
   run "e2e" env PARALLAX_NATIVE_JSON="$PWD/target/wasm-test/native.json" node --test tests/e2e/
 else
   echo "FAILED: e2e (no dist/)" >&2; failed+=("e2e")
 fi
+
+step "6/6 fuzz smoke (cargo-fuzz, every target for a bounded time)"
+run "fuzz smoke" env FUZZ_TIME="${FUZZ_TIME:-15}" bash scripts/fuzz-smoke.sh
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
