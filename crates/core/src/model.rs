@@ -192,7 +192,7 @@ pub enum MentionVia {
 /// A document-local actor (all its mentions clustered).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Canonical (longest full) name, e.g. "Vladimir Putin".
+    /// Canonical (longest full) name, e.g. "Angela Merkel".
     pub name: String,
     pub kind: ActorKind,
     /// Other surface forms seen in this document.
@@ -207,7 +207,7 @@ pub struct Entity {
 /// A quantity found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
-    /// Surface text, including approximation markers ("about 10,000 barrels per day").
+    /// Surface text, including approximation markers ("about 2,500 tonnes a day").
     pub text: String,
     pub span: Span,
     /// Numeric value after scaling ("$2.3 million" -> 2300000). For ranges, the lower bound.

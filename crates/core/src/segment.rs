@@ -16,7 +16,7 @@
 //!   word that typically starts sentences ("The", "He", "But" ...);
 //! * initialisms (U.S., a.m.) and single-letter initials follow the same rule.
 //!
-//! Tokens: words (with inner apostrophes and hyphens: "Jae-in", "don't"), initialisms
+//! Tokens: words (with inner apostrophes and hyphens: "Ji-hoon", "don't"), initialisms
 //! with their periods ("U.S."), numbers with group separators and decimals ("10,000",
 //! "99.6"), currency-prefixed amounts as one number token ("US$48", "$30"), and each
 //! other visible character run as punctuation. Everything is a linear scan over bytes
@@ -364,11 +364,11 @@ mod tests {
 
     #[test]
     fn token_kinds() {
-        let t = toks("About 10,000 people paid US$48 or 99.6% of $30 in the U.S. on Jae-in's day.");
+        let t = toks("About 10,000 people paid US$48 or 99.6% of $30 in the U.S. on Ji-hoon's day.");
         let texts: Vec<&str> = t.iter().map(|x| x.0).collect();
         assert_eq!(
             texts,
-            vec!["About", "10,000", "people", "paid", "US$48", "or", "99.6", "%", "of", "$30", "in", "the", "U.S.", "on", "Jae-in's", "day", "."]
+            vec!["About", "10,000", "people", "paid", "US$48", "or", "99.6", "%", "of", "$30", "in", "the", "U.S.", "on", "Ji-hoon's", "day", "."]
         );
         assert_eq!(t[1].1, TokenKind::Number);
         assert_eq!(t[4].1, TokenKind::Number);

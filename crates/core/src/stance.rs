@@ -3,7 +3,7 @@
 //! News reports stance through a small set of constructions, and this module reads
 //! them with shallow rules over the sentence tokens instead of a parser:
 //!
-//! * a *cue verb* with its complement: "Putin condemned the tests but urged talks",
+//! * a *cue verb* with its complement: "Merkel condemned the tests but urged talks",
 //!   "reluctant to support Moon's push for harsher sanctions" (cues chain: each one
 //!   multiplies the polarity, so reluctant x support x push-for = oppose);
 //! * a *nominal cue* whose possessor is the actor: "Moon's suggestion of cutting off oil";
@@ -310,7 +310,7 @@ impl Ctx<'_> {
                     continue;
                 }
                 // directly before the cue (adverbs, "who", commas between): its subject,
-                // even after a preposition ("with Putin effectively ruling out")
+                // even after a preposition ("with Merkel effectively ruling out")
                 let gap_ok = toks.iter().filter(|t| t.span.start >= m.span.end && t.span.end <= cue_start).all(|t| {
                     t.low.ends_with("ly") || matches!(t.low.as_str(), "," | "who" | "however" | "also" | "has" | "have" | "had" | "was" | "is" | "were" | "are" | "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "not" | "then" | "later")
                 });
@@ -361,7 +361,7 @@ impl Ctx<'_> {
         }
         true
     }
-    /// The subject of the reporting verb governing position `pos`, if any ("Putin
+    /// The subject of the reporting verb governing position `pos`, if any ("Merkel
     /// reiterated that ...", "China said ...").
     fn reporter(&self, toks: &[Tok], sent: Span, pos: usize, in_quote: Option<Span>) -> Vec<usize> {
         let Some(last) = self.word_before(toks, pos) else { return Vec::new() };
@@ -779,8 +779,8 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 if actors.is_empty() {
                     actors = ctx.reporter(toks, sent, cue.start, None);
                 }
-                // A leader reporting what their state does: "Putin told Moon that Russia
-                // is unwilling ..." -> Putin too.
+                // A leader reporting what their state does: "Merkel told Macron that Germany
+                // is unwilling ..." -> Merkel too.
                 if actors.len() == 1 {
                     let subj_pos = ctx.mentions.iter().rev().find(|m| m.entity == actors[0] && m.span.end <= cue.start && m.span.start >= sent.start).map(|m| m.span.start).unwrap_or(cue.start);
                     for r in ctx.reporter(toks, sent, subj_pos, None) {
@@ -822,7 +822,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
     }
 }
 
-/// Walks a cue's complement: skips linking words and objects ("urged Putin and Xi to"),
+/// Walks a cue's complement: skips linking words and objects ("urged Merkel and Xi to"),
 /// multiplies in chained cues ("reluctant to support"), and returns the polarity toward
 /// and the first token of the final target. Possessors of nominal cues met on the way are
 /// returned in `nested` with their own polarity.
@@ -873,7 +873,7 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
                 }
             }
         }
-        // object then "to VP": "urged Putin and Chinese President Xi Jinping to support"
+        // object then "to VP": "urged Merkel and Chinese President Xi Jinping to support"
         if ctx.mentions.iter().any(|m| m.span.start == toks[j].span.start) {
             let mut k = j;
             while k < n && k < j + 8 && toks[k].low != "to" && !is_punct_boundary(&toks[k]) {
