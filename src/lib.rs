@@ -42,33 +42,9 @@ impl WorkerMsg {
 pub fn analyze_streaming(
     inputs: &[Input],
     opts: &Options,
-    mut on_file: impl FnMut(&Progress, Option<&FileError>),
+    on_file: impl FnMut(&Progress, Option<&FileError>),
 ) -> Analysis {
-    let mut documents = Vec::new();
-    let mut errors = Vec::new();
-    let total = inputs.len();
-    for (i, input) in inputs.iter().enumerate() {
-        if i >= opts.limits.max_files {
-            errors.push(FileError {
-                file: input.name.clone(),
-                code: "too_many_files".into(),
-                message: format!("only the first {} files of a corpus are analysed", opts.limits.max_files),
-            });
-            continue;
-        }
-        let progress = Progress { done: i + 1, total, file: input.name.clone() };
-        match parallax_core::analyze_document(input, &opts.limits) {
-            Ok(d) => {
-                documents.push(d);
-                on_file(&progress, None);
-            }
-            Err(e) => {
-                on_file(&progress, Some(&e));
-                errors.push(e);
-            }
-        }
-    }
-    parallax_core::finish(documents, errors, &opts.compare)
+    parallax_core::analyze_corpus_streaming(inputs, opts, on_file)
 }
 
 /// Formats a figure value without float noise: integers without decimals, others with

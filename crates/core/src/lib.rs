@@ -110,6 +110,16 @@ pub fn analyze_cleaned(file: &str, decoded: &Decoded, cleaned: Cleaned) -> DocAn
 /// Analyses every input, then compares the documents. Files that fail are reported in
 /// `errors`; the others are analysed. `progress` is called after each file.
 pub fn analyze_corpus(inputs: &[Input], opts: &Options, mut progress: impl FnMut(&Progress)) -> Analysis {
+    analyze_corpus_streaming(inputs, opts, |p, _| progress(p))
+}
+
+/// [`analyze_corpus`], reporting each file's error (if any) through `on_file` as soon as
+/// that file is done, so a shell can show it while the other files are analysed.
+pub fn analyze_corpus_streaming(
+    inputs: &[Input],
+    opts: &Options,
+    mut on_file: impl FnMut(&Progress, Option<&FileError>),
+) -> Analysis {
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     let total = inputs.len();
@@ -122,11 +132,17 @@ pub fn analyze_corpus(inputs: &[Input], opts: &Options, mut progress: impl FnMut
             });
             continue;
         }
+        let progress = Progress { done: i + 1, total, file: input.name.clone() };
         match analyze_document(input, &opts.limits) {
-            Ok(d) => documents.push(d),
-            Err(e) => errors.push(e),
+            Ok(d) => {
+                documents.push(d);
+                on_file(&progress, None);
+            }
+            Err(e) => {
+                on_file(&progress, Some(&e));
+                errors.push(e);
+            }
         }
-        progress(&Progress { done: i + 1, total, file: input.name.clone() });
     }
     finish(documents, errors, &opts.compare)
 }
