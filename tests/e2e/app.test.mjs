@@ -192,7 +192,9 @@ test('a bad file is reported while the others are analysed', async () => {
 test('the drop zone is keyboard accessible', async () => {
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.waitForSelector('.dropzone');
+  // Wait for the app to settle (the example loads on the first visit) so the drop zone
+  // has its handlers and is not re-rendered under the key press.
+  await waitForCorpus(page, 'Example');
   await page.focus('.dropzone');
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
   await page.keyboard.press('Enter');
