@@ -192,9 +192,10 @@ test('a bad file is reported while the others are analysed', async () => {
 test('the drop zone is keyboard accessible', async () => {
   const page = await context.newPage();
   await page.goto(baseUrl);
-  // Wait for the app to settle (the example loads on the first visit) so the drop zone
-  // has its handlers and is not re-rendered under the key press.
-  await waitForCorpus(page, 'Example');
+  // Wait for the app to settle (no file reading or analysis under way) so the drop zone
+  // is not re-rendered under the key press.
+  await page.waitForFunction(() => ['idle', 'done'].includes(document.querySelector('.page')?.dataset.state),
+    null, { timeout: 60_000 });
   await page.focus('.dropzone');
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
   await page.keyboard.press('Enter');
