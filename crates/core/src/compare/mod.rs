@@ -271,7 +271,9 @@ fn attribute_conflicts(docs: &[DocAnalysis], actors: &[Actor], _mspans: &[Vec<Sp
         }
         let all: BTreeSet<&String> = per_doc.values().flatten().collect();
         // conflict when some source shares no office with another
-        let docs_v: Vec<&BTreeSet<String>> = per_doc.values().collect();
+        // (distinct sets only: a non-empty set is never disjoint from itself, so this is
+        // the same test and stays small when many sources use the same titles)
+        let docs_v: Vec<&BTreeSet<String>> = per_doc.values().collect::<BTreeSet<_>>().into_iter().collect();
         let disjoint = docs_v.iter().enumerate().any(|(i, x)| docs_v[i + 1..].iter().any(|y| x.is_disjoint(y)));
         if all.len() > 1 && disjoint {
             let values: BTreeMap<String, String> = per_doc.iter().map(|(k, v)| (k.clone(), v.iter().cloned().collect::<Vec<_>>().join(", "))).collect();
