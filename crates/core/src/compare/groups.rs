@@ -83,7 +83,7 @@ fn per_factor(per: Option<&str>) -> f64 {
     }
 }
 
-/// Stems that make a figure a change ("grew 71.9 percent", "a surge of over 70 percent").
+/// Stems that make a figure a change ("grew 42.5 percent", "a surge of over 40 percent").
 const CHANGE_WORDS: &[&str] = &["surg", "grew", "grow", "rose", "rise", "increas", "jump", "climb", "fell", "fall", "drop", "declin", "decreas", "soar", "plung", "doubl", "gain", "slump", "shrank", "shrink"];
 
 fn change_class(c: &str) -> u8 {
