@@ -46,7 +46,6 @@ impl Phase {
 }
 
 pub enum Msg {
-    OpenPicker,
     Picked,
     Dropped(Vec<File>),
     DragOver(bool),
@@ -130,12 +129,6 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::OpenPicker => {
-                if let Some(input) = self.file_input.cast::<HtmlInputElement>() {
-                    input.click();
-                }
-                false
-            }
             Msg::Picked => {
                 let Some(input) = self.file_input.cast::<HtmlInputElement>() else { return false };
                 let files = input.files().map(file_list).unwrap_or_default();
@@ -247,15 +240,28 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let open = link.callback(|_: MouseEvent| Msg::OpenPicker);
-        let on_key = link.batch_callback(|e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                Some(Msg::OpenPicker)
-            } else {
-                None
-            }
-        });
+        // The picker is opened synchronously inside the trusted click/key event: browsers
+        // only show a file chooser during user activation, and a queued message may run
+        // after the event has been handled.
+        let open = {
+            let input = self.file_input.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(i) = input.cast::<HtmlInputElement>() {
+                    i.click();
+                }
+            })
+        };
+        let on_key = {
+            let input = self.file_input.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    if let Some(i) = input.cast::<HtmlInputElement>() {
+                        i.click();
+                    }
+                }
+            })
+        };
         let on_drag_over = link.callback(|e: DragEvent| {
             e.prevent_default();
             if let Some(dt) = e.data_transfer() {
