@@ -63,7 +63,7 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
     }
     let (text, encoding, guessed) = decode(name, bytes)?;
     let text = normalise_newlines(&text);
-    if text.trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         return Err(err(name, "empty", "the file has no text (only blank space)"));
     }
     let bad = text.chars().take(20_000).filter(|&c| c == '\u{FFFD}').count();
@@ -136,6 +136,12 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, word joiner, BOM,
+/// soft hyphen. A file of only these and white space is blank.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 /// CRLF, lone CR, NEL and the Unicode line/paragraph separators become `\n`.
 pub fn normalise_newlines(s: &str) -> String {
     if !s.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']) {
@@ -159,8 +165,10 @@ pub fn normalise_newlines(s: &str) -> String {
 }
 
 /// UTF-16 text without a BOM has a NUL in every other byte for ASCII-range text.
+/// An odd length (a file cut in the middle of a code unit) is allowed: the pattern
+/// is read on the whole pairs and the lost half character decodes to U+FFFD.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 {
         return None;
     }
     let n = bytes.len().min(4096) / 2;
