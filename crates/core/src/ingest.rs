@@ -50,16 +50,7 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
         return Err(err(name, "empty", "the file is empty"));
     }
     if bytes.len() > limits.max_file_bytes {
-        return Err(err(
-            name,
-            "too_large",
-            format!(
-                "the file is {} bytes; files over {} bytes ({:.1} MiB) are not analysed",
-                bytes.len(),
-                limits.max_file_bytes,
-                limits.max_file_bytes as f64 / (1024.0 * 1024.0)
-            ),
-        ));
+        return Err(too_large(name, bytes.len() as u64, limits));
     }
     let (text, encoding, guessed) = decode(name, bytes)?;
     let text = normalise_newlines(&text);
@@ -77,6 +68,21 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
     }
     let format = detect_format(name, &text);
     Ok(Decoded { name: name.to_string(), text, format, encoding, encoding_guessed: guessed })
+}
+
+/// The `too_large` error for a file of `size` bytes. Shells that know a file's size
+/// before reading it (file-system metadata, `File.size` in the browser) can refuse it
+/// with this, without reading the bytes, and give the same message as `ingest`.
+pub fn too_large(name: &str, size: u64, limits: &Limits) -> FileError {
+    err(
+        name,
+        "too_large",
+        format!(
+            "the file is {size} bytes; files over {} bytes ({:.1} MiB) are not analysed",
+            limits.max_file_bytes,
+            limits.max_file_bytes as f64 / (1024.0 * 1024.0)
+        ),
+    )
 }
 
 fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError> {
@@ -164,26 +170,28 @@ pub fn normalise_newlines(s: &str) -> String {
     out
 }
 
-/// UTF-16 text without a BOM has a NUL in every other byte for ASCII-range text.
-/// An odd length (a file cut in the middle of a code unit) is allowed: the pattern
-/// is read on the whole pairs and the lost half character decodes to U+FFFD.
+/// UTF-16 text without a BOM has a NUL in every other byte for ASCII-range text: at
+/// least 40% of the code units must be a NUL beside a printable ASCII byte (or tab,
+/// CR, LF) in one byte order, and almost none have the NUL on the other side. An odd
+/// length (a file cut in the middle of a code unit) is allowed: the pattern is read on
+/// the whole pairs and the lost half character decodes to U+FFFD.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     if bytes.len() < 4 {
         return None;
     }
+    let text_byte = |b: u8| (0x20..0x7F).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
     let n = bytes.len().min(4096) / 2;
-    let (mut even0, mut odd0) = (0usize, 0usize);
-    for i in 0..n {
-        if bytes[2 * i] == 0 {
-            even0 += 1;
-        }
-        if bytes[2 * i + 1] == 0 {
-            odd0 += 1;
-        }
+    let (mut even0, mut odd0, mut le, mut be) = (0usize, 0usize, 0usize, 0usize);
+    for pair in bytes[..2 * n].chunks_exact(2) {
+        let (a, b) = (pair[0], pair[1]);
+        even0 += usize::from(a == 0);
+        odd0 += usize::from(b == 0);
+        le += usize::from(b == 0 && text_byte(a));
+        be += usize::from(a == 0 && text_byte(b));
     }
-    if odd0 * 10 >= n * 4 && even0 * 10 < n {
+    if le * 10 >= n * 4 && even0 * 10 < n {
         Some(encoding_rs::UTF_16LE)
-    } else if even0 * 10 >= n * 4 && odd0 * 10 < n {
+    } else if be * 10 >= n * 4 && odd0 * 10 < n {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
