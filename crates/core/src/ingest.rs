@@ -108,6 +108,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError>
         }
         return Ok((s.to_string(), "UTF-8".into(), false));
     }
+    if let Some(enc) = utf16_wide_text(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Ok((text.into_owned(), enc.name().to_string(), true));
+    }
     if looks_binary(bytes) {
         return Err(err(name, "binary", "the file looks binary (control bytes), not text"));
     }
@@ -196,6 +200,32 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
+}
+
+/// UTF-16 without a BOM for text outside ASCII (Korean, Chinese, Russian ...), which
+/// has no NUL pattern: the head decodes without a malformed unit, holds no control
+/// character, and at least 3% of its characters are spaces, line breaks or CJK/ASCII
+/// sentence punctuation. Random and legacy-encoded bytes read as UTF-16 almost never
+/// give a space (bytes `20 00`) or an ideographic full stop (`02 30`), and usually hit
+/// an unpaired surrogate.
+fn utf16_wide_text(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].into_iter().find(|enc| {
+        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(head) else { return false };
+        let (mut total, mut seps) = (0usize, 0usize);
+        for c in text.chars() {
+            total += 1;
+            match c {
+                ' ' | '\n' | '\r' | '\t' | '.' | ',' | '\u{3000}'..='\u{3002}' | '\u{FF01}' | '\u{FF0C}' | '\u{FF0E}' | '\u{FF1F}' => seps += 1,
+                c if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) => return false,
+                _ => {}
+            }
+        }
+        seps * 100 >= total * 3
+    })
 }
 
 /// More than 1% control bytes other than tab/CR/LF/FF in the first 8 KiB.

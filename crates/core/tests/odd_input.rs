@@ -406,3 +406,47 @@ fn too_many_files() {
     assert_eq!(errs, [("f3.txt", "too_many_files"), ("f4.txt", "too_many_files")]);
     assert!(a.errors[0].message.contains('3'), "{}", a.errors[0].message);
 }
+
+// ------------------------------------------------------------------ more scripts and encodings
+
+#[test]
+fn cyrillic_and_chinese_legacy_encodings() {
+    let ru = "\u{041f}\u{0440}\u{0430}\u{0432}\u{0438}\u{0442}\u{0435}\u{043b}\u{044c}\u{0441}\u{0442}\u{0432}\u{043e} \u{0437}\u{0430}\u{044f}\u{0432}\u{0438}\u{043b}\u{043e} \u{0432}\u{043e} \u{0432}\u{0442}\u{043e}\u{0440}\u{043d}\u{0438}\u{043a}, \u{0447}\u{0442}\u{043e} \u{044d}\u{043a}\u{0441}\u{043f}\u{043e}\u{0440}\u{0442} \u{0432}\u{044b}\u{0440}\u{043e}\u{0441} \u{043d}\u{0430} 12%. ";
+    let text = format!("{}\n\n{}\n", ru.trim(), ru.repeat(4).trim());
+    let d = ok("ru.txt", encode(encoding_rs::WINDOWS_1251, &text));
+    assert_eq!(d.encoding.as_deref(), Some("windows-1251"));
+    assert!(d.body.contains(ru.trim()));
+    let d = ok("koi8.txt", encode(encoding_rs::KOI8_R, &text));
+    assert!(d.encoding.as_deref().is_some_and(|e| e.starts_with("KOI8")), "{:?}", d.encoding);
+    assert!(d.body.contains(ru.trim()));
+    // Chinese on one line, no spaces: the line is the article (it ends a sentence), not
+    // a headline over an empty body.
+    let zh = "\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{51fa}\u{53e3}\u{589e}\u{957f}\u{4e86}\u{3002}".repeat(6);
+    for (enc, label) in [(encoding_rs::GBK, "GBK"), (encoding_rs::GB18030, "gb18030")] {
+        let d = ok("zh.txt", encode(enc, &zh));
+        assert!(d.encoding.as_deref().is_some_and(|e| e == "GBK" || e == "gb18030"), "{label}: {:?}", d.encoding);
+        assert_eq!(d.body, zh, "{label}");
+    }
+    let tw = "\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{51fa}\u{53e3}\u{589e}\u{9577}\u{4e86}\u{3002}".repeat(6);
+    let d = ok("tw.txt", encode(encoding_rs::BIG5, &tw));
+    assert_eq!(d.encoding.as_deref(), Some("Big5"));
+    assert_eq!(d.body, tw);
+    // A one-line headline alone is still not an article.
+    assert_eq!(refused("headline.txt", b"Harbour deal signed".to_vec()).code, "no_text");
+}
+
+#[test]
+fn utf16_without_bom_non_latin() {
+    let ko = format!("{}\n\n{}\n", KOREAN, KOREAN.repeat(3));
+    let zh = "\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{51fa}\u{53e3}\u{589e}\u{957f}\u{4e86}\u{3002}".repeat(6);
+    for text in [ko.as_str(), zh.as_str()] {
+        for (be, label) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+            let d = ok("wide.txt", utf16(text, be));
+            assert_eq!(d.encoding.as_deref(), Some(label));
+            let start: String = text.chars().take(12).collect();
+            assert!(d.body.starts_with(&start), "{label}: {:?}", d.body);
+        }
+    }
+    // EUC-KR and Shift_JIS bytes are not mistaken for UTF-16.
+    assert_eq!(ok("k.txt", encode(encoding_rs::EUC_KR, &ko)).encoding.as_deref(), Some("EUC-KR"));
+}

@@ -536,6 +536,18 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
             }
         }
     }
+    // A file whose only text line was taken as the headline: if that line is prose
+    // (it ends a sentence, which headlines do not), it is the article itself ("one
+    // paragraph without line breaks", common for CJK text with no spaces).
+    if body.is_empty() {
+        if let Some(i) = title_idx {
+            let alone = furniture.iter().any(|f| f.kind == FurnitureKind::Title && f.text == lines[i]);
+            if alone && lines[i].ends_with(['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}']) {
+                body.push(&lines[i]);
+                furniture.retain(|f| f.kind != FurnitureKind::Title);
+            }
+        }
+    }
     // A wire dateline opening the body names the agency ("CITY (AP) — ...").
     if meta.author.is_none() {
         if let Some(first) = body.first() {
