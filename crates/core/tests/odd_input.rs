@@ -496,3 +496,25 @@ fn duplicate_and_odd_file_names() {
     assert_eq!(a.errors.len(), 1);
     assert_eq!(a.errors[0].code, "binary");
 }
+
+// ------------------------------------------------------------------ pathological text
+
+/// Inputs that made the quote attribution quadratic (minutes for a few hundred KB):
+/// thousands of quote marks or reporting verbs in one paragraph without sentence
+/// punctuation. They now take time linear in their length; the test has no timing
+/// assertion (a regression shows as a test that runs for minutes), it checks that the
+/// result is complete.
+#[test]
+fn pathological_quote_text() {
+    let cases: Vec<(&str, String)> = vec![
+        ("open-quotes.txt", "\"Yes, word word word word word ".repeat(3000)),
+        ("nested-openers.txt", "\u{201C}A \u{201D} B \u{201C} ".repeat(8000)),
+        ("said-chain.txt", "Anna Berg said ".repeat(8000)),
+        ("saying-chain.txt", ", saying that the talks ".repeat(5000)),
+        ("colon-chain.txt", "He said: \"yes\" ".repeat(5000)),
+    ];
+    for (name, text) in cases {
+        let d = ok(name, text.into_bytes());
+        assert!(d.words > 10_000, "{name}: {} words", d.words);
+    }
+}
