@@ -54,7 +54,7 @@ run "trunk build" build_site
 
 step "5/6 Playwright e2e (node --test tests/e2e/)"
 if [ -f dist/index.html ]; then
-  run "e2e" env PARALLAX_NATIVE_JSON="$PWD/target/wasm-test/native.json" node --test tests/e2e/
+  run "e2e" env PARALLAX_NATIVE_JSON="$PWD/target/wasm-test/native.json" node --test --test-concurrency=1 tests/e2e/
 else
   echo "FAILED: e2e (no dist/)" >&2; failed+=("e2e")
 fi

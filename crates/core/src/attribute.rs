@@ -111,10 +111,12 @@ const NOT_CUE: &[&str] = &[
 ];
 
 fn cue_weight(w: &str) -> u32 {
-    if NOT_CUE.contains(&w) {
-        return 0;
+    // Called for every token: the lexicon lookup first, the linear NOT_CUE scan only for
+    // the few tokens that are in the lexicon.
+    match CUES.single.get(w) {
+        Some(&n) if !NOT_CUE.contains(&w) => n,
+        _ => 0,
     }
-    CUES.single.get(w).copied().unwrap_or(0)
 }
 
 /// Capitalised sentence openers that are not part of a name.
@@ -248,7 +250,12 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
 }
 
 fn lower(body: &str, t: &Tok) -> String {
-    body[t.start..t.end].to_lowercase().replace(['’', '‘'], "'")
+    let s = &body[t.start..t.end];
+    // Most tokens are ASCII: one allocation, no Unicode case tables, nothing to replace.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.to_lowercase().replace(['’', '‘'], "'")
 }
 
 fn is_cap(body: &str, t: &Tok) -> bool {

@@ -33,14 +33,34 @@ pub fn clean(doc: &Decoded) -> Cleaned {
 }
 
 /// Normalises characters that make text unusable for matching but carry no meaning:
-/// zero-width characters and BOMs are dropped, no-break and other fixed-width spaces
-/// become a plain space, line and paragraph separators and CR become `\n`.
+/// zero-width characters, soft hyphens and BOMs are dropped, no-break and other
+/// fixed-width spaces become a plain space, line and paragraph separators and CR
+/// become `\n`.
+///
+/// A zero-width space (U+200B) is a word break by definition (UAX #14), but CMSs also
+/// scatter it inside words ("govern\u{200B}ment"), so it is dropped except where a
+/// new word visibly starts: before an upper-case letter after a lower-case letter or
+/// after punctuation ("Anna\u{200B}Berg", "said.\u{200B}The"). There it becomes a
+/// space, so the name parts and sentences stay apart.
 pub fn normalise_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    let mut prev = '\n';
     while let Some(c) = chars.next() {
         match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{200B}' => {
+                let next_upper = chars.peek().is_some_and(|n| n.is_uppercase());
+                if next_upper && (prev.is_lowercase() || matches!(prev, '.' | ',' | ';' | ':' | '!' | '?')) {
+                    out.push(' ');
+                    prev = ' ';
+                }
+                continue;
+            }
+            '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            // A no-break, narrow no-break, thin or figure space between digit groups is
+            // a thousands separator (SI and French style: "1\u{00A0}000"): dropped, so
+            // the number reads as one ("1000") rather than two.
+            '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' if prev.is_ascii_digit() && digit_group_follows(&chars) => continue,
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
@@ -48,11 +68,18 @@ pub fn normalise_chars(s: &str) -> String {
                 }
             }
             '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
-            c if c.is_control() && c != '\n' => {}
+            c if c.is_control() && c != '\n' => continue,
             c => out.push(c),
         }
+        prev = c;
     }
     out
+}
+
+/// The next characters are exactly three ASCII digits (a thousands group).
+fn digit_group_follows(chars: &std::iter::Peekable<std::str::Chars>) -> bool {
+    let mut ahead = chars.clone();
+    (0..3).all(|_| ahead.next().is_some_and(|c| c.is_ascii_digit())) && !ahead.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Collapses runs of spaces inside a line.
@@ -109,26 +136,32 @@ const NAV_WORDS: &[&str] = &[
     "the", "this", "via", "tags", "topics", "caption", "photo", "image", "gallery", "telegram", "messenger", "sms", "mail", "gift", "print", "ad", "ads", "sponsored",
 ];
 
+// Word boundaries in the line rules are ASCII (`(?-u:\b)`): a Unicode `\b` makes the
+// regex crate's lazy DFA give up at the first non-ASCII byte (a curly quote or dash is in
+// nearly every news line) and fall back to the much slower PikeVM, which made these
+// rules a quarter of the whole pipeline. Every boundary here sits beside an ASCII
+// keyword, so the two kinds differ only where a keyword touches a non-ASCII letter.
+
 /// Promotion and community prompts (matched at the start of a short line).
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:join (?:the|our) (?:conversation|discussion|community)|trending on\b|sign up\b|subscribe\b|become a (?:member|subscriber|vip)|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow us\b|like us on\b|support (?:our|independent) journalism|don'?t miss\b|recommended (?:for you|videos?)|sponsored\b|advertisement\b|read (?:more|next)\b|related(?: articles| stories| coverage)?:|more from\b|continue reading\b|click here\b|watch:|listen:|also read\b|see also\b|you might also like|we recommend|popular on\b|most (?:read|popular|viewed)\b)").unwrap()
+    Regex::new(r"(?i)^(?:join (?:the|our) (?:conversation|discussion|community)|trending on(?-u:\b)|sign up(?-u:\b)|subscribe(?-u:\b)|become a (?:member|subscriber|vip)|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow us(?-u:\b)|like us on(?-u:\b)|support (?:our|independent) journalism|don'?t miss(?-u:\b)|recommended (?:for you|videos?)|sponsored(?-u:\b)|advertisement(?-u:\b)|read (?:more|next)(?-u:\b)|related(?: articles| stories| coverage)?:|more from(?-u:\b)|continue reading(?-u:\b)|click here(?-u:\b)|watch:|listen:|also read(?-u:\b)|see also(?-u:\b)|you might also like|we recommend|popular on(?-u:\b)|most (?:read|popular|viewed)(?-u:\b))").unwrap()
 });
 /// Cross-links and prompts that may run long ("READ MORE: <other headline>").
 static PROMO_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|want more stories like this\??|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|\bclick(?:ing)? here\b|^follow\b.*(?:\bcoverage\b|https?://)").unwrap()
+    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|want more stories like this\??|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|(?-u:\b)click(?:ing)? here(?-u:\b)|^follow(?-u:\b).*(?:(?-u:\b)coverage(?-u:\b)|https?://)").unwrap()
 });
 /// Production credits at the foot of wire copy.
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by\b|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
+    Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by(?-u:\b)|(?-u:\b)contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
 });
 
 static TRENDING_SITE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:trending|popular|more|latest|top stories) (?:on|from) (.+?)(?: videos?| news| stories)?$").unwrap());
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+|one|two|three|no) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)\b|^(?:comments are closed|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|show comments|view comments|join the discussion|commenting (?:is|has been) (?:closed|disabled)|comments? \(\d+\)|\d+ comments?$)").unwrap()
+    Regex::new(r"(?i)^(?:\d+|one|two|three|no) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)(?-u:\b)|^(?:comments are closed|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|show comments|view comments|join the discussion|commenting (?:is|has been) (?:closed|disabled)|comments? \(\d+\)|\d+ comments?$)").unwrap()
 });
 static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|\bterms of (?:use|service)\b|privacy policy").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|(?-u:\b)terms of (?:use|service)(?-u:\b)|privacy policy").unwrap());
 static COPY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?([A-Z][\w&.' -]{1,60}?)\s*(?:[&,.;|]|all rights|$)").unwrap()
 });
@@ -142,24 +175,44 @@ static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{2,80})\)$").unwrap());
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?\b[^.!?]*\b(?:getty|reuters|ap|afp|shutterstock|epa)\b[^.!?]*$").unwrap()
+    Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?(?-u:\b)[^.!?]*(?-u:\b)(?:getty|reuters|ap|afp|shutterstock|epa)(?-u:\b)[^.!?]*$").unwrap()
 });
-static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{L}\d .,'’-]{1,50}\s\(([\p{L} &.]{2,25})\)\s*[—–-]").unwrap()
-});
+/// "CITY, Country (Agency) —": a place (a capital and at most 50 more characters) and an
+/// agency of 2 to 25 characters.
+/// Those bounds are checked in code ([`wire_agency`]): a counted repetition of a Unicode
+/// letter class compiles to a large automaton (this was the costliest regex to build in
+/// the crate, about 100 times the others, paid on the first document of every run and
+/// so on the first analysis in the browser).
+static WIRE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}(?P<place>[\p{L}\d .,'’-]+)\s\((?P<agency>[\p{L} &.]+)\)\s*[—–-]").unwrap());
+
+/// The agency of a wire dateline opening `line`, and the dateline's end.
+///
+/// Same as `^\p{Lu}[\p{L}\d .,'’-]{1,50}\s\(([\p{L} &.]{2,25})\)...` in one regex: the
+/// place cannot contain `(` and the agency cannot contain `)`, so each ends just before
+/// the first such bracket and the match found is the only possible one; its parts are
+/// then checked for length (in chars, as a regex counts).
+fn wire_agency(line: &str) -> Option<(&str, usize)> {
+    let c = WIRE.captures(line)?;
+    let agency = c.name("agency")?.as_str();
+    if c.name("place")?.as_str().chars().count() > 50 || !(2..=25).contains(&agency.chars().count()) {
+        return None;
+    }
+    Some((agency, c.get(0)?.end()))
+}
 
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^["“]?(?i:follow)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))\b"#).unwrap()
+    Regex::new(r#"^["“]?(?i:follow)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))(?-u:\b)"#).unwrap()
 });
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–—]+\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\.?$").unwrap()
 });
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|co-founder|host|member|senior|former|governor|senator|coordinator|chief|secretary|ceo)\b").unwrap()
+    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|co-founder|host|member|senior|former|governor|senator|coordinator|chief|secretary|ceo)(?-u:\b)").unwrap()
 });
 /// "Name reported from City." at the foot of a story.
 static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from\b").unwrap()
+    Regex::new(r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from(?-u:\b)").unwrap()
 });
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -509,13 +562,25 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
             }
         }
     }
+    // A file whose only text line was taken as the headline: if that line is prose
+    // (it ends a sentence, which headlines do not), it is the article itself ("one
+    // paragraph without line breaks", common for CJK text with no spaces).
+    if body.is_empty() {
+        if let Some(i) = title_idx {
+            let alone = furniture.iter().any(|f| f.kind == FurnitureKind::Title && f.text == lines[i]);
+            if alone && lines[i].ends_with(['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}']) {
+                body.push(&lines[i]);
+                furniture.retain(|f| f.kind != FurnitureKind::Title);
+            }
+        }
+    }
     // A wire dateline opening the body names the agency ("CITY (AP) — ...").
     if meta.author.is_none() {
         if let Some(first) = body.first() {
-            if let Some(c) = WIRE.captures(first) {
-                meta.author = Some(c[1].trim().to_string());
+            if let Some((agency, end)) = wire_agency(first) {
+                meta.author = Some(agency.trim().to_string());
                 if meta.published.is_none() {
-                    meta.published = date::find(&first[..c.get(0).unwrap().end()]).map(|f| f.iso);
+                    meta.published = date::find(&first[..end]).map(|f| f.iso);
                 }
             }
         }
@@ -582,6 +647,20 @@ mod tests {
     }
 
     #[test]
+    fn wire_dateline_bounds() {
+        assert_eq!(wire_agency("SEOUL, South Korea (AP) — Officials said"), Some(("AP", 27)));
+        // A capital and at most 50 more characters, an agency of 2 to 25: as the counted regex.
+        let place = format!("S{}", "e".repeat(50));
+        assert!(wire_agency(&format!("{place} (AP) — text")).is_some());
+        assert!(wire_agency(&format!("{place}e (AP) — text")).is_none());
+        assert!(wire_agency("SEOUL (A) — text").is_none());
+        assert!(wire_agency(&format!("SEOUL ({}) — text", "A".repeat(25))).is_some());
+        assert!(wire_agency(&format!("SEOUL ({}) — text", "A".repeat(26))).is_none());
+        assert!(wire_agency("seoul (AP) — text").is_none());
+        assert!(wire_agency("SEOUL (AP) said").is_none());
+    }
+
+    #[test]
     fn language_switcher_and_author_line() {
         let c = clean_text("ua en ru\n\nMarkets fall on trade fears today\nAuthor: Ann Smith\n\nStocks fell sharply.");
         assert_eq!(c.author.as_deref(), Some("Ann Smith"));
@@ -616,6 +695,9 @@ mod tests {
     #[test]
     fn chars_normalised() {
         assert_eq!(normalise_chars("a\u{00A0}b\u{200B}c\r\nd\re"), "a bc\nd\ne");
+        assert_eq!(normalise_chars("Anna\u{200B}Berg said.\u{200B}The govern\u{200B}ment\u{200B}"), "Anna Berg said. The government");
+        assert_eq!(normalise_chars("\u{200B}A \u{200B}B NASA\u{200B}X"), "A B NASAX");
+        assert_eq!(normalise_chars("1\u{00A0}000\u{00A0}000 and 2\u{202F}500,5 but 3\u{00A0}0000 and 12\u{00A0}km"), "1000000 and 2500,5 but 3 0000 and 12 km");
     }
 }
 
