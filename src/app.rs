@@ -122,6 +122,8 @@ pub enum Msg {
     Save,
     Share,
     Shared(String),
+    /// The fragment changed in an open page (a share link pasted into the address bar).
+    HashChanged,
 }
 
 type Listeners = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>);
@@ -150,10 +152,13 @@ pub struct App {
     restored: bool,
 
     notice: Option<String>,
+    /// A non-error message (e.g. "link copied").
+    info: Option<String>,
     share_url: Option<String>,
     drag: bool,
     file_input: NodeRef,
     folder_input: NodeRef,
+    _hash_listener: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 impl Component for App {
@@ -179,11 +184,19 @@ impl Component for App {
             undo: None,
             restored: false,
             notice: None,
+            info: None,
             share_url: None,
             drag: false,
             file_input: NodeRef::default(),
             folder_input: NodeRef::default(),
+            _hash_listener: None,
         };
+        let link = ctx.link().clone();
+        let on_hash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| link.send_message(Msg::HashChanged));
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        }
+        app._hash_listener = Some(on_hash);
         app.spawn_worker(ctx);
         let share = share_fragment();
         ctx.link().send_future(async move {
@@ -259,13 +272,17 @@ impl Component for App {
                     }
                     None => {}
                 }
+                // The example is shown on a first visit only, never over a persisted or
+                // shared workspace, nor over a message about a damaged link.
+                let first = first_visit();
                 if self.sources.is_empty() {
-                    if first_visit() {
+                    if first && self.notice.is_none() {
                         ctx.link().send_message(Msg::LoadExample);
                     }
                     self.phase = Phase::Idle;
                 } else {
                     self.request_analysis();
+                    self.persist();
                 }
                 true
             }
@@ -469,6 +486,7 @@ impl Component for App {
                     }
                     None => {
                         self.share_url = None;
+                        self.info = None;
                         self.notice = Some(
                             "This workspace is too large for a link (over 32 KB compressed). Use \u{201c}Save workspace\u{201d} and share the file instead."
                                 .into(),
@@ -477,8 +495,23 @@ impl Component for App {
                 }
                 true
             }
+            Msg::HashChanged => {
+                let Some(frag) = share_fragment() else { return false };
+                clear_fragment();
+                match Workspace::from_share(&frag, &Limits::default()) {
+                    Ok(w) => {
+                        let n = w.sources.len();
+                        ctx.link().send_message(Msg::Open(format!("Shared workspace ({n} source{})", plural(n)), w));
+                        false
+                    }
+                    Err(e) => {
+                        self.notice = Some(format!("The share link could not be opened: {e}. Nothing was changed."));
+                        true
+                    }
+                }
+            }
             Msg::Shared(text) => {
-                self.notice = Some(text);
+                self.info = Some(text);
                 true
             }
         }
@@ -861,6 +894,7 @@ impl App {
 
     fn status_view(&self, ctx: &Context<Self>) -> Html {
         let notice = self.notice.as_ref().map(|n| html! { <p class="notice" role="status">{ n }</p> });
+        let info = self.share_url.as_ref().and(self.info.as_ref()).map(|n| html! { <p class="info">{ n }</p> });
         let status = match &self.phase {
             Phase::Idle => html! {},
             Phase::Loading(what) => html! {
@@ -890,6 +924,7 @@ impl App {
         html! {
             <div aria-live="polite" class="status-area">
                 { for notice }
+                { for info }
                 { status }
                 { for live }
             </div>

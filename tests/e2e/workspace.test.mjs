@@ -297,6 +297,12 @@ test('workspace: save, reopen, corrupt file, share link', async () => {
   assert.ok(url.startsWith(baseUrl + '#w='), url);
   assert.ok(url.length <= 32 * 1024 + baseUrl.length + 3);
   await page.screenshot({ path: path.join(outDir, 'workspace-share.png') });
+  // Pasting the link into an open page (a same-document hash change) opens it too.
+  await page.locator('#clear-all').click();
+  await settled(page);
+  await page.evaluate((h) => { location.hash = h; }, new URL(url).hash);
+  await waitForLabel(page, 'Shared workspace (5 sources)');
+  assert.deepEqual(await sourceNames(page), before);
   const other = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-ws-profile2-'));
   const ctx2 = await launch(other);
   try {
@@ -382,7 +388,7 @@ test('workspace: cancel stops a long analysis and keeps a consistent partial wor
   const names = await sourceNames(page);
   assert.equal(names.length, done, 'only the analysed sources remain');
   assert.equal(await page.locator('#sources tbody tr').count(), done);
-  await page.screenshot({ path: path.join(outDir, 'workspace-cancelled.png'), fullPage: true });
+  await page.screenshot({ path: path.join(outDir, 'workspace-cancelled.png') });
   // The respawned worker works and reuses the finished documents.
   await drop(page, [{ name: 'after.txt', text: base }]);
   await waitForLabel(page, '1 dropped file');
