@@ -50,20 +50,11 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
         return Err(err(name, "empty", "the file is empty"));
     }
     if bytes.len() > limits.max_file_bytes {
-        return Err(err(
-            name,
-            "too_large",
-            format!(
-                "the file is {} bytes; files over {} bytes ({:.1} MiB) are not analysed",
-                bytes.len(),
-                limits.max_file_bytes,
-                limits.max_file_bytes as f64 / (1024.0 * 1024.0)
-            ),
-        ));
+        return Err(too_large(name, bytes.len() as u64, limits));
     }
     let (text, encoding, guessed) = decode(name, bytes)?;
     let text = normalise_newlines(&text);
-    if text.trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         return Err(err(name, "empty", "the file has no text (only blank space)"));
     }
     let bad = text.chars().take(20_000).filter(|&c| c == '\u{FFFD}').count();
@@ -77,6 +68,21 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
     }
     let format = detect_format(name, &text);
     Ok(Decoded { name: name.to_string(), text, format, encoding, encoding_guessed: guessed })
+}
+
+/// The `too_large` error for a file of `size` bytes. Shells that know a file's size
+/// before reading it (file-system metadata, `File.size` in the browser) can refuse it
+/// with this, without reading the bytes, and give the same message as `ingest`.
+pub fn too_large(name: &str, size: u64, limits: &Limits) -> FileError {
+    err(
+        name,
+        "too_large",
+        format!(
+            "the file is {size} bytes; files over {} bytes ({:.1} MiB) are not analysed",
+            limits.max_file_bytes,
+            limits.max_file_bytes as f64 / (1024.0 * 1024.0)
+        ),
+    )
 }
 
 fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError> {
@@ -101,6 +107,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError>
             return Err(err(name, "binary", "the file contains NUL bytes: it looks binary, not text"));
         }
         return Ok((s.to_string(), "UTF-8".into(), false));
+    }
+    if let Some(enc) = utf16_wide_text(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Ok((text.into_owned(), enc.name().to_string(), true));
     }
     if looks_binary(bytes) {
         return Err(err(name, "binary", "the file looks binary (control bytes), not text"));
@@ -136,6 +146,12 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, word joiner, BOM,
+/// soft hyphen. A file of only these and white space is blank.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 /// CRLF, lone CR, NEL and the Unicode line/paragraph separators become `\n`.
 pub fn normalise_newlines(s: &str) -> String {
     if !s.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']) {
@@ -158,28 +174,58 @@ pub fn normalise_newlines(s: &str) -> String {
     out
 }
 
-/// UTF-16 text without a BOM has a NUL in every other byte for ASCII-range text.
+/// UTF-16 text without a BOM has a NUL in every other byte for ASCII-range text: at
+/// least 40% of the code units must be a NUL beside a printable ASCII byte (or tab,
+/// CR, LF) in one byte order, and almost none have the NUL on the other side. An odd
+/// length (a file cut in the middle of a code unit) is allowed: the pattern is read on
+/// the whole pairs and the lost half character decodes to U+FFFD.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 {
         return None;
     }
+    let text_byte = |b: u8| (0x20..0x7F).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r');
     let n = bytes.len().min(4096) / 2;
-    let (mut even0, mut odd0) = (0usize, 0usize);
-    for i in 0..n {
-        if bytes[2 * i] == 0 {
-            even0 += 1;
-        }
-        if bytes[2 * i + 1] == 0 {
-            odd0 += 1;
-        }
+    let (mut even0, mut odd0, mut le, mut be) = (0usize, 0usize, 0usize, 0usize);
+    for pair in bytes[..2 * n].chunks_exact(2) {
+        let (a, b) = (pair[0], pair[1]);
+        even0 += usize::from(a == 0);
+        odd0 += usize::from(b == 0);
+        le += usize::from(b == 0 && text_byte(a));
+        be += usize::from(a == 0 && text_byte(b));
     }
-    if odd0 * 10 >= n * 4 && even0 * 10 < n {
+    if le * 10 >= n * 4 && even0 * 10 < n {
         Some(encoding_rs::UTF_16LE)
-    } else if even0 * 10 >= n * 4 && odd0 * 10 < n {
+    } else if be * 10 >= n * 4 && odd0 * 10 < n {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
     }
+}
+
+/// UTF-16 without a BOM for text outside ASCII (Korean, Chinese, Russian ...), which
+/// has no NUL pattern: the head decodes without a malformed unit, holds no control
+/// character, and at least 3% of its characters are spaces, line breaks or CJK/ASCII
+/// sentence punctuation. Random and legacy-encoded bytes read as UTF-16 almost never
+/// give a space (bytes `20 00`) or an ideographic full stop (`02 30`), and usually hit
+/// an unpaired surrogate.
+fn utf16_wide_text(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].into_iter().find(|enc| {
+        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(head) else { return false };
+        let (mut total, mut seps) = (0usize, 0usize);
+        for c in text.chars() {
+            total += 1;
+            match c {
+                ' ' | '\n' | '\r' | '\t' | '.' | ',' | '\u{3000}'..='\u{3002}' | '\u{FF01}' | '\u{FF0C}' | '\u{FF0E}' | '\u{FF1F}' => seps += 1,
+                c if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) => return false,
+                _ => {}
+            }
+        }
+        seps * 100 >= total * 3
+    })
 }
 
 /// More than 1% control bytes other than tab/CR/LF/FF in the first 8 KiB.

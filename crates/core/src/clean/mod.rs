@@ -33,14 +33,34 @@ pub fn clean(doc: &Decoded) -> Cleaned {
 }
 
 /// Normalises characters that make text unusable for matching but carry no meaning:
-/// zero-width characters and BOMs are dropped, no-break and other fixed-width spaces
-/// become a plain space, line and paragraph separators and CR become `\n`.
+/// zero-width characters, soft hyphens and BOMs are dropped, no-break and other
+/// fixed-width spaces become a plain space, line and paragraph separators and CR
+/// become `\n`.
+///
+/// A zero-width space (U+200B) is a word break by definition (UAX #14), but CMSs also
+/// scatter it inside words ("govern\u{200B}ment"), so it is dropped except where a
+/// new word visibly starts: before an upper-case letter after a lower-case letter or
+/// after punctuation ("Anna\u{200B}Berg", "said.\u{200B}The"). There it becomes a
+/// space, so the name parts and sentences stay apart.
 pub fn normalise_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    let mut prev = '\n';
     while let Some(c) = chars.next() {
         match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{200B}' => {
+                let next_upper = chars.peek().is_some_and(|n| n.is_uppercase());
+                if next_upper && (prev.is_lowercase() || matches!(prev, '.' | ',' | ';' | ':' | '!' | '?')) {
+                    out.push(' ');
+                    prev = ' ';
+                }
+                continue;
+            }
+            '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            // A no-break, narrow no-break, thin or figure space between digit groups is
+            // a thousands separator (SI and French style: "1\u{00A0}000"): dropped, so
+            // the number reads as one ("1000") rather than two.
+            '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' if prev.is_ascii_digit() && digit_group_follows(&chars) => continue,
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
@@ -48,11 +68,18 @@ pub fn normalise_chars(s: &str) -> String {
                 }
             }
             '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
-            c if c.is_control() && c != '\n' => {}
+            c if c.is_control() && c != '\n' => continue,
             c => out.push(c),
         }
+        prev = c;
     }
     out
+}
+
+/// The next characters are exactly three ASCII digits (a thousands group).
+fn digit_group_follows(chars: &std::iter::Peekable<std::str::Chars>) -> bool {
+    let mut ahead = chars.clone();
+    (0..3).all(|_| ahead.next().is_some_and(|c| c.is_ascii_digit())) && !ahead.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Collapses runs of spaces inside a line.
@@ -557,6 +584,18 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
             }
         }
     }
+    // A file whose only text line was taken as the headline: if that line is prose
+    // (it ends a sentence, which headlines do not), it is the article itself ("one
+    // paragraph without line breaks", common for CJK text with no spaces).
+    if body.is_empty() {
+        if let Some(i) = title_idx {
+            let alone = furniture.iter().any(|f| f.kind == FurnitureKind::Title && f.text == lines[i]);
+            if alone && lines[i].ends_with(['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}']) {
+                body.push(&lines[i]);
+                furniture.retain(|f| f.kind != FurnitureKind::Title);
+            }
+        }
+    }
     // A wire dateline opening the body names the agency ("CITY (AP) — ...").
     if meta.author.is_none() {
         if let Some(first) = body.first() {
@@ -696,6 +735,9 @@ mod tests {
     #[test]
     fn chars_normalised() {
         assert_eq!(normalise_chars("a\u{00A0}b\u{200B}c\r\nd\re"), "a bc\nd\ne");
+        assert_eq!(normalise_chars("Anna\u{200B}Berg said.\u{200B}The govern\u{200B}ment\u{200B}"), "Anna Berg said. The government");
+        assert_eq!(normalise_chars("\u{200B}A \u{200B}B NASA\u{200B}X"), "A B NASAX");
+        assert_eq!(normalise_chars("1\u{00A0}000\u{00A0}000 and 2\u{202F}500,5 but 3\u{00A0}0000 and 12\u{00A0}km"), "1000000 and 2500,5 but 3 0000 and 12 km");
     }
 }
 
