@@ -12,7 +12,8 @@
 #                        (offline machine) instead of failing
 #
 # The machine has only stable Rust; cargo-fuzz needs nightly flags, so the build runs
-# with RUSTC_BOOTSTRAP=1. Seeds: the example articles in ../shared/corpus when present.
+# with RUSTC_BOOTSTRAP=1. Seeds: the example articles in ../shared/corpus when present,
+# and the odd inputs in tests/odd-input.
 # A crash fails the script (after the other targets ran); the reproducer is in
 # fuzz/artifacts/<target>/ and `cargo fuzz run <target> <file>` replays it.
 set -uo pipefail
@@ -54,6 +55,10 @@ for t in "${targets[@]}"; do
     # The analysis targets read a format byte first; the copies get one for free
     # (the article's first byte), which is fine for seeding.
     cp "$seeds"/*.txt "$corpus"/ 2>/dev/null || true
+  fi
+  if [[ ! -e "$corpus/odd-hostile.html" ]]; then
+    # The odd inputs (legacy encodings, hostile HTML) reach the decoding and HTML paths.
+    for f in tests/odd-input/*.txt tests/odd-input/*.html; do cp "$f" "$corpus/odd-$(basename "$f")"; done
   fi
   echo "== fuzz $t (${TIME}s)" >&2
   # -detect_leaks=0: LeakSanitizer needs ptrace, often refused in containers/CI.

@@ -289,6 +289,9 @@ fn is_opening_context(prev: Option<char>) -> bool {
 fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
     let text = &body[para.start..para.end];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Offsets of the closing double marks, to count those after a point by binary
+    // search (counting by a scan per opener was quadratic).
+    let closers: Vec<usize> = text.match_indices('”').map(|(i, _)| i).collect();
     // (open offset, content start, is single)
     let mut open: Option<(usize, usize, bool)> = None;
     // an ambiguous closing single mark ("the countries’ leaders"), used if no better one follows
@@ -340,7 +343,7 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                 } else if c == '“' && is_opening_context(prev) {
                     // an opener inside an open quote: nested if enough closers follow,
                     // else a stray mark
-                    if text[after..].matches('”').count() >= 2 {
+                    if closers.len() - closers.partition_point(|&x| x < after) >= 2 {
                         depth += 1;
                     }
                     k += 1;
@@ -412,6 +415,8 @@ struct Ctx<'a> {
     mentions: &'a [Mention],
     entities: &'a mut Vec<Entity>,
     mentions_sorted: bool,
+    /// Longest mention span, in bytes: bounds the backward walk for overlaps.
+    max_mention_len: usize,
     /// Names already resolved by `find_entity` (name as written, organisation?) -> entity.
     found: BTreeMap<(String, bool), usize>,
     /// Speakers resolved so far: (position, entity).
@@ -588,7 +593,17 @@ impl Ctx<'_> {
         }
         // a mention inside the phrase
         let mut hit: Option<&Mention> = None;
-        for m in self.mentions.iter().filter(|m| m.span.overlaps(span) && m.entity < self.entities.len()) {
+        // Sorted mentions: only those starting within the longest mention's length
+        // before the phrase can overlap it (a scan of all mentions per phrase was
+        // quadratic); kept in text order, as the choice below depends on it.
+        let near: &[Mention] = if self.mentions_sorted {
+            let hi = self.mentions.partition_point(|m| m.span.start < span.end);
+            let lo = self.mentions[..hi].partition_point(|m| m.span.start + self.max_mention_len < span.start);
+            &self.mentions[lo..hi]
+        } else {
+            self.mentions
+        };
+        for m in near.iter().filter(|m| m.span.overlaps(span) && m.entity < self.entities.len()) {
             let better = match hit {
                 None => true,
                 Some(h) => (m.via == MentionVia::Name && h.via != MentionVia::Name) || (m.via == h.via && m.span.start > h.span.start),
@@ -1077,6 +1092,12 @@ fn cue_like(body: &str, t: &Tok) -> bool {
 
 // ------------------------------------------------------------------ main
 
+/// Longest run of tokens searched at once for indirect quotes (see `attribute`).
+const MAX_CLAUSE: usize = 150;
+
+/// How far (in tokens) from a direct quote's marks its cue and speaker are looked for.
+const CUE_WINDOW: usize = 80;
+
 /// Extracts direct, partial and indirect quotes with their speakers. May push new
 /// entities for named speakers the recogniser did not find.
 pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentions: &[Mention]) -> Vec<Quote> {
@@ -1097,7 +1118,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
         }
     }
-    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), cap_index: std::cell::OnceCell::new(), found: BTreeMap::new(), mentions_sorted: mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), mentions, entities, recent: Vec::new(), issuer: None };
+    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), cap_index: std::cell::OnceCell::new(), found: BTreeMap::new(), mentions_sorted: mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), max_mention_len: mentions.iter().map(|m| m.span.len()).max().unwrap_or(0), mentions, entities, recent: Vec::new(), issuer: None };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
     let mut colon_speaker: Option<(usize, Who)> = None; // (paragraph ending "X said:", who)
@@ -1114,8 +1135,20 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
         let pmarks = &marked[pm_start..mk];
         toks.clear();
         tokenize(body, *p, &mut toks);
+        // A token is quoted when a mark opening at or before it closes after it: the
+        // largest `close_end` among marks opened so far (a sweep, not a scan of every
+        // mark per token, which was quadratic on text with thousands of quote marks).
+        let mut spans: Vec<(usize, usize)> = pmarks.iter().map(|m| (m.open, m.close_end)).collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0usize;
+        for &(_, close_end) in &spans {
+            far = far.max(close_end);
+            reach.push(far);
+        }
         for t in toks.iter_mut() {
-            t.quoted = pmarks.iter().any(|m| t.start >= m.open && t.end <= m.close_end);
+            let k = spans.partition_point(|&(open, _)| open <= t.start);
+            t.quoted = k > 0 && t.end <= reach[k - 1];
         }
         // clause boundaries outside quotes: sentence-final punctuation
         let bounds: Vec<usize> = (0..toks.len())
@@ -1128,8 +1161,16 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
         for m in pmarks {
             let qa = toks.partition_point(|t| t.start < m.open);
             let qb = toks.partition_point(|t| t.end <= m.close_end);
-            let lo = bounds.iter().rev().find(|&&b| b < qa).map_or(0, |b| b + 1);
-            let hi = bounds.iter().find(|&&b| b >= qb).map_or(toks.len(), |b| *b);
+            // `bounds` is ascending: binary searches, not scans (quadratic with many marks).
+            let clause_lo = match bounds.partition_point(|&b| b < qa) {
+                0 => 0,
+                k => bounds[k - 1] + 1,
+            };
+            let hi = bounds.get(bounds.partition_point(|&b| b < qb)).map_or(toks.len(), |b| *b);
+            // A speaker's cue is near its quote: the search stays within CUE_WINDOW tokens
+            // of the marks, so a paragraph of thousands of quotes in one unpunctuated
+            // "sentence" is not searched whole for each of them.
+            let (lo, hi) = (clause_lo.max(qa.saturating_sub(CUE_WINDOW)), hi.min(qb + CUE_WINDOW));
             let content_words = body[m.content.start..m.content.end].split_whitespace().count();
             let pre = body[p.start..m.open].trim_end().chars().last();
             let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
@@ -1164,8 +1205,12 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                 }
             }
             // a cue ending the previous clause with a colon: He said: "..."
-            if found.is_none() && lo > 0 {
-                let plo = bounds.iter().rev().find(|&&b| b + 1 < lo).map_or(0, |b| b + 1);
+            if found.is_none() && clause_lo > 0 {
+                let plo = match bounds.partition_point(|&b| b + 1 < clause_lo) {
+                    0 => 0,
+                    k => bounds[k - 1] + 1,
+                };
+                let plo = plo.max(qa.saturating_sub(CUE_WINDOW));
                 let ends_colon = qa > 0 && !toks[qa - 1].word && &body[toks[qa - 1].start..toks[qa - 1].end] == ":";
                 if ends_colon {
                     for i in (plo..qa).rev() {
@@ -1219,15 +1264,33 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
         let mut clause_lo = 0;
         let mut ends: Vec<usize> = bounds.clone();
         ends.push(toks.len());
+        // The paragraph's direct quotes, by start, and the longest: a clause looks only
+        // at those that can overlap it (all of them per clause was quadratic).
+        let mut direct_all: Vec<Span> = quotes[para_q..].iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect();
+        direct_all.sort_unstable();
+        let longest = direct_all.iter().map(|d| d.len()).max().unwrap_or(0);
+        // A "clause" of more than MAX_CLAUSE tokens (text without sentence punctuation)
+        // is searched in pieces, so the cue search stays linear in the paragraph.
+        let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(ends.len());
         for &hi in &ends {
             let lo = clause_lo;
             clause_lo = hi + 1;
+            let mut a = lo;
+            while hi > a + MAX_CLAUSE {
+                pieces.push((a, a + MAX_CLAUSE));
+                a += MAX_CLAUSE;
+            }
+            pieces.push((a, hi));
+        }
+        for (lo, hi) in pieces {
             if hi <= lo + 3 {
                 continue;
             }
             // clauses with a direct quote: only reports outside the quote count
             let direct_spans: Vec<Span> = if (lo..hi).any(|i| toks[i].quoted) {
-                quotes[para_q..].iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect()
+                let (cs, ce) = (toks[lo].start, toks[hi - 1].end);
+                let upto = direct_all.partition_point(|d| d.start < ce);
+                direct_all[..upto].iter().rev().take_while(|d| d.start + longest > cs).filter(|d| d.end > cs).copied().collect()
             } else {
                 Vec::new()
             };

@@ -450,3 +450,71 @@ fn utf16_without_bom_non_latin() {
     // EUC-KR and Shift_JIS bytes are not mistaken for UTF-16.
     assert_eq!(ok("k.txt", encode(encoding_rs::EUC_KR, &ko)).encoding.as_deref(), Some("EUC-KR"));
 }
+
+// ------------------------------------------------------------------ odd structure
+
+#[test]
+fn deeply_nested_and_broken_html() {
+    // 20,000 nested elements (a broken page generator, or an attack on recursive code).
+    let depth = 20_000;
+    let page = format!(
+        "<html><body>{}<p>Trade Minister Anna Berg said on Tuesday that the port would handle 4,500 barrels a day from March, officials said.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let r = doc("nested.html", page.into_bytes());
+    if let Ok(d) = &r {
+        assert!(d.body.contains("4,500 barrels"), "{:?}", d.body);
+    }
+    // Unclosed tags, stray closing tags, an unterminated comment and attribute.
+    let broken = "<html><body><p>First paragraph of the story, which the council approved on Monday after a long debate.<p>Second <b>paragraph <i>with</b> crossed</i> tags and 300 people.</div></span><!-- a comment that never ends <p>hidden";
+    let d = ok("broken.html", broken.as_bytes().to_vec());
+    // (With no <title>, the first line is taken as the headline.)
+    let all = format!("{} {}", d.title.as_deref().unwrap_or(""), d.body);
+    assert!(all.contains("council approved on Monday"), "{all:?}");
+    assert!(d.body.contains("Second paragraph with crossed tags and 300 people."), "{:?}", d.body);
+    assert!(!d.body.contains("hidden"), "an unterminated comment hides the rest: {:?}", d.body);
+    let d = ok("attr.html", b"<html><body><p>The council approved the plan on Monday after a long debate, officials said.</p><p title=\"never closed>tail".to_vec());
+    assert!(d.body.contains("council approved the plan"), "{:?}", d.body);
+}
+
+#[test]
+fn duplicate_and_odd_file_names() {
+    let other = ARTICLE.replace("4,500", "3,000").replace("Anna Berg", "Lena Holm").replace("Berg told", "Holm told");
+    let inputs = vec![
+        input("same.txt", ARTICLE.as_bytes().to_vec()),
+        input("same.txt", other.into_bytes()),
+        input("../../etc/passwd", ARTICLE.as_bytes().to_vec()),
+        input("<img src=x onerror=alert(1)>.html", html_page("utf-8", ARTICLE).into_bytes()),
+        input("", ARTICLE.as_bytes().to_vec()),
+        input(&"n".repeat(5000), b"\x89PNG\r\n\x1a\n".to_vec()),
+    ];
+    // Every span of every group member must lie in the document it names, also when two
+    // documents share a name.
+    let a = corpus(&inputs, Limits::default());
+    assert_eq!(a.documents.len(), 5);
+    assert_eq!(a.errors.len(), 1);
+    assert_eq!(a.errors[0].code, "binary");
+}
+
+// ------------------------------------------------------------------ pathological text
+
+/// Inputs that made the quote attribution quadratic (minutes for a few hundred KB):
+/// thousands of quote marks or reporting verbs in one paragraph without sentence
+/// punctuation. They now take time linear in their length; the test has no timing
+/// assertion (a regression shows as a test that runs for minutes), it checks that the
+/// result is complete.
+#[test]
+fn pathological_quote_text() {
+    let cases: Vec<(&str, String)> = vec![
+        ("open-quotes.txt", "\"Yes, word word word word word ".repeat(3000)),
+        ("nested-openers.txt", "\u{201C}A \u{201D} B \u{201C} ".repeat(8000)),
+        ("said-chain.txt", "Anna Berg said ".repeat(8000)),
+        ("saying-chain.txt", ", saying that the talks ".repeat(5000)),
+        ("colon-chain.txt", "He said: \"yes\" ".repeat(5000)),
+    ];
+    for (name, text) in cases {
+        let d = ok(name, text.into_bytes());
+        assert!(d.words > 10_000, "{name}: {} words", d.words);
+    }
+}

@@ -17,8 +17,18 @@ use super::{clean_lines, date};
 use crate::model::Cleaned;
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Deepest element nesting handed to the HTML parser and Readability.
+///
+/// The tree walks in `dom_query`/`dom_smoothie` recurse once per level, so a page of
+/// 20,000 nested `<div>`s (a broken generator, or an attack) overflows the stack: in a
+/// debug build with a 1 MiB stack (the WebAssembly default) about 4,000 levels do.
+/// Real article pages nest well under 100 levels, so tags past this depth are dropped
+/// (their text is kept) before parsing.
+pub const MAX_NESTING: usize = 256;
+
 /// Extracts the article text and metadata from an HTML page.
 pub fn clean_html(html: &str) -> Cleaned {
+    let html = &*limit_nesting(html, MAX_NESTING);
     let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
     let (text, meta) = match Readability::new(html, None, Some(cfg)) {
         Ok(mut r) => match r.parse() {
@@ -59,6 +69,106 @@ pub fn clean_html(html: &str) -> Cleaned {
     c
 }
 
+/// Elements that do not nest: void elements, and those whose end tag is usually left
+/// out (`<p>`, `<li>`, table cells ...), which the parser closes by itself. They are not
+/// counted, so unclosed ones do not make a page look deep.
+const FLAT: &[&str] = &[
+    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr", "html", "img",
+    "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp", "rt", "source", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "track", "wbr",
+];
+
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
+
+/// Drops start and end tags nested deeper than `max` (see [`MAX_NESTING`]), keeping
+/// all text. A linear scan, not a parser: comments and raw-text elements are skipped
+/// whole, quoted attribute values may contain `>`. Pages that cannot be that deep
+/// (fewer tags than `max`) are returned as they are.
+pub fn limit_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if html.bytes().filter(|&b| b == b'<').count() <= max {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut copied, mut i) = (0usize, 0usize, 0usize);
+    let mut dropped = false;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let start = i + off;
+        i = start + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        if !b.get(name_start).is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut name_end = name_start;
+        while name_end < b.len() && (b[name_end].is_ascii_alphanumeric() || b[name_end] == b'-') {
+            name_end += 1;
+        }
+        let name = html[name_start..name_end].to_ascii_lowercase();
+        // The end of the tag: the first '>' outside a quoted attribute value.
+        let mut j = name_end;
+        let mut quote = 0u8;
+        while j < b.len() {
+            match b[j] {
+                q @ (b'"' | b'\'') if quote == 0 => quote = q,
+                q if q == quote => quote = 0,
+                b'>' if quote == 0 => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        let end = (j + 1).min(b.len());
+        i = end;
+        if !closing && RAW.contains(&name.as_str()) {
+            // Skip to the matching end tag (case-insensitively).
+            let close = format!("</{name}");
+            i = find_ci(b, end, close.as_bytes()).unwrap_or(b.len());
+            continue;
+        }
+        let self_closing = !closing && end >= 2 && b[end - 2] == b'/';
+        if FLAT.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        let deep = if closing {
+            let d = depth > max;
+            depth = depth.saturating_sub(1);
+            d
+        } else {
+            depth += 1;
+            depth > max
+        };
+        if deep {
+            out.push_str(&html[copied..start]);
+            // A space keeps the words of dropped block tags apart.
+            out.push(' ');
+            copied = end;
+            dropped = true;
+        }
+    }
+    if !dropped {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(pat.len()).position(|w| w == pat).map(|p| p + from)
+}
+
+fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| p + from)
+}
+
 /// When Readability finds nothing: the text of `<body>` without scripts and styles.
 fn fallback_text(html: &str) -> String {
     let doc = dom_query::Document::from(html);
@@ -69,6 +179,23 @@ fn fallback_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_limited() {
+        let deep = format!("{}<p>text</p>{}", "<div class=\"a>b\">".repeat(10), "</div>".repeat(10));
+        let flat = limit_nesting(&deep, 3);
+        assert_eq!(flat.matches("<div").count(), 3, "{flat}");
+        assert_eq!(flat.matches("</div>").count(), 3, "{flat}");
+        assert!(flat.contains("<p>text</p>"));
+        // Shallow pages, comments, scripts and void elements are left alone.
+        let page = "<div><!-- <div><div><div><div> --><script>'<div><div><div><div>'</script><br><img src=x><p>a<p>b</div>";
+        assert_eq!(limit_nesting(page, 3), page);
+        assert_eq!(limit_nesting("<div><div>x", 1), "<div> x");
+        // Unterminated constructs at the end do not panic.
+        for s in ["<div><div><div><!-- x", "<div><div><div><script>x", "<div><div><div a='>", "<div><div><div><", "<<<<</"] {
+            let _ = limit_nesting(s, 1);
+        }
+    }
 
     #[test]
     fn article_and_meta() {
