@@ -1,17 +1,35 @@
-//! The page component: file intake (drop zone, picker, bundled example), the worker
-//! conversation, and the state the views render.
+//! The page component: the workspace (the user's sources, issue edits and view state),
+//! file intake (drop files or folders, pickers, the bundled example, workspace files and
+//! share links), the worker conversation, and the toolbar (progress + cancel, export,
+//! save, share, clear + undo).
 //!
-//! Every analysis request gets an id. The worker handles requests in order; when the user
-//! starts a new analysis before the last one finished, answers to the old id are ignored,
-//! so the page always shows the latest corpus.
+//! The workspace is the single source of truth; the analysis is derived from it by the
+//! worker, which caches analysed documents by (name, content hash). So adding, replacing
+//! or removing one source analyses at most that source, and an issue edit only
+//! recompares. Every request gets an id; answers to superseded ids are ignored, so the
+//! page always shows the latest workspace.
+//!
+//! Cancel: a running analysis cannot be interrupted inside the worker, so the page
+//! terminates the worker and starts a new one, seeding its cache with the documents the
+//! old one finished (they came with the progress messages). The sources that were not
+//! analysed yet are dropped from the workspace and listed in a notice, so what is shown
+//! is always a consistent analysis of exactly the listed sources.
+//!
+//! Safety: workspace files, share links and the persisted state are untrusted and go
+//! through `parallax_web::Workspace::from_json` (strict); a saved analysis is never
+//! trusted, it is recomputed. Article text is only rendered as text nodes.
 
+mod intake;
+mod store;
 mod views;
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
-use parallax_core::{Analysis, FileError};
-use parallax_web::WorkerMsg;
+use parallax_core::compare::IssueEdit;
+use parallax_core::{export, Analysis, DocAnalysis, FileError, Limits};
+use parallax_web::{content_hash, Request, SourceSpec, WorkerMsg, Workspace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,7 +42,11 @@ const EXAMPLE_DIR: &str = "./examples/korea-oil/";
 const VISITED_KEY: &str = "parallax.visited";
 /// File types the picker offers; anything dropped is still passed to the core, which
 /// reports unsupported files as per-file errors.
-const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
+const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json";
+/// Suffix of saved workspace files.
+const WORKSPACE_SUFFIX: &str = ".parallax.json";
+/// Share-link fragment prefix.
+const SHARE_PREFIX: &str = "#w=";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -45,35 +67,98 @@ impl Phase {
     }
 }
 
+/// One source of the workspace. `rejected` sources (too large) were never read.
+#[derive(Clone, Debug)]
+pub struct Source {
+    name: String,
+    bytes: Rc<Vec<u8>>,
+    size: u64,
+    hash: u64,
+    rejected: Option<FileError>,
+}
+
+impl Source {
+    fn new(name: String, bytes: Vec<u8>) -> Source {
+        Source { size: bytes.len() as u64, hash: content_hash(&bytes), name, bytes: Rc::new(bytes), rejected: None }
+    }
+}
+
+/// What "Undo" restores.
+#[derive(Clone)]
+struct Snapshot {
+    sources: Vec<Source>,
+    edits: Vec<IssueEdit>,
+    view: serde_json::Value,
+    what: String,
+}
+
 pub enum Msg {
-    Picked,
+    Picked(bool),
     Dropped(Vec<File>),
+    DroppedEntries(Vec<web_sys::FileSystemEntry>),
     DragOver(bool),
     LoadExample,
-    /// Files read into memory: a label for the corpus and (name, bytes) pairs.
-    Inputs(String, Vec<(String, Uint8Array)>),
+    /// Sources read into memory (or rejected unread), with a label for the action.
+    Add(String, Vec<Source>),
+    /// A workspace to open (from a file or link) with a label, replacing the current one.
+    Open(String, Workspace),
+    /// Startup: the persisted workspace (if any) and a share link (if any).
+    Restored(Option<Workspace>, Option<Result<Workspace, String>>),
     LoadFailed(String),
     Worker(WorkerMsg),
     WorkerFailed(String),
-    Download,
+    Cancel,
+    Remove(String),
+    ClearAll,
+    Undo,
+    // Sent by `views::Results` (UI-CONTRACT.md) once ui-views' component is wired in.
+    #[allow(dead_code)]
+    IssueEdit(IssueEdit),
+    #[allow(dead_code)]
+    ResetIssues,
+    #[allow(dead_code)]
+    View(serde_json::Value),
+    Export(&'static str),
+    Save,
+    Share,
+    Shared(String),
+    /// The fragment changed in an open page (a share link pasted into the address bar).
+    HashChanged,
 }
+
+type Listeners = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>);
 
 pub struct App {
     /// `None` when the browser refused to start the worker (e.g. a page opened from file://).
     worker: Option<Worker>,
-    _listeners: (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>),
+    _listeners: Option<Listeners>,
     worker_ready: bool,
-    /// A request waiting for the worker to become ready.
-    queued: Option<Array>,
+    /// Requests waiting for the worker to become ready.
+    queued: Vec<Array>,
     next_id: u32,
     current: u32,
     phase: Phase,
-    corpus: String,
+    label: String,
     live_errors: Vec<FileError>,
+
+    sources: Vec<Source>,
+    edits: Vec<IssueEdit>,
+    view: serde_json::Value,
     analysis: Option<Rc<Analysis>>,
+    /// Documents the worker analysed, by (name, hash): seeds a new worker after Cancel.
+    docs: BTreeMap<(String, u64), DocAnalysis>,
+    undo: Option<Snapshot>,
+    /// The workspace was restored or set up: changes may now be persisted.
+    restored: bool,
+
     notice: Option<String>,
+    /// A non-error message (e.g. "link copied").
+    info: Option<String>,
+    share_url: Option<String>,
     drag: bool,
     file_input: NodeRef,
+    folder_input: NodeRef,
+    _hash_listener: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 impl Component for App {
@@ -81,65 +166,70 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let worker = Worker::new("./worker_loader.js").map_err(js_err);
-        let link = ctx.link().clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(s) = e.data().as_string() else { return };
-            match serde_json::from_str::<WorkerMsg>(&s) {
-                Ok(m) => link.send_message(Msg::Worker(m)),
-                Err(err) => link.send_message(Msg::WorkerFailed(format!("unreadable worker message: {err}"))),
-            }
-        });
-        let link = ctx.link().clone();
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            e.prevent_default();
-            link.send_message(Msg::WorkerFailed(e.message()));
-        });
-        let (worker, notice) = match worker {
-            Ok(w) => {
-                w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                (Some(w), None)
-            }
-            Err(e) => (
-                None,
-                Some(format!("The analysis worker could not start ({e}). Serve the site over http(s), e.g. with scripts/serve.sh.")),
-            ),
-        };
-
-        if first_visit() {
-            ctx.link().send_message(Msg::LoadExample);
-        }
-        App {
-            worker,
-            _listeners: (on_message, on_error),
+        let mut app = App {
+            worker: None,
+            _listeners: None,
             worker_ready: false,
-            queued: None,
+            queued: Vec::new(),
             next_id: 1,
             current: 0,
-            phase: Phase::Idle,
-            corpus: String::new(),
+            phase: Phase::Loading("the saved workspace".into()),
+            label: String::new(),
             live_errors: Vec::new(),
+            sources: Vec::new(),
+            edits: Vec::new(),
+            view: serde_json::Value::Null,
             analysis: None,
-            notice,
+            docs: BTreeMap::new(),
+            undo: None,
+            restored: false,
+            notice: None,
+            info: None,
+            share_url: None,
             drag: false,
             file_input: NodeRef::default(),
+            folder_input: NodeRef::default(),
+            _hash_listener: None,
+        };
+        let link = ctx.link().clone();
+        let on_hash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| link.send_message(Msg::HashChanged));
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         }
+        app._hash_listener = Some(on_hash);
+        app.spawn_worker(ctx);
+        let share = share_fragment();
+        ctx.link().send_future(async move {
+            let persisted = match store::load().await {
+                Ok(Some(json)) => Workspace::from_json(json.as_bytes(), &Limits::default()).ok(),
+                _ => None,
+            };
+            let share = share.map(|s| Workspace::from_share(&s, &Limits::default()));
+            Msg::Restored(persisted, share)
+        });
+        app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Picked => {
-                let Some(input) = self.file_input.cast::<HtmlInputElement>() else { return false };
-                let files = input.files().map(file_list).unwrap_or_default();
+            Msg::Picked(folder) => {
+                let r = if folder { &self.folder_input } else { &self.file_input };
+                let Some(input) = r.cast::<HtmlInputElement>() else { return false };
+                let files = input.files().map(intake::from_list).unwrap_or_default();
                 // Reset so picking the same files again fires `change` again.
                 input.set_value("");
-                self.read_files(ctx, files, "chosen");
+                self.intake(ctx, files, if folder { "folder" } else { "chosen" });
                 true
             }
             Msg::Dropped(files) => {
                 self.drag = false;
-                self.read_files(ctx, files, "dropped");
+                self.intake(ctx, files, "dropped");
+                true
+            }
+            Msg::DroppedEntries(entries) => {
+                self.drag = false;
+                self.phase = Phase::Loading("the dropped folder".into());
+                ctx.link().send_future(async move { Msg::Dropped(intake::walk(entries).await) });
                 true
             }
             Msg::DragOver(on) => {
@@ -152,56 +242,94 @@ impl Component for App {
                 self.notice = None;
                 ctx.link().send_future(async {
                     match load_example().await {
-                        Ok(files) => Msg::Inputs("Example: oil supplies to North Korea (5 sources)".into(), files),
+                        Ok(files) => Msg::Add("Example: oil supplies to North Korea (5 sources)".into(), files),
                         Err(e) => Msg::LoadFailed(format!("The example corpus could not be loaded: {e}")),
                     }
                 });
                 true
             }
-            Msg::Inputs(label, files) => {
-                if self.worker.is_none() {
-                    self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
-                    return true;
+            Msg::Restored(persisted, share) => {
+                self.restored = true;
+                if let Some(w) = persisted {
+                    if !w.sources.is_empty() {
+                        self.set_workspace(w);
+                        self.label = "Restored workspace".into();
+                    }
                 }
-                if files.is_empty() {
-                    self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
+                match share {
+                    Some(Ok(w)) => {
+                        clear_fragment();
+                        let n = w.sources.len();
+                        if !self.sources.is_empty() {
+                            self.undo = Some(self.snapshot("your previous workspace"));
+                        }
+                        self.set_workspace(w);
+                        self.label = format!("Shared workspace ({n} source{})", plural(n));
+                    }
+                    Some(Err(e)) => {
+                        clear_fragment();
+                        self.notice = Some(format!("The share link could not be opened: {e}. Nothing was changed."));
+                    }
+                    None => {}
+                }
+                // The example is shown on a first visit only, never over a persisted or
+                // shared workspace, nor over a message about a damaged link.
+                let first = first_visit();
+                if self.sources.is_empty() {
+                    if first && self.notice.is_none() {
+                        ctx.link().send_message(Msg::LoadExample);
+                    }
+                    self.phase = Phase::Idle;
+                } else {
+                    self.request_analysis();
+                    self.persist();
+                }
+                true
+            }
+            Msg::Add(label, new) => {
+                if new.is_empty() {
+                    self.phase = self.settled();
                     self.notice = Some("No files were given.".into());
                     return true;
                 }
-                let id = self.next_id;
-                self.next_id += 1;
-                self.current = id;
-                self.corpus = label;
-                self.live_errors.clear();
-                self.phase = Phase::Analysing { done: 0, total: files.len(), file: String::new() };
-                let req = Array::new();
-                req.push(&JsValue::from(id));
-                for (name, bytes) in files {
-                    let pair = Array::new();
-                    pair.push(&JsValue::from_str(&name));
-                    pair.push(&bytes);
-                    req.push(&pair);
+                for s in new {
+                    match self.sources.iter_mut().find(|x| x.name == s.name) {
+                        Some(old) => *old = s,
+                        None => self.sources.push(s),
+                    }
                 }
-                if self.worker_ready {
-                    self.post(&req);
-                } else {
-                    self.queued = Some(req);
+                self.label = label;
+                self.undo = None;
+                self.request_analysis();
+                self.persist();
+                true
+            }
+            Msg::Open(label, w) => {
+                if !self.sources.is_empty() {
+                    self.undo = Some(self.snapshot("the previous workspace"));
                 }
+                self.set_workspace(w);
+                self.label = label;
+                self.request_analysis();
+                self.persist();
                 true
             }
             Msg::LoadFailed(e) => {
                 self.notice = Some(e);
-                self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
+                self.phase = self.settled();
                 true
             }
             Msg::Worker(WorkerMsg::Ready) => {
                 self.worker_ready = true;
-                if let Some(req) = self.queued.take() {
+                for req in std::mem::take(&mut self.queued) {
                     self.post(&req);
                 }
                 false
             }
-            Msg::Worker(WorkerMsg::Progress { id, progress, error }) => {
+            Msg::Worker(WorkerMsg::Progress { id, progress, error, doc, .. }) => {
+                if let Some((hash, d)) = doc {
+                    self.docs.insert((progress.file.clone(), hash), d);
+                }
                 if id != self.current {
                     return false;
                 }
@@ -216,6 +344,14 @@ impl Component for App {
                     return false;
                 }
                 self.live_errors.clear();
+                // Keep only the documents of the current sources and of the undo snapshot.
+                let keep: std::collections::BTreeSet<(String, u64)> = self
+                    .sources
+                    .iter()
+                    .chain(self.undo.iter().flat_map(|u| u.sources.iter()))
+                    .map(|s| (s.name.clone(), s.hash))
+                    .collect();
+                self.docs.retain(|k, _| keep.contains(k));
                 self.analysis = Some(Rc::new(analysis));
                 self.phase = Phase::Done;
                 true
@@ -223,34 +359,179 @@ impl Component for App {
             Msg::WorkerFailed(e) => {
                 web_sys::console::warn_1(&JsValue::from_str(&format!("analysis worker: {e}")));
                 self.notice = Some(format!("The analysis worker failed: {e}"));
-                self.phase = if self.analysis.is_some() { Phase::Done } else { Phase::Idle };
+                self.phase = self.settled();
                 true
             }
-            Msg::Download => {
-                if let Some(a) = &self.analysis {
-                    if let Err(e) = download_json(&parallax_core::to_json(a)) {
-                        self.notice = Some(format!("The download failed: {e}"));
-                        return true;
-                    }
+            Msg::Cancel => {
+                let Phase::Analysing { done, total, .. } = self.phase.clone() else { return false };
+                if let Some(w) = self.worker.take() {
+                    w.terminate();
+                }
+                self.spawn_worker(ctx);
+                // Sources are analysed in order: the first `done` are finished.
+                let dropped: Vec<String> = self.sources.iter().skip(done).map(|s| s.name.clone()).collect();
+                self.sources.truncate(done);
+                self.live_errors.clear();
+                let shown: Vec<&str> = dropped.iter().take(5).map(String::as_str).collect();
+                self.notice = Some(format!(
+                    "Analysis cancelled after {done} of {total} files. {} file{} not analysed and removed from the workspace: {}{}.",
+                    dropped.len(),
+                    plural(dropped.len()),
+                    shown.join(", "),
+                    if dropped.len() > shown.len() { ", …" } else { "" }
+                ));
+                self.label = format!("Partial workspace after cancel ({done} of {total} files)");
+                let seed: Vec<(String, u64, DocAnalysis)> =
+                    self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
+                self.send(&Request::Seed { docs: seed }, &[]);
+                if self.sources.is_empty() {
+                    self.analysis = None;
+                    self.phase = Phase::Idle;
+                } else {
+                    self.request_analysis();
+                }
+                self.persist();
+                true
+            }
+            Msg::Remove(name) => {
+                let before = self.sources.len();
+                self.sources.retain(|s| s.name != name);
+                if self.sources.len() == before {
+                    return false;
+                }
+                self.label = format!("Removed {name}");
+                self.after_change();
+                true
+            }
+            Msg::ClearAll => {
+                if self.sources.is_empty() {
+                    return false;
+                }
+                self.undo = Some(self.snapshot("the cleared workspace"));
+                self.sources.clear();
+                self.edits.clear();
+                self.view = serde_json::Value::Null;
+                self.share_url = None;
+                self.label.clear();
+                self.after_change();
+                true
+            }
+            Msg::Undo => {
+                let Some(u) = self.undo.take() else { return false };
+                self.sources = u.sources;
+                self.edits = u.edits;
+                self.view = u.view;
+                self.label = format!("Restored {}", u.what);
+                self.notice = None;
+                self.after_change();
+                true
+            }
+            Msg::IssueEdit(e) => {
+                self.edits.push(e);
+                self.request_compare();
+                self.persist();
+                true
+            }
+            Msg::ResetIssues => {
+                self.edits.clear();
+                self.request_compare();
+                self.persist();
+                true
+            }
+            Msg::View(v) => {
+                self.view = v;
+                self.persist();
+                true
+            }
+            Msg::Export(what) => {
+                let Some(a) = &self.analysis else { return false };
+                let (name, mime, text) = match what {
+                    "json" => ("parallax-analysis.json".to_string(), "application/json", parallax_core::to_json(a)),
+                    "html" => ("parallax-report.html".into(), "text/html", export::html_report(a)),
+                    "md" => ("parallax-report.md".into(), "text/markdown", export::markdown_report(a)),
+                    table => match export::csv_tables(a).into_iter().find(|(n, _)| n.strip_suffix(".csv") == Some(table)) {
+                        Some((n, t)) => (format!("parallax-{n}"), "text/csv", t),
+                        None => return false,
+                    },
+                };
+                if let Err(e) = download(&name, mime, &text) {
+                    self.notice = Some(format!("The download failed: {e}"));
+                    return true;
                 }
                 false
+            }
+            Msg::Save => {
+                let json = self.workspace().to_json(self.analysis.as_deref());
+                if let Err(e) = download("workspace.parallax.json", "application/json", &json) {
+                    self.notice = Some(format!("The download failed: {e}"));
+                    return true;
+                }
+                false
+            }
+            Msg::Share => {
+                match self.workspace().to_share() {
+                    Some(frag) => {
+                        let url = page_url() + SHARE_PREFIX + &frag;
+                        self.share_url = Some(url.clone());
+                        self.notice = None;
+                        if let Some(w) = web_sys::window() {
+                            let p = w.navigator().clipboard().write_text(&url);
+                            ctx.link().send_future(async move {
+                                match JsFuture::from(p).await {
+                                    Ok(_) => Msg::Shared("Link copied to the clipboard.".into()),
+                                    Err(_) => Msg::Shared("Copy the link below (the clipboard is not available here).".into()),
+                                }
+                            });
+                        }
+                    }
+                    None => {
+                        self.share_url = None;
+                        self.info = None;
+                        self.notice = Some(
+                            "This workspace is too large for a link (over 32 KB compressed). Use \u{201c}Save workspace\u{201d} and share the file instead."
+                                .into(),
+                        );
+                    }
+                }
+                true
+            }
+            Msg::HashChanged => {
+                let Some(frag) = share_fragment() else { return false };
+                clear_fragment();
+                match Workspace::from_share(&frag, &Limits::default()) {
+                    Ok(w) => {
+                        let n = w.sources.len();
+                        ctx.link().send_message(Msg::Open(format!("Shared workspace ({n} source{})", plural(n)), w));
+                        false
+                    }
+                    Err(e) => {
+                        self.notice = Some(format!("The share link could not be opened: {e}. Nothing was changed."));
+                        true
+                    }
+                }
+            }
+            Msg::Shared(text) => {
+                self.info = Some(text);
+                true
             }
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        // The picker is opened synchronously inside the trusted click/key event: browsers
+        // The pickers are opened synchronously inside the trusted click/key event: browsers
         // only show a file chooser during user activation, and a queued message may run
         // after the event has been handled.
-        let open = {
-            let input = self.file_input.clone();
+        let click = |r: &NodeRef| {
+            let input = r.clone();
             Callback::from(move |_: MouseEvent| {
                 if let Some(i) = input.cast::<HtmlInputElement>() {
                     i.click();
                 }
             })
         };
+        let open = click(&self.file_input);
+        let open_folder = click(&self.folder_input);
         let on_key = {
             let input = self.file_input.clone();
             Callback::from(move |e: KeyboardEvent| {
@@ -272,11 +553,16 @@ impl Component for App {
         let on_drag_leave = link.callback(|_: DragEvent| Msg::DragOver(false));
         let on_drop = link.callback(|e: DragEvent| {
             e.prevent_default();
-            let files = e.data_transfer().and_then(|dt| dt.files()).map(file_list).unwrap_or_default();
-            Msg::Dropped(files)
+            let Some(dt) = e.data_transfer() else { return Msg::Dropped(Vec::new()) };
+            // Folders need the entry API; plain file drops (and synthetic drops) use `files`.
+            match intake::drop_entries(&dt) {
+                Some(entries) if entries.iter().any(|e| e.is_directory()) => Msg::DroppedEntries(entries),
+                _ => Msg::Dropped(dt.files().map(intake::from_list).unwrap_or_default()),
+            }
         });
         let busy = matches!(self.phase, Phase::Loading(_) | Phase::Analysing { .. });
-
+        // Folder picker: `webkitdirectory` is not a standard attribute Yew knows, so it is
+        // set as a plain attribute.
         html! {
             <div class="page" data-state={self.phase.name()}>
                 <header class="topbar">
@@ -289,30 +575,34 @@ impl Component for App {
                     </div>
                     <div class="actions">
                         <button type="button" class="btn" onclick={open.clone()}>{ "Choose files…" }</button>
+                        <button type="button" class="btn" id="choose-folder" onclick={open_folder}>{ "Choose folder…" }</button>
                         <button type="button" class="btn" onclick={link.callback(|_| Msg::LoadExample)} disabled={busy}>
                             { "Load example" }
                         </button>
-                        <button type="button" class="btn" onclick={link.callback(|_| Msg::Download)}
-                            disabled={self.analysis.is_none()}>{ "Download JSON" }</button>
                     </div>
                 </header>
                 <main>
                     <input ref={self.file_input.clone()} id="file-input" class="visually-hidden" type="file"
                         multiple=true accept={ACCEPT} tabindex="-1" aria-hidden="true"
-                        onchange={link.callback(|_: Event| Msg::Picked)} />
+                        onchange={link.callback(|_: Event| Msg::Picked(false))} />
+                    <input ref={self.folder_input.clone()} id="folder-input" class="visually-hidden" type="file"
+                        multiple=true webkitdirectory=true tabindex="-1" aria-hidden="true"
+                        onchange={link.callback(|_: Event| Msg::Picked(true))} />
                     <div class={classes!("dropzone", self.drag.then_some("dragging"))}
                         role="button" tabindex="0"
-                        aria-label="Add articles: drop .txt, .md or .html files here, or press Enter to choose files"
+                        aria-label="Add articles: drop .txt, .md or .html files or folders here, or press Enter to choose files"
                         onclick={open} onkeydown={on_key}
                         ondragenter={on_drag_over.clone()} ondragover={on_drag_over}
                         ondragleave={on_drag_leave} ondrop={on_drop}>
-                        <strong>{ "Drop articles here" }</strong>
-                        <span>{ " — .txt, .md or .html, one article per file — or click to choose files" }</span>
+                        <strong>{ "Drop articles or folders here" }</strong>
+                        <span>{ " — .txt, .md or .html, one article per file, or a saved " }<code>{ ".parallax.json" }</code>{ " workspace — or click to choose files" }</span>
                     </div>
-                    { self.status_view() }
+                    { self.toolbar(ctx) }
+                    { self.status_view(ctx) }
+                    { self.sources_view(ctx) }
                     {
                         match &self.analysis {
-                            Some(a) => views::analysis(a),
+                            Some(a) => self.results(ctx, a),
                             None if !busy => html! {
                                 <p class="empty">{ "No articles yet. Drop a few versions of the same story, or load the example." }</p>
                             },
@@ -321,7 +611,7 @@ impl Component for App {
                     }
                 </main>
                 <footer>
-                    { "Runs entirely in your browser: files never leave this page. Same results as the command line: " }
+                    { "Runs entirely in your browser: files never leave this page (share links keep the workspace in the part of the URL after #, which browsers do not send). Same results as the command line: " }
                     <code>{ "parallax analyze FILE…" }</code>
                 </footer>
             </div>
@@ -330,6 +620,47 @@ impl Component for App {
 }
 
 impl App {
+    /// The results area. When ui-views' `views::Results` lands, this becomes
+    /// `<views::Results analysis={a.clone()} view={…} on_view={…} issue_edits={…}
+    /// on_issue_edit={…} on_reset_issues={…} on_remove_source={…} />` (see UI-CONTRACT.md);
+    /// the callbacks are the `Msg::View`, `Msg::IssueEdit`, `Msg::ResetIssues` and
+    /// `Msg::Remove` messages already handled above.
+    fn results(&self, _ctx: &Context<Self>, a: &Rc<Analysis>) -> Html {
+        views::analysis(a)
+    }
+
+    fn spawn_worker(&mut self, ctx: &Context<Self>) {
+        self.worker_ready = false;
+        self.queued.clear();
+        let worker = Worker::new("./worker_loader.js").map_err(js_err);
+        let link = ctx.link().clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(s) = e.data().as_string() else { return };
+            match serde_json::from_str::<WorkerMsg>(&s) {
+                Ok(m) => link.send_message(Msg::Worker(m)),
+                Err(err) => link.send_message(Msg::WorkerFailed(format!("unreadable worker message: {err}"))),
+            }
+        });
+        let link = ctx.link().clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            link.send_message(Msg::WorkerFailed(e.message()));
+        });
+        match worker {
+            Ok(w) => {
+                w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                self.worker = Some(w);
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "The analysis worker could not start ({e}). Serve the site over http(s), e.g. with scripts/serve.sh."
+                ));
+            }
+        }
+        self._listeners = Some((on_message, on_error));
+    }
+
     fn post(&self, req: &Array) {
         let Some(worker) = &self.worker else { return };
         if let Err(e) = worker.post_message(req) {
@@ -337,30 +668,233 @@ impl App {
         }
     }
 
-    fn read_files(&mut self, ctx: &Context<Self>, files: Vec<File>, how: &'static str) {
-        if files.is_empty() {
+    fn send(&mut self, req: &Request, bytes: &[Rc<Vec<u8>>]) {
+        let arr = Array::new();
+        arr.push(&JsValue::from_str(&serde_json::to_string(req).expect("request serialises")));
+        for b in bytes {
+            arr.push(&Uint8Array::from(b.as_slice()));
+        }
+        if self.worker_ready {
+            self.post(&arr);
+        } else {
+            self.queued.push(arr);
+        }
+    }
+
+    fn request_analysis(&mut self) {
+        if self.worker.is_none() {
+            self.phase = self.settled();
             return;
         }
-        self.notice = None;
-        let n = files.len();
-        self.phase = Phase::Loading(format!("{n} file{}", if n == 1 { "" } else { "s" }));
-        ctx.link().send_future(async move {
-            let mut out = Vec::with_capacity(files.len());
-            for f in files {
-                // An unreadable file goes on empty: the core reports it as a per-file error.
-                let bytes = match JsFuture::from(f.array_buffer()).await {
-                    Ok(buf) => Uint8Array::new(&buf),
-                    Err(_) => Uint8Array::new_with_length(0),
-                };
-                out.push((f.name(), bytes));
+        if self.sources.is_empty() {
+            self.analysis = None;
+            self.phase = Phase::Idle;
+            return;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.current = id;
+        self.live_errors.clear();
+        self.phase = Phase::Analysing { done: 0, total: self.sources.len(), file: String::new() };
+        let specs = self.sources.iter().map(|s| SourceSpec { name: s.name.clone(), rejected: s.rejected.clone() }).collect();
+        let bytes: Vec<Rc<Vec<u8>>> = self.sources.iter().map(|s| s.bytes.clone()).collect();
+        self.send(&Request::Analyze { id, sources: specs, edits: self.edits.clone() }, &bytes);
+    }
+
+    fn request_compare(&mut self) {
+        if self.analysis.is_none() || matches!(self.phase, Phase::Analysing { .. }) {
+            // The running analysis does not know the new edits: start over (cached docs).
+            self.request_analysis();
+            return;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.current = id;
+        self.send(&Request::Compare { id, edits: self.edits.clone() }, &[]);
+    }
+
+    /// After sources changed by remove / clear / undo.
+    fn after_change(&mut self) {
+        self.share_url = None;
+        self.request_analysis();
+        self.persist();
+    }
+
+    fn settled(&self) -> Phase {
+        if self.analysis.is_some() { Phase::Done } else { Phase::Idle }
+    }
+
+    fn snapshot(&self, what: &str) -> Snapshot {
+        Snapshot { sources: self.sources.clone(), edits: self.edits.clone(), view: self.view.clone(), what: what.into() }
+    }
+
+    fn workspace(&self) -> Workspace {
+        Workspace {
+            sources: self
+                .sources
+                .iter()
+                .filter(|s| s.rejected.is_none())
+                .map(|s| (s.name.clone(), s.bytes.as_ref().clone()))
+                .collect(),
+            issue_edits: self.edits.clone(),
+            view: self.view.clone(),
+        }
+    }
+
+    fn set_workspace(&mut self, w: Workspace) {
+        self.sources = w.sources.into_iter().map(|(n, b)| Source::new(n, b)).collect();
+        self.edits = w.issue_edits;
+        self.view = w.view;
+        self.share_url = None;
+    }
+
+    /// Stores the workspace in IndexedDB (fire and forget; a failure is logged).
+    fn persist(&self) {
+        if !self.restored {
+            return;
+        }
+        let json = self.workspace().to_json(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = store::save(json).await {
+                web_sys::console::warn_2(&JsValue::from_str("saving the workspace in IndexedDB failed"), &e);
             }
-            let label = format!("{} {how} file{}", out.len(), if out.len() == 1 { "" } else { "s" });
-            Msg::Inputs(label, out)
         });
     }
 
-    fn status_view(&self) -> Html {
-        let notice = self.notice.as_ref().map(|n| html! { <p class="notice" role="alert">{ n }</p> });
+    /// Takes files from a drop or a picker: a workspace file is opened; other files are
+    /// size-checked (without reading) and read.
+    fn intake(&mut self, ctx: &Context<Self>, files: Vec<File>, how: &'static str) {
+        if files.is_empty() {
+            self.phase = self.settled();
+            return;
+        }
+        self.notice = None;
+        let limits = Limits::default();
+        if let Some(ws) = files.iter().find(|f| f.name().ends_with(WORKSPACE_SUFFIX)).cloned() {
+            if files.len() > 1 {
+                self.notice = Some(format!("Opening the workspace {}; the other files were ignored.", ws.name()));
+            }
+            self.phase = Phase::Loading(ws.name());
+            let name = ws.name();
+            ctx.link().send_future(async move {
+                if ws.size() > parallax_web::MAX_WORKSPACE_BYTES as f64 {
+                    return Msg::LoadFailed(format!("{name}: the workspace file is too large. Nothing was changed."));
+                }
+                let bytes = match JsFuture::from(ws.array_buffer()).await {
+                    Ok(buf) => Uint8Array::new(&buf).to_vec(),
+                    Err(e) => return Msg::LoadFailed(format!("{name} could not be read ({}). Nothing was changed.", js_err(e))),
+                };
+                match Workspace::from_json(&bytes, &limits) {
+                    Ok(w) => Msg::Open(format!("Workspace {name}"), w),
+                    Err(e) => Msg::LoadFailed(format!("{name}: {e}. Nothing was changed.")),
+                }
+            });
+            return;
+        }
+        let n = files.len();
+        self.phase = Phase::Loading(format!("{n} file{}", plural(n)));
+        ctx.link().send_future(async move {
+            let mut out = Vec::with_capacity(files.len());
+            for f in files {
+                let name = f.name();
+                let size = f.size();
+                // Checked before reading: a huge file is never loaded into memory.
+                if size > limits.max_file_bytes as f64 {
+                    let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
+                    out.push(Source { name, bytes: Rc::new(Vec::new()), size: size as u64, hash: 0, rejected: Some(e) });
+                    continue;
+                }
+                // An unreadable file goes on empty: the core reports it as a per-file error.
+                let bytes = match JsFuture::from(f.array_buffer()).await {
+                    Ok(buf) => Uint8Array::new(&buf).to_vec(),
+                    Err(_) => Vec::new(),
+                };
+                out.push(Source::new(name, bytes));
+            }
+            let label = format!("{} {how} file{}", out.len(), plural(out.len()));
+            Msg::Add(label, out)
+        });
+    }
+
+    fn toolbar(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let has = self.analysis.is_some() && !matches!(self.phase, Phase::Analysing { .. });
+        let export = |what: &'static str, label: &'static str| {
+            html! {
+                <button type="button" class="btn small" data-export={what} disabled={!has}
+                    onclick={link.callback(move |_| Msg::Export(what))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="workspace-toolbar" role="toolbar" aria-label="Workspace">
+                <details class="export-menu">
+                    <summary class="btn">{ "Export" }</summary>
+                    <div class="export-items">
+                        { export("json", "Analysis (JSON)") }
+                        { export("html", "Report (HTML)") }
+                        { export("md", "Report (Markdown)") }
+                        { export("sources", "Sources (CSV)") }
+                        { export("stances", "Stances (CSV)") }
+                        { export("figures", "Figures (CSV)") }
+                        { export("figure_groups", "Figure groups (CSV)") }
+                        { export("quotes", "Quotes (CSV)") }
+                        { export("quote_groups", "Quote groups (CSV)") }
+                        { export("differences", "Conflicts and blindspots (CSV)") }
+                    </div>
+                </details>
+                <button type="button" class="btn" id="save-workspace" disabled={self.sources.is_empty()}
+                    onclick={link.callback(|_| Msg::Save)}>{ "Save workspace" }</button>
+                <button type="button" class="btn" id="share-link" disabled={self.sources.is_empty()}
+                    onclick={link.callback(|_| Msg::Share)}>{ "Share link" }</button>
+                <button type="button" class="btn" id="clear-all" disabled={self.sources.is_empty()}
+                    onclick={link.callback(|_| Msg::ClearAll)}>{ "Clear all" }</button>
+                if let Some(u) = &self.undo {
+                    <button type="button" class="btn" id="undo" onclick={link.callback(|_| Msg::Undo)}>
+                        { format!("Undo: restore {} ({} source{})", u.what, u.sources.len(), plural(u.sources.len())) }
+                    </button>
+                }
+                if let Some(url) = &self.share_url {
+                    <label class="share-url">
+                        <span>{ "Share link: " }</span>
+                        <input id="share-url" type="text" readonly=true value={url.clone()}
+                            onfocus={Callback::from(|e: FocusEvent| {
+                                if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) { i.select(); }
+                            })} />
+                    </label>
+                }
+            </div>
+        }
+    }
+
+    fn sources_view(&self, ctx: &Context<Self>) -> Html {
+        if self.sources.is_empty() {
+            return html! {};
+        }
+        let link = ctx.link();
+        html! {
+            <details class="workspace-sources" open={self.sources.len() <= 12}>
+                <summary>{ format!("Workspace: {} source{}", self.sources.len(), plural(self.sources.len())) }</summary>
+                <ul>
+                    { for self.sources.iter().map(|s| {
+                        let name = s.name.clone();
+                        html! {
+                            <li data-name={s.name.clone()}>
+                                <span class="name">{ &s.name }</span>
+                                <span class="muted">{ format!(" {}", human_size(s.size)) }</span>
+                                if let Some(e) = &s.rejected { <span class="rejected">{ format!(" — not read: {}", e.message) }</span> }
+                                <button type="button" class="btn small remove" aria-label={format!("Remove {}", s.name)}
+                                    onclick={link.callback(move |_| Msg::Remove(name.clone()))}>{ "Remove" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </details>
+        }
+    }
+
+    fn status_view(&self, ctx: &Context<Self>) -> Html {
+        let notice = self.notice.as_ref().map(|n| html! { <p class="notice" role="status">{ n }</p> });
+        let info = self.share_url.as_ref().and(self.info.as_ref()).map(|n| html! { <p class="info">{ n }</p> });
         let status = match &self.phase {
             Phase::Idle => html! {},
             Phase::Loading(what) => html! {
@@ -370,17 +904,18 @@ impl App {
                 </div>
             },
             Phase::Analysing { done, total, file } => html! {
-                <div class="status">
-                    <span>
-                        { format!("Analysing {}: {done} of {total} files", self.corpus) }
-                        if !file.is_empty() { <span class="muted">{ format!(" — last: {file}") }</span> }
+                <div class="status analysing">
+                    <span class="progress-text">
+                        { format!("Analysing {done} of {total} files") }
+                        if !file.is_empty() { <span class="muted">{ format!(" — {file}") }</span> }
                     </span>
                     <progress max={total.to_string()} value={done.to_string()} aria-label="Analysis progress"></progress>
+                    <button type="button" class="btn" id="cancel" onclick={ctx.link().callback(|_| Msg::Cancel)}>{ "Cancel" }</button>
                 </div>
             },
             Phase::Done => html! {
                 <div class="status done">
-                    <span>{ &self.corpus }</span>
+                    <span>{ format!("{} — {} source{}", self.label, self.sources.len(), plural(self.sources.len())) }</span>
                 </div>
             },
         };
@@ -389,6 +924,7 @@ impl App {
         html! {
             <div aria-live="polite" class="status-area">
                 { for notice }
+                { for info }
                 { status }
                 { for live }
             </div>
@@ -396,8 +932,16 @@ impl App {
     }
 }
 
-fn file_list(list: web_sys::FileList) -> Vec<File> {
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn human_size(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / (1u64 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KB", n as f64 / 1024.0),
+        n => format!("{n} B"),
+    }
 }
 
 fn first_visit() -> bool {
@@ -412,20 +956,44 @@ fn first_visit() -> bool {
     }
 }
 
+/// The share fragment's value, if the page was opened with `#w=...`.
+fn share_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix(SHARE_PREFIX).map(str::to_string)
+}
+
+/// Removes the fragment (so a reload shows the persisted workspace, not the link's again).
+fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&page_url()));
+        }
+    }
+}
+
+/// The page's URL without fragment.
+fn page_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => href,
+    }
+}
+
 fn js_err(e: JsValue) -> String {
     e.as_string()
         .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
         .unwrap_or_else(|| "unknown error".into())
 }
 
-async fn fetch_bytes(url: &str) -> Result<Uint8Array, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let resp: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_err)?.unchecked_into();
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?).await.map_err(js_err)?;
-    Ok(Uint8Array::new(&buf))
+    Ok(Uint8Array::new(&buf).to_vec())
 }
 
 #[derive(serde::Deserialize)]
@@ -433,27 +1001,29 @@ struct Manifest {
     files: Vec<String>,
 }
 
-async fn load_example() -> Result<Vec<(String, Uint8Array)>, String> {
-    let manifest = fetch_bytes(&format!("{EXAMPLE_DIR}manifest.json")).await?.to_vec();
+async fn load_example() -> Result<Vec<Source>, String> {
+    let manifest = fetch_bytes(&format!("{EXAMPLE_DIR}manifest.json")).await?;
     let manifest: Manifest = serde_json::from_slice(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
     let mut out = Vec::with_capacity(manifest.files.len());
     for name in manifest.files {
         let bytes = fetch_bytes(&format!("{EXAMPLE_DIR}{name}")).await?;
-        out.push((name, bytes));
+        out.push(Source::new(name, bytes));
     }
     Ok(out)
 }
 
-fn download_json(json: &str) -> Result<(), String> {
-    let parts = Array::of1(&JsValue::from_str(json));
+/// Downloads `text` as a file through a Blob object URL and an `<a download>` click
+/// (allowed by the page's CSP: no network request is made).
+fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
+    opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_err)?.unchecked_into();
     a.set_href(&url);
-    a.set_download("parallax-analysis.json");
+    a.set_download(name);
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())

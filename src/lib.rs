@@ -14,10 +14,20 @@
 //!
 //! [`analyze_streaming`] must give exactly what [`parallax_core::analyze_corpus`] gives
 //! (byte-identical JSON); a native unit test and the WASM test (`tests/wasm.rs`) check
-//! that.
+//! that. [`Engine`], the worker's state, gives the same analysis while analysing only the
+//! documents it has not seen (cache by name and content hash), and recomputes only the
+//! comparison when the user edits issues.
+//!
+//! The workspace file (`*.parallax.json`) and the share-link fragment are defined here
+//! too ([`Workspace`]), natively tested: both are untrusted input, parsed strictly, and
+//! never carry an analysis that is trusted (the analysis is always recomputed from the
+//! sources).
 
-use parallax_core::{Analysis, FileError, Input, Options, Progress};
+use base64::Engine as _;
+use parallax_core::compare::{CompareOptions, IssueEdit};
+use parallax_core::{Analysis, DocAnalysis, FileError, Input, Limits, Options, Progress};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A message from the worker to the page, sent as a JSON string.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -26,7 +36,17 @@ pub enum WorkerMsg {
     /// The worker has installed its message handler and accepts requests.
     Ready,
     /// One file of request `id` is done; `error` is set when it could not be analysed.
-    Progress { id: u32, progress: Progress, error: Option<FileError> },
+    /// `doc` carries a newly analysed document (content hash, analysis) so the page can
+    /// re-seed a fresh worker after a cancel; `None` for cache hits and errors.
+    Progress {
+        id: u32,
+        progress: Progress,
+        error: Option<FileError>,
+        #[serde(default)]
+        cached: bool,
+        #[serde(default)]
+        doc: Option<(u64, DocAnalysis)>,
+    },
     /// Request `id` is finished.
     Done { id: u32, analysis: Analysis },
 }
@@ -34,6 +54,126 @@ pub enum WorkerMsg {
 impl WorkerMsg {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("worker message serialises")
+    }
+}
+
+/// A request from the page, posted as `[json, Uint8Array, Uint8Array, ...]`: the JSON of
+/// this enum, then one byte array per source of an `Analyze` (in order).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Analyse the workspace (cached documents are reused) and compare with `edits`.
+    Analyze { id: u32, sources: Vec<SourceSpec>, edits: Vec<IssueEdit> },
+    /// Recompare the last analysed workspace with new issue edits (no re-analysis).
+    Compare { id: u32, edits: Vec<IssueEdit> },
+    /// Fill a fresh worker's cache with documents a previous worker analysed.
+    Seed { docs: Vec<(String, u64, DocAnalysis)> },
+}
+
+/// One source of an `Analyze` request. `rejected` is set when the page refused the file
+/// before reading it (too large); its bytes are then empty and the error is reported as is.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SourceSpec {
+    pub name: String,
+    #[serde(default)]
+    pub rejected: Option<FileError>,
+}
+
+/// FNV-1a, 64 bit: the content key of the document cache (not a security boundary: a
+/// collision only means a stale analysis for a file with the same name).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// The worker's state: analysed documents by (file name, content hash) and the last
+/// workspace, so that adding, removing or replacing one source analyses only that source,
+/// and an issue edit only recompares.
+#[derive(Default)]
+pub struct Engine {
+    cache: BTreeMap<(String, u64), DocAnalysis>,
+    /// The last workspace: per source, the cache key or the error.
+    last: Vec<Result<(String, u64), FileError>>,
+    limits: Limits,
+}
+
+impl Engine {
+    pub fn seed(&mut self, docs: Vec<(String, u64, DocAnalysis)>) {
+        for (name, hash, doc) in docs {
+            self.cache.insert((name, hash), doc);
+        }
+    }
+
+    /// Number of cached documents (tests, diagnostics).
+    pub fn cached(&self) -> usize {
+        self.cache.len()
+    }
+
+    /// Analyses `sources` (pairs of spec and bytes) in order, like
+    /// [`parallax_core::analyze_corpus`] (same documents, errors and order), reusing cached
+    /// documents. `on_file(progress, error, cached, new_doc)` is called after each source.
+    pub fn analyze(
+        &mut self,
+        sources: &[(SourceSpec, Vec<u8>)],
+        edits: &[IssueEdit],
+        mut on_file: impl FnMut(&Progress, Option<&FileError>, bool, Option<(u64, &DocAnalysis)>),
+    ) -> Analysis {
+        let total = sources.len();
+        let mut last = Vec::with_capacity(total);
+        for (i, (spec, bytes)) in sources.iter().enumerate() {
+            let progress = Progress { done: i + 1, total, file: spec.name.clone() };
+            let e = if i >= self.limits.max_files {
+                FileError {
+                    file: spec.name.clone(),
+                    code: "too_many_files".into(),
+                    message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
+                }
+            } else if let Some(e) = &spec.rejected {
+                e.clone()
+            } else {
+                let key = (spec.name.clone(), content_hash(bytes));
+                if self.cache.contains_key(&key) {
+                    on_file(&progress, None, true, None);
+                    last.push(Ok(key));
+                    continue;
+                }
+                let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
+                match parallax_core::analyze_document(&input, &self.limits) {
+                    Ok(doc) => {
+                        on_file(&progress, None, false, Some((key.1, &doc)));
+                        self.cache.insert(key.clone(), doc);
+                        last.push(Ok(key));
+                        continue;
+                    }
+                    Err(e) => e,
+                }
+            };
+            on_file(&progress, Some(&e), false, None);
+            last.push(Err(e));
+        }
+        // Keep what the previous and the current workspace use (so Undo is instant).
+        let keep: BTreeSet<(String, u64)> =
+            self.last.iter().chain(last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
+        self.cache.retain(|k, _| keep.contains(k));
+        self.last = last;
+        self.compare(edits)
+    }
+
+    /// Compares the last analysed workspace with `edits`.
+    pub fn compare(&self, edits: &[IssueEdit]) -> Analysis {
+        let mut docs = Vec::new();
+        let mut errors = Vec::new();
+        for r in &self.last {
+            match r {
+                Ok(k) => docs.push(self.cache[k].clone()),
+                Err(e) => errors.push(e.clone()),
+            }
+        }
+        parallax_core::finish(docs, errors, &CompareOptions { issue_edits: edits.to_vec() })
     }
 }
 
@@ -45,6 +185,144 @@ pub fn analyze_streaming(
     on_file: impl FnMut(&Progress, Option<&FileError>),
 ) -> Analysis {
     parallax_core::analyze_corpus_streaming(inputs, opts, on_file)
+}
+
+/// The format tag of a saved workspace file.
+pub const WORKSPACE_FORMAT: &str = "parallax-workspace";
+/// The only version this build reads and writes.
+pub const WORKSPACE_VERSION: u32 = 1;
+/// Largest workspace file (or decompressed share link) accepted, in bytes.
+pub const MAX_WORKSPACE_BYTES: usize = 64 * 1024 * 1024;
+/// Longest share-link fragment offered; beyond it the user is told to save a file.
+pub const MAX_SHARE_CHARS: usize = 32 * 1024;
+
+/// A source as saved: its name and its bytes, base64 (standard alphabet, padded).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSource {
+    pub name: String,
+    pub base64: String,
+}
+
+/// A workspace file (`*.parallax.json`), also the content of a share link and of the
+/// browser's persisted state. `analysis` may be written for people reading the file; it is
+/// ignored on reading (recomputed from the sources, so a tampered analysis cannot inject
+/// anything). `view` is the views' serialised `ViewState` (opaque here).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceFile {
+    pub format: String,
+    pub version: u32,
+    pub sources: Vec<SavedSource>,
+    #[serde(default)]
+    pub issue_edits: Vec<IssueEdit>,
+    #[serde(default)]
+    pub view: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<serde_json::Value>,
+}
+
+/// A validated workspace: sources with their bytes, issue edits, view state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Workspace {
+    pub sources: Vec<(String, Vec<u8>)>,
+    pub issue_edits: Vec<IssueEdit>,
+    pub view: serde_json::Value,
+}
+
+/// Whether `name` is acceptable as a source name: a plain file name (no path separator,
+/// no control character, not `.`/`..`), at most 255 bytes.
+pub fn valid_source_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name != "."
+        && name != ".."
+        && !name.chars().any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
+impl Workspace {
+    /// The workspace file's JSON; `analysis` is included when given.
+    pub fn to_json(&self, analysis: Option<&Analysis>) -> String {
+        let file = WorkspaceFile {
+            format: WORKSPACE_FORMAT.into(),
+            version: WORKSPACE_VERSION,
+            sources: self
+                .sources
+                .iter()
+                .map(|(n, b)| SavedSource { name: n.clone(), base64: base64::engine::general_purpose::STANDARD.encode(b) })
+                .collect(),
+            issue_edits: self.issue_edits.clone(),
+            view: self.view.clone(),
+            analysis: analysis.and_then(|a| serde_json::to_value(a).ok()),
+        };
+        serde_json::to_string(&file).expect("workspace serialises")
+    }
+
+    /// Parses and validates a workspace file. Every problem is an error with a reason;
+    /// nothing partial is returned.
+    pub fn from_json(bytes: &[u8], limits: &Limits) -> Result<Workspace, String> {
+        if bytes.len() > MAX_WORKSPACE_BYTES {
+            return Err(format!("the workspace file is larger than {} MB", MAX_WORKSPACE_BYTES / (1024 * 1024)));
+        }
+        let file: WorkspaceFile =
+            serde_json::from_slice(bytes).map_err(|e| format!("not a Parallax workspace file ({e})"))?;
+        if file.format != WORKSPACE_FORMAT {
+            return Err(format!("not a Parallax workspace file (format is {:?})", file.format));
+        }
+        if file.version != WORKSPACE_VERSION {
+            return Err(format!("unsupported workspace version {} (this version reads {WORKSPACE_VERSION})", file.version));
+        }
+        if file.sources.len() > limits.max_files {
+            return Err(format!("the workspace has {} sources; at most {} are allowed", file.sources.len(), limits.max_files));
+        }
+        let mut seen = BTreeSet::new();
+        let mut sources = Vec::with_capacity(file.sources.len());
+        for s in file.sources {
+            if !valid_source_name(&s.name) {
+                return Err(format!("invalid source name {:?}", s.name));
+            }
+            if !seen.insert(s.name.clone()) {
+                return Err(format!("the source name {:?} appears twice", s.name));
+            }
+            if s.base64.len() / 4 * 3 > limits.max_file_bytes + 3 {
+                return Err(format!("{}: larger than the per-file limit", s.name));
+            }
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(s.base64.as_bytes())
+                .map_err(|e| format!("{}: invalid base64 ({e})", s.name))?;
+            if bytes.len() > limits.max_file_bytes {
+                return Err(format!("{}: larger than the per-file limit", s.name));
+            }
+            sources.push((s.name, bytes));
+        }
+        let view = match file.view {
+            v @ (serde_json::Value::Object(_) | serde_json::Value::Null) => v,
+            _ => return Err("the view state is not an object".into()),
+        };
+        Ok(Workspace { sources, issue_edits: file.issue_edits, view })
+    }
+
+    /// The share-link fragment value (after `#w=`): the workspace JSON (without analysis),
+    /// deflated and base64url-encoded. `None` when it would exceed [`MAX_SHARE_CHARS`].
+    pub fn to_share(&self) -> Option<String> {
+        let json = self.to_json(None);
+        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+        let s = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed);
+        (s.len() <= MAX_SHARE_CHARS).then_some(s)
+    }
+
+    /// Reads a share-link fragment value, with the same validation as a workspace file.
+    pub fn from_share(s: &str, limits: &Limits) -> Result<Workspace, String> {
+        if s.len() > 4 * MAX_SHARE_CHARS {
+            return Err("the share link is too long".into());
+        }
+        let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s.trim().as_bytes())
+            .map_err(|_| "the share link is damaged (not base64url)".to_string())?;
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_WORKSPACE_BYTES)
+            .map_err(|_| "the share link is damaged (cannot be decompressed)".to_string())?;
+        Workspace::from_json(&json, limits)
+    }
 }
 
 /// Formats a figure value without float noise: integers without decimals, others with
@@ -125,12 +403,141 @@ mod tests {
         assert_eq!(a.documents.len(), 2);
     }
 
+    fn specs(inputs: &[Input]) -> Vec<(SourceSpec, Vec<u8>)> {
+        inputs.iter().map(|i| (SourceSpec { name: i.name.clone(), rejected: None }, i.bytes.clone())).collect()
+    }
+
+    #[test]
+    fn engine_equals_analyze_corpus_and_reuses_the_cache() {
+        let inputs = corpus();
+        let mut engine = Engine::default();
+        let mut fresh = 0;
+        let a = engine.analyze(&specs(&inputs), &[], |_, _, cached, doc| {
+            assert!(!cached);
+            fresh += doc.is_some() as usize;
+        });
+        let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+        assert_eq!(fresh, 5);
+
+        // Replace one source, remove another: only the replaced one is analysed again.
+        let mut changed = inputs.clone();
+        changed.remove(1);
+        changed[0].bytes.extend_from_slice(b"\n\nA new closing paragraph was added by the editors today.");
+        let mut analysed = Vec::new();
+        let a = engine.analyze(&specs(&changed), &[], |p, _, cached, _| {
+            if !cached {
+                analysed.push(p.file.clone())
+            }
+        });
+        let b = parallax_core::analyze_corpus(&changed, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+        assert_eq!(analysed, [changed[0].name.clone(), "empty.txt".to_string()]);
+    }
+
+    #[test]
+    fn engine_compare_applies_issue_edits_like_finish() {
+        let inputs = corpus();
+        let mut engine = Engine::default();
+        engine.analyze(&specs(&inputs), &[], |_, _, _, _| {});
+        let edits = vec![IssueEdit::Add { label: "Fuel".into(), keywords: vec!["oil".into()] }];
+        let a = engine.compare(&edits);
+        let mut opts = Options::default();
+        opts.compare.issue_edits = edits;
+        let b = parallax_core::analyze_corpus(&inputs, &opts, |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+    }
+
+    #[test]
+    fn seeded_engine_does_not_reanalyse() {
+        let inputs = corpus();
+        let mut first = Engine::default();
+        let mut docs = Vec::new();
+        first.analyze(&specs(&inputs), &[], |p, _, _, d| {
+            if let Some((h, d)) = d {
+                docs.push((p.file.clone(), h, d.clone()));
+            }
+        });
+        let mut second = Engine::default();
+        second.seed(docs);
+        let mut fresh = 0;
+        let a = second.analyze(&specs(&inputs), &[], |_, e, cached, _| fresh += (!cached && e.is_none()) as usize);
+        assert_eq!(fresh, 0);
+        assert_eq!(a.documents.len(), 5);
+    }
+
+    #[test]
+    fn rejected_sources_are_reported_unread() {
+        let mut engine = Engine::default();
+        let e = parallax_core::ingest::too_large("big.txt", 200 << 20, &Limits::default());
+        let a = engine.analyze(&[(SourceSpec { name: "big.txt".into(), rejected: Some(e) }, vec![])], &[], |_, _, _, _| {});
+        assert_eq!(a.errors[0].code, "too_large");
+    }
+
+    fn ws() -> Workspace {
+        Workspace {
+            sources: vec![("a.txt".into(), b"Hello \xff bytes".to_vec()), ("b.md".into(), b"# Title".to_vec())],
+            issue_edits: vec![IssueEdit::Rename { id: "i1".into(), label: "X".into() }],
+            view: serde_json::json!({"tab": "figures"}),
+        }
+    }
+
+    #[test]
+    fn workspace_file_and_share_link_round_trip() {
+        let w = ws();
+        let l = Limits::default();
+        assert_eq!(Workspace::from_json(w.to_json(None).as_bytes(), &l).unwrap(), w);
+        // A saved analysis is accepted but ignored.
+        let with = w.to_json(Some(&Analysis::default()));
+        assert!(with.contains("\"analysis\""));
+        assert_eq!(Workspace::from_json(with.as_bytes(), &l).unwrap(), w);
+        let share = w.to_share().unwrap();
+        assert!(share.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(Workspace::from_share(&share, &l).unwrap(), w);
+    }
+
+    #[test]
+    fn bad_workspace_files_are_rejected_with_a_reason() {
+        let l = Limits::default();
+        let good: serde_json::Value = serde_json::from_str(&ws().to_json(None)).unwrap();
+        let bad = |f: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            Workspace::from_json(v.to_string().as_bytes(), &l).unwrap_err()
+        };
+        assert!(bad(&|v| v["format"] = "other".into()).contains("format"));
+        assert!(bad(&|v| v["version"] = 2.into()).contains("version"));
+        assert!(bad(&|v| v["sources"][0]["base64"] = "***".into()).contains("base64"));
+        assert!(bad(&|v| v["sources"][0]["name"] = "../x".into()).contains("name"));
+        assert!(bad(&|v| v["sources"][1]["name"] = "a.txt".into()).contains("twice"));
+        assert!(bad(&|v| v["sources"][0]["extra"] = 1.into()).contains("not a Parallax"));
+        assert!(bad(&|v| v["view"] = 3.into()).contains("view"));
+        assert!(bad(&|v| v["issue_edits"] = serde_json::json!([{"nope": 1}])).contains("not a Parallax"));
+        assert!(Workspace::from_json(b"{", &l).is_err());
+        assert!(Workspace::from_share("!!!", &l).is_err());
+        assert!(Workspace::from_share("AAAA", &l).is_err());
+        let mut small = Limits::default();
+        small.max_file_bytes = 3;
+        assert!(Workspace::from_json(ws().to_json(None).as_bytes(), &small).unwrap_err().contains("limit"));
+    }
+
+    #[test]
+    fn oversized_share_links_are_refused() {
+        // Incompressible content: pseudo-random bytes.
+        let mut x: u64 = 1;
+        let bytes: Vec<u8> = (0..40_000).map(|_| { x = x.wrapping_mul(6364136223846793005).wrapping_add(1); (x >> 33) as u8 }).collect();
+        let w = Workspace { sources: vec![("r.txt".into(), bytes)], ..Default::default() };
+        assert!(w.to_share().is_none());
+    }
+
     #[test]
     fn messages_round_trip() {
         let m = WorkerMsg::Progress {
             id: 3,
             progress: Progress { done: 1, total: 2, file: "a.txt".into() },
             error: None,
+            cached: false,
+            doc: None,
         };
         let back: WorkerMsg = serde_json::from_str(&m.to_json()).unwrap();
         assert!(matches!(back, WorkerMsg::Progress { id: 3, .. }));

@@ -80,3 +80,19 @@ fn worker_messages_survive_the_json_round_trip() {
         _ => panic!("wrong message kind"),
     }
 }
+
+#[wasm_bindgen_test]
+fn worker_engine_json_equals_native_and_recompares() {
+    use parallax_web::{Engine, SourceSpec};
+    let sources: Vec<(SourceSpec, Vec<u8>)> =
+        inputs().into_iter().map(|i| (SourceSpec { name: i.name, rejected: None }, i.bytes)).collect();
+    let mut engine = Engine::default();
+    let a = engine.analyze(&sources, &[], |_, _, _, _| {});
+    assert!(parallax_core::to_json(&a) == native(), "engine path JSON differs from native JSON");
+    // A second run is served from the cache and still equals native.
+    let mut cached = 0;
+    let b = engine.analyze(&sources, &[], |_, _, c, _| cached += c as usize);
+    assert_eq!(cached, FILES.len());
+    assert!(parallax_core::to_json(&b) == native());
+    assert!(parallax_core::to_json(&engine.compare(&[])) == native());
+}

@@ -82,6 +82,15 @@ function nativeAnalysis() {
   return fs.existsSync(p) ? JSON.parse(fs.readFileSync(p, 'utf8')) : null;
 }
 
+// The page keeps the workspace across visits (IndexedDB): tests that need an empty
+// workspace wait for the page to settle and clear it.
+async function clearWorkspace(page) {
+  await page.waitForFunction(() => ['idle', 'done'].includes(document.querySelector('.page')?.dataset.state),
+    null, { timeout: 60_000 });
+  if (await page.locator('#clear-all').isEnabled()) await page.locator('#clear-all').click();
+  await page.waitForSelector('.page[data-state="idle"]');
+}
+
 async function waitForCorpus(page, label) {
   await page.waitForFunction(
     (l) => document.querySelector('.page')?.dataset.state === 'done'
@@ -162,8 +171,9 @@ test('a bad file is reported while the others are analysed', async () => {
   const page = await context.newPage();
   const problems = watchConsole(page);
   await page.goto(baseUrl);
-  // Not the first visit any more: no example is loaded by itself.
-  await page.waitForSelector('.page[data-state="idle"]');
+  // Not the first visit any more: no example is loaded by itself (the previous test's
+  // workspace is restored; start from an empty one).
+  await clearWorkspace(page);
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array([0, 1, 2, 0, 255, 0, 3, 0])], 'binary.txt'));
@@ -194,8 +204,7 @@ test('the drop zone is keyboard accessible', async () => {
   await page.goto(baseUrl);
   // Wait for the app to settle (no file reading or analysis under way) so the drop zone
   // is not re-rendered under the key press.
-  await page.waitForFunction(() => ['idle', 'done'].includes(document.querySelector('.page')?.dataset.state),
-    null, { timeout: 60_000 });
+  await clearWorkspace(page);
   // Tab reaches the drop zone (it is the first focusable control after the header
   // buttons) and Enter on it opens the file picker: the page clicks the hidden multiple
   // file input inside the key event. Whether headless Chromium then shows a chooser

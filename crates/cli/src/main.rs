@@ -1,6 +1,8 @@
 //! `parallax`: the command-line shell around `parallax-core`.
 //!
-//! - `parallax analyze FILE... [--json]`: full analysis (per document + comparison).
+//! - `parallax analyze FILE... [--json] [--csv DIR] [--report FILE.html|FILE.md]`: full
+//!   analysis (per document + comparison), optionally exported as one CSV per table and
+//!   as a report (`parallax_core::export`, the same bytes the web app downloads).
 //! - `parallax extract --jsonl`: streaming, one `{"id","text"}` record per input line
 //!   to one document analysis per output line, constant memory (GNU parallel, Spark's
 //!   `RDD.pipe`).
@@ -34,6 +36,14 @@ enum Cmd {
         /// Write the JSON here instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Also write one CSV per table (sources, stances, figures, figure_groups, quotes,
+        /// quote_groups, differences) into this directory (created if missing).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// Also write a self-contained report: HTML if the name ends in .html/.htm,
+        /// otherwise Markdown.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
     /// Streaming extraction: reads JSONL records {"id","text"} on stdin, writes one
     /// document analysis per line on stdout.
@@ -49,7 +59,7 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Analyze { files, json, output } => analyze(files, json, output),
+        Cmd::Analyze { files, json, output, csv, report } => analyze(files, json, output, csv, report),
         Cmd::Extract { .. } => extract(),
         Cmd::Eval(args) => eval::run(args),
     }
@@ -80,7 +90,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         .collect()
 }
 
-fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>) -> ExitCode {
+fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>, csv: Option<PathBuf>, report: Option<PathBuf>) -> ExitCode {
     let inputs = match collect_inputs(&files) {
         Ok(i) => i,
         Err(e) => {
@@ -96,6 +106,10 @@ fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>) -> ExitCode
     for e in &a.errors {
         eprintln!("parallax: {}: {}", e.file, e.message);
     }
+    if let Err(e) = write_exports(&a, csv.as_deref(), report.as_deref()) {
+        eprintln!("parallax: {e}");
+        return ExitCode::from(2);
+    }
     let text = if json { parallax_core::to_json(&a) } else { summary(&a) };
     match output {
         Some(path) => {
@@ -107,6 +121,23 @@ fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>) -> ExitCode
         None => println!("{text}"),
     }
     if a.documents.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn write_exports(a: &parallax_core::Analysis, csv: Option<&std::path::Path>, report: Option<&std::path::Path>) -> Result<(), String> {
+    use parallax_core::export;
+    if let Some(dir) = csv {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for (name, text) in export::csv_tables(a) {
+            let path = dir.join(name);
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if let Some(path) = report {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let text = if ext == "html" || ext == "htm" { export::html_report(a) } else { export::markdown_report(a) };
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn summary(a: &parallax_core::Analysis) -> String {

@@ -19,6 +19,7 @@
 pub mod attribute;
 pub mod clean;
 pub mod compare;
+pub mod export;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -162,9 +162,32 @@ static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|(?-u:\b)terms of (?:use|service)(?-u:\b)|privacy policy").unwrap());
+/// The name in a copyright line. The name's tail is at most 60 characters; the regex
+/// searched first leaves that bound out ([`copy_name`] checks it) because a counted,
+/// case-insensitive repetition of `\w` compiles to a large automaton: this one regex
+/// cost more to build than all the others together, on the first document of every run.
 static COPY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?([A-Z](?P<tail>[\w&.' -]+?))\s*(?:[&,.;|]|all rights|$)").unwrap()
+});
+/// [`COPY_NAME`] with the bound in the regex, for the rare line where the unbounded
+/// search's name runs longer.
+static COPY_NAME_BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?([A-Z][\w&.' -]{1,60}?)\s*(?:[&,.;|]|all rights|$)").unwrap()
 });
+
+/// The copyright name (group 1 of the bounded regex) in `tail`.
+///
+/// Exactly the bounded regex's result: its matches are a subset of the unbounded one's,
+/// tried in the same priority order, so when the unbounded leftmost-first match keeps
+/// within the bound it is also the bounded regex's match; otherwise the bounded regex
+/// decides.
+fn copy_name(tail: &str) -> Option<&str> {
+    let c = COPY_NAME.captures(tail)?;
+    if c.name("tail")?.as_str().chars().count() <= 60 {
+        return Some(c.get(1)?.as_str());
+    }
+    Some(COPY_NAME_BOUNDED.captures(tail)?.get(1)?.as_str())
+}
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[•·*–—-]\s*)?(?i:by|written by|posted by|reported by|story by|words by|author:?|reporter:?|byline:?)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|der|bin|al|la|le)){0,4})(?:\s*(?:,|\||and|&|-|–|—)\s*(.*))?$").unwrap()
 });
@@ -327,8 +350,7 @@ fn outlet_from_copyright(l: &str) -> Option<String> {
     let idx = l.to_lowercase().find("copyright").or_else(|| l.find('©'))?;
     let tail = l[idx..].trim_start_matches(|c: char| !c.is_uppercase() || c == '©');
     let tail = tail.strip_prefix("Copyright").unwrap_or(tail);
-    let c = COPY_NAME.captures(tail)?;
-    let name = c[1].trim().trim_end_matches(|c: char| c == '.' || c == ',').trim();
+    let name = copy_name(tail)?.trim().trim_end_matches(|c: char| c == '.' || c == ',').trim();
     let name = name
         .trim_end_matches(" Co")
         .trim_end_matches(" Ltd")
@@ -644,6 +666,24 @@ mod tests {
         );
         let k = kinds(&c);
         assert!(k.contains(&FurnitureKind::Tags) && k.contains(&FurnitureKind::Caption) && k.contains(&FurnitureKind::Comments));
+    }
+
+    #[test]
+    fn copy_name_equals_bounded_regex() {
+        let long = format!("© 2019 N{} Ltd. All rights reserved", "x".repeat(70));
+        let long2 = format!("Copyright {} & Sons, Name Co.", "Abc ".repeat(20));
+        for t in [
+            "© 2017 Example Daily Co. All rights reserved",
+            "Copyright © Examplepost &",
+            "(c) 2001-2019 The Name Group; all rights reserved",
+            "copyright 2020",
+            "© ünïcode Näme | Terms",
+            long.as_str(),
+            long2.as_str(),
+        ] {
+            let want = COPY_NAME_BOUNDED.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
+            assert_eq!(copy_name(t), want, "{t}");
+        }
     }
 
     #[test]
