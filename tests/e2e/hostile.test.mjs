@@ -105,6 +105,9 @@ test('hostile articles are analysed as text: nothing runs, loads or renders', as
   // drop below is not raced by it.
   await page.waitForFunction(() => document.querySelector('.page')?.dataset.state === 'done'
       && document.querySelector('.status.done')?.textContent.includes('Example'), null, { timeout: 60_000 });
+  // The workspace keeps what was loaded: start from an empty one.
+  if (await page.locator('#clear-all').isEnabled()) await page.locator('#clear-all').click();
+  await page.waitForSelector('.page[data-state="idle"]');
 
   const html = fs.readFileSync(path.join(fixtures, 'hostile.html'), 'utf8');
   const txt = fs.readFileSync(path.join(fixtures, 'hostile.txt'), 'utf8');
