@@ -78,7 +78,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source from a name and its bytes. The name is made a valid workspace name (no
+    /// path separators or control characters, at most 255 bytes) so the workspace can
+    /// always be saved and reopened.
     fn new(name: String, bytes: Vec<u8>) -> Source {
+        let name = clean_name(name);
         Source { size: bytes.len() as u64, hash: content_hash(&bytes), name, bytes: Rc::new(bytes), rejected: None }
     }
 }
@@ -281,7 +285,7 @@ impl Component for App {
                     }
                     self.phase = Phase::Idle;
                 } else {
-                    self.request_analysis();
+                    self.request_analysis(ctx);
                     self.persist();
                 }
                 true
@@ -300,7 +304,7 @@ impl Component for App {
                 }
                 self.label = label;
                 self.undo = None;
-                self.request_analysis();
+                self.request_analysis(ctx);
                 self.persist();
                 true
             }
@@ -310,7 +314,7 @@ impl Component for App {
                 }
                 self.set_workspace(w);
                 self.label = label;
-                self.request_analysis();
+                self.request_analysis(ctx);
                 self.persist();
                 true
             }
@@ -364,10 +368,8 @@ impl Component for App {
             }
             Msg::Cancel => {
                 let Phase::Analysing { done, total, .. } = self.phase.clone() else { return false };
-                if let Some(w) = self.worker.take() {
-                    w.terminate();
-                }
-                self.spawn_worker(ctx);
+                self.restart_worker(ctx);
+                self.phase = self.settled();
                 // Sources are analysed in order: the first `done` are finished.
                 let dropped: Vec<String> = self.sources.iter().skip(done).map(|s| s.name.clone()).collect();
                 self.sources.truncate(done);
@@ -381,14 +383,11 @@ impl Component for App {
                     if dropped.len() > shown.len() { ", …" } else { "" }
                 ));
                 self.label = format!("Partial workspace after cancel ({done} of {total} files)");
-                let seed: Vec<(String, u64, DocAnalysis)> =
-                    self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
-                self.send(&Request::Seed { docs: seed }, &[]);
                 if self.sources.is_empty() {
                     self.analysis = None;
                     self.phase = Phase::Idle;
                 } else {
-                    self.request_analysis();
+                    self.request_analysis(ctx);
                 }
                 self.persist();
                 true
@@ -400,7 +399,7 @@ impl Component for App {
                     return false;
                 }
                 self.label = format!("Removed {name}");
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::ClearAll => {
@@ -413,7 +412,7 @@ impl Component for App {
                 self.view = serde_json::Value::Null;
                 self.share_url = None;
                 self.label.clear();
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::Undo => {
@@ -423,18 +422,18 @@ impl Component for App {
                 self.view = u.view;
                 self.label = format!("Restored {}", u.what);
                 self.notice = None;
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::IssueEdit(e) => {
                 self.edits.push(e);
-                self.request_compare();
+                self.request_compare(ctx);
                 self.persist();
                 true
             }
             Msg::ResetIssues => {
                 self.edits.clear();
-                self.request_compare();
+                self.request_compare(ctx);
                 self.persist();
                 true
             }
@@ -629,6 +628,19 @@ impl App {
         views::analysis(a)
     }
 
+    /// Stops the worker (and whatever it is analysing) and starts a fresh one whose cache
+    /// is seeded with every document the old one finished.
+    fn restart_worker(&mut self, ctx: &Context<Self>) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.spawn_worker(ctx);
+        let seed: Vec<(String, u64, DocAnalysis)> = self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
+        if !seed.is_empty() {
+            self.send(&Request::Seed { docs: seed }, &[]);
+        }
+    }
+
     fn spawn_worker(&mut self, ctx: &Context<Self>) {
         self.worker_ready = false;
         self.queued.clear();
@@ -681,7 +693,12 @@ impl App {
         }
     }
 
-    fn request_analysis(&mut self) {
+    fn request_analysis(&mut self, ctx: &Context<Self>) {
+        // The worker handles one request at a time: a running analysis that this request
+        // supersedes would delay it, so the worker is replaced (finished documents kept).
+        if matches!(self.phase, Phase::Analysing { .. }) && self.worker.is_some() {
+            self.restart_worker(ctx);
+        }
         if self.worker.is_none() {
             self.phase = self.settled();
             return;
@@ -701,10 +718,10 @@ impl App {
         self.send(&Request::Analyze { id, sources: specs, edits: self.edits.clone() }, &bytes);
     }
 
-    fn request_compare(&mut self) {
+    fn request_compare(&mut self, ctx: &Context<Self>) {
         if self.analysis.is_none() || matches!(self.phase, Phase::Analysing { .. }) {
             // The running analysis does not know the new edits: start over (cached docs).
-            self.request_analysis();
+            self.request_analysis(ctx);
             return;
         }
         let id = self.next_id;
@@ -714,9 +731,9 @@ impl App {
     }
 
     /// After sources changed by remove / clear / undo.
-    fn after_change(&mut self) {
+    fn after_change(&mut self, ctx: &Context<Self>) {
         self.share_url = None;
-        self.request_analysis();
+        self.request_analysis(ctx);
         self.persist();
     }
 
@@ -800,6 +817,7 @@ impl App {
                 let size = f.size();
                 // Checked before reading: a huge file is never loaded into memory.
                 if size > limits.max_file_bytes as f64 {
+                    let name = clean_name(name);
                     let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
                     out.push(Source { name, bytes: Rc::new(Vec::new()), size: size as u64, hash: 0, rejected: Some(e) });
                     continue;
@@ -930,6 +948,20 @@ impl App {
             </div>
         }
     }
+}
+
+fn clean_name(name: String) -> String {
+    if parallax_web::valid_source_name(&name) {
+        return name;
+    }
+    let mut out: String = name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
+    while out.len() > 255 {
+        out.pop();
+    }
+    if out.is_empty() || out == "." || out == ".." {
+        out = format!("unnamed{out}");
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {
