@@ -619,11 +619,22 @@ impl Component for App {
 }
 
 impl App {
-    /// The results area. When ui-views' `views::Results` lands, this becomes
-    /// `<views::Results analysis={a.clone()} view={…} on_view={…} issue_edits={…}
-    /// on_issue_edit={…} on_reset_issues={…} on_remove_source={…} />` (see UI-CONTRACT.md);
-    /// the callbacks are the `Msg::View`, `Msg::IssueEdit`, `Msg::ResetIssues` and
-    /// `Msg::Remove` messages already handled above.
+    /// The results area. When ui-views' `views::Results` (UI-CONTRACT.md) is merged, the
+    /// body becomes (the page keeps the view state as JSON so it can persist and share it
+    /// without knowing its fields):
+    ///
+    /// ```ignore
+    /// let link = ctx.link();
+    /// let view: views::ViewState = serde_json::from_value(self.view.clone()).unwrap_or_default();
+    /// html! {
+    ///     <views::Results analysis={a.clone()} view={view}
+    ///         on_view={link.callback(|v: views::ViewState| Msg::View(serde_json::to_value(v).unwrap_or_default()))}
+    ///         issue_edits={self.edits.clone()}
+    ///         on_issue_edit={link.callback(Msg::IssueEdit)}
+    ///         on_reset_issues={link.callback(|_| Msg::ResetIssues)}
+    ///         on_remove_source={link.callback(Msg::Remove)} />
+    /// }
+    /// ```
     fn results(&self, _ctx: &Context<Self>, a: &Rc<Analysis>) -> Html {
         views::analysis(a)
     }
