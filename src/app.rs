@@ -246,7 +246,15 @@ impl Component for App {
                 self.notice = None;
                 ctx.link().send_future(async {
                     match load_example().await {
-                        Ok(files) => Msg::Add("Example: oil supplies to North Korea (5 sources)".into(), files),
+                        // The example replaces the workspace (Undo brings the user's back)
+                        // rather than mixing into it.
+                        Ok(files) => Msg::Open(
+                            "Example: oil supplies to North Korea (5 sources)".into(),
+                            Workspace {
+                                sources: files.into_iter().map(|s| (s.name, s.bytes.as_ref().clone())).collect(),
+                                ..Workspace::default()
+                            },
+                        ),
                         Err(e) => Msg::LoadFailed(format!("The example corpus could not be loaded: {e}")),
                     }
                 });
