@@ -78,7 +78,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source from a name and its bytes. The name is made a valid workspace name (no
+    /// path separators or control characters, at most 255 bytes) so the workspace can
+    /// always be saved and reopened.
     fn new(name: String, bytes: Vec<u8>) -> Source {
+        let name = clean_name(name);
         Source { size: bytes.len() as u64, hash: content_hash(&bytes), name, bytes: Rc::new(bytes), rejected: None }
     }
 }
@@ -242,7 +246,15 @@ impl Component for App {
                 self.notice = None;
                 ctx.link().send_future(async {
                     match load_example().await {
-                        Ok(files) => Msg::Add("Example: oil supplies to North Korea (5 sources)".into(), files),
+                        // The example replaces the workspace (Undo brings the user's back)
+                        // rather than mixing into it.
+                        Ok(files) => Msg::Open(
+                            "Example: oil supplies to North Korea (5 sources)".into(),
+                            Workspace {
+                                sources: files.into_iter().map(|s| (s.name, s.bytes.as_ref().clone())).collect(),
+                                ..Workspace::default()
+                            },
+                        ),
                         Err(e) => Msg::LoadFailed(format!("The example corpus could not be loaded: {e}")),
                     }
                 });
@@ -281,7 +293,7 @@ impl Component for App {
                     }
                     self.phase = Phase::Idle;
                 } else {
-                    self.request_analysis();
+                    self.request_analysis(ctx);
                     self.persist();
                 }
                 true
@@ -300,7 +312,7 @@ impl Component for App {
                 }
                 self.label = label;
                 self.undo = None;
-                self.request_analysis();
+                self.request_analysis(ctx);
                 self.persist();
                 true
             }
@@ -310,7 +322,7 @@ impl Component for App {
                 }
                 self.set_workspace(w);
                 self.label = label;
-                self.request_analysis();
+                self.request_analysis(ctx);
                 self.persist();
                 true
             }
@@ -364,10 +376,8 @@ impl Component for App {
             }
             Msg::Cancel => {
                 let Phase::Analysing { done, total, .. } = self.phase.clone() else { return false };
-                if let Some(w) = self.worker.take() {
-                    w.terminate();
-                }
-                self.spawn_worker(ctx);
+                self.restart_worker(ctx);
+                self.phase = self.settled();
                 // Sources are analysed in order: the first `done` are finished.
                 let dropped: Vec<String> = self.sources.iter().skip(done).map(|s| s.name.clone()).collect();
                 self.sources.truncate(done);
@@ -381,14 +391,11 @@ impl Component for App {
                     if dropped.len() > shown.len() { ", …" } else { "" }
                 ));
                 self.label = format!("Partial workspace after cancel ({done} of {total} files)");
-                let seed: Vec<(String, u64, DocAnalysis)> =
-                    self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
-                self.send(&Request::Seed { docs: seed }, &[]);
                 if self.sources.is_empty() {
                     self.analysis = None;
                     self.phase = Phase::Idle;
                 } else {
-                    self.request_analysis();
+                    self.request_analysis(ctx);
                 }
                 self.persist();
                 true
@@ -400,7 +407,7 @@ impl Component for App {
                     return false;
                 }
                 self.label = format!("Removed {name}");
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::ClearAll => {
@@ -413,7 +420,7 @@ impl Component for App {
                 self.view = serde_json::Value::Null;
                 self.share_url = None;
                 self.label.clear();
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::Undo => {
@@ -423,18 +430,18 @@ impl Component for App {
                 self.view = u.view;
                 self.label = format!("Restored {}", u.what);
                 self.notice = None;
-                self.after_change();
+                self.after_change(ctx);
                 true
             }
             Msg::IssueEdit(e) => {
                 self.edits.push(e);
-                self.request_compare();
+                self.request_compare(ctx);
                 self.persist();
                 true
             }
             Msg::ResetIssues => {
                 self.edits.clear();
-                self.request_compare();
+                self.request_compare(ctx);
                 self.persist();
                 true
             }
@@ -620,13 +627,37 @@ impl Component for App {
 }
 
 impl App {
-    /// The results area. When ui-views' `views::Results` lands, this becomes
-    /// `<views::Results analysis={a.clone()} view={…} on_view={…} issue_edits={…}
-    /// on_issue_edit={…} on_reset_issues={…} on_remove_source={…} />` (see UI-CONTRACT.md);
-    /// the callbacks are the `Msg::View`, `Msg::IssueEdit`, `Msg::ResetIssues` and
-    /// `Msg::Remove` messages already handled above.
+    /// The results area. When ui-views' `views::Results` (UI-CONTRACT.md) is merged, the
+    /// body becomes (the page keeps the view state as JSON so it can persist and share it
+    /// without knowing its fields):
+    ///
+    /// ```ignore
+    /// let link = ctx.link();
+    /// let view: views::ViewState = serde_json::from_value(self.view.clone()).unwrap_or_default();
+    /// html! {
+    ///     <views::Results analysis={a.clone()} view={view}
+    ///         on_view={link.callback(|v: views::ViewState| Msg::View(serde_json::to_value(v).unwrap_or_default()))}
+    ///         issue_edits={self.edits.clone()}
+    ///         on_issue_edit={link.callback(Msg::IssueEdit)}
+    ///         on_reset_issues={link.callback(|_| Msg::ResetIssues)}
+    ///         on_remove_source={link.callback(Msg::Remove)} />
+    /// }
+    /// ```
     fn results(&self, _ctx: &Context<Self>, a: &Rc<Analysis>) -> Html {
         views::analysis(a)
+    }
+
+    /// Stops the worker (and whatever it is analysing) and starts a fresh one whose cache
+    /// is seeded with every document the old one finished.
+    fn restart_worker(&mut self, ctx: &Context<Self>) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.spawn_worker(ctx);
+        let seed: Vec<(String, u64, DocAnalysis)> = self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
+        if !seed.is_empty() {
+            self.send(&Request::Seed { docs: seed }, &[]);
+        }
     }
 
     fn spawn_worker(&mut self, ctx: &Context<Self>) {
@@ -681,7 +712,12 @@ impl App {
         }
     }
 
-    fn request_analysis(&mut self) {
+    fn request_analysis(&mut self, ctx: &Context<Self>) {
+        // The worker handles one request at a time: a running analysis that this request
+        // supersedes would delay it, so the worker is replaced (finished documents kept).
+        if matches!(self.phase, Phase::Analysing { .. }) && self.worker.is_some() {
+            self.restart_worker(ctx);
+        }
         if self.worker.is_none() {
             self.phase = self.settled();
             return;
@@ -701,10 +737,10 @@ impl App {
         self.send(&Request::Analyze { id, sources: specs, edits: self.edits.clone() }, &bytes);
     }
 
-    fn request_compare(&mut self) {
+    fn request_compare(&mut self, ctx: &Context<Self>) {
         if self.analysis.is_none() || matches!(self.phase, Phase::Analysing { .. }) {
             // The running analysis does not know the new edits: start over (cached docs).
-            self.request_analysis();
+            self.request_analysis(ctx);
             return;
         }
         let id = self.next_id;
@@ -714,9 +750,9 @@ impl App {
     }
 
     /// After sources changed by remove / clear / undo.
-    fn after_change(&mut self) {
+    fn after_change(&mut self, ctx: &Context<Self>) {
         self.share_url = None;
-        self.request_analysis();
+        self.request_analysis(ctx);
         self.persist();
     }
 
@@ -800,6 +836,7 @@ impl App {
                 let size = f.size();
                 // Checked before reading: a huge file is never loaded into memory.
                 if size > limits.max_file_bytes as f64 {
+                    let name = clean_name(name);
                     let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
                     out.push(Source { name, bytes: Rc::new(Vec::new()), size: size as u64, hash: 0, rejected: Some(e) });
                     continue;
@@ -930,6 +967,20 @@ impl App {
             </div>
         }
     }
+}
+
+fn clean_name(name: String) -> String {
+    if parallax_web::valid_source_name(&name) {
+        return name;
+    }
+    let mut out: String = name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
+    while out.len() > 255 {
+        out.pop();
+    }
+    if out.is_empty() || out == "." || out == ".." {
+        out = format!("unnamed{out}");
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {

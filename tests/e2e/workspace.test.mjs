@@ -189,6 +189,14 @@ test('workspace: example, add files and a folder, replace, remove, clear + undo,
   await waitForLabel(page, 'Restored');
   assert.equal((await sourceNames(page)).length, 8);
 
+  // Loading the example replaces the workspace; Undo brings it back.
+  await page.locator('.topbar button', { hasText: 'Load example' }).click();
+  await waitForLabel(page, 'Example');
+  assert.equal((await sourceNames(page)).length, 5);
+  await page.locator('#undo').click();
+  await waitForLabel(page, 'Restored');
+  assert.equal((await sourceNames(page)).length, 8);
+
   // Reload: the workspace comes back from IndexedDB (and the example does not replace it).
   await page.waitForTimeout(300); // let the IndexedDB write of the last change finish
   await page.reload();
