@@ -85,6 +85,11 @@ fn cqe_unit(f: &Figure) -> String {
         "year of age" | "month of age" => f.unit.clone(),
         "age" => "year of age".into(),
         "fraction" => "% -".into(),
+        // symbols and spellings our units data keeps as written; CQE names them in full
+        "ksi" => "kilopound per square inch".into(),
+        "mpg" => "mile per gallon".into(),
+        "parts-per-million" => "part per million".into(),
+        "danish crown" => "danish krone".into(),
         u => u.to_lowercase(),
     };
     match &f.per {
