@@ -6,9 +6,19 @@
 
 use std::collections::BTreeMap;
 
-use parallax_core::{Analysis, DocAnalysis, FileError, Polarity, Stance};
+use std::rc::Rc;
+
+use parallax_core::compare::IssueEdit;
+use parallax_core::{Analysis, DocAnalysis, FileError, Polarity, Span, Stance};
 use parallax_web::format_value;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
+
+mod compare;
+mod reader;
+mod state;
+
+pub use state::{ReaderTarget, Tab, ViewState};
 
 fn source_label(i: usize) -> String {
     format!("S{}", i + 1)
@@ -30,15 +40,196 @@ fn doc_name(d: &DocAnalysis) -> String {
     d.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| d.file.clone())
 }
 
-pub fn analysis(a: &Analysis) -> Html {
+#[derive(Properties)]
+pub struct ResultsProps {
+    pub analysis: Rc<Analysis>,
+    pub view: ViewState,
+    pub on_view: Callback<ViewState>,
+    pub on_issue_edit: Callback<IssueEdit>,
+    pub issue_edits: Vec<IssueEdit>,
+    pub on_reset_issues: Callback<()>,
+    pub on_remove_source: Callback<String>,
+}
+
+impl PartialEq for ResultsProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &o.analysis)
+            && self.view == o.view
+            && self.on_view == o.on_view
+            && self.on_issue_edit == o.on_issue_edit
+            && self.issue_edits == o.issue_edits
+            && self.on_reset_issues == o.on_reset_issues
+            && self.on_remove_source == o.on_remove_source
+    }
+}
+
+/// The results: a tab list over the views, one view shown at a time. The view state is
+/// owned by the page (persisted, shared); this component only renders it and emits changes.
+#[function_component(Results)]
+pub fn results(p: &ResultsProps) -> Html {
+    let a = &*p.analysis;
+    let view = &p.view;
+    // After a tab change by keyboard, keep focus on the newly selected tab; after opening
+    // the Reader, bring the target passage into view and focus it.
+    {
+        let tab = view.tab;
+        let target = view.reader.clone();
+        use_effect_with((tab, target), move |(tab, target)| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                let active_is_tab = doc
+                    .active_element()
+                    .and_then(|e| e.get_attribute("role"))
+                    .is_some_and(|r| r == "tab");
+                if active_is_tab {
+                    if let Some(el) = doc.get_element_by_id(&format!("tab-{}", tab.id())) {
+                        if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let _ = h.focus();
+                        }
+                    }
+                } else if *tab == Tab::Reader && target.is_some() {
+                    if let Some(el) = doc.get_element_by_id("reader-target") {
+                        el.scroll_into_view_with_bool(false);
+                        if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                            let _ = h.focus();
+                        }
+                    }
+                }
+            }
+        });
+    }
+    let on_key = {
+        let (v, cb) = (view.clone(), p.on_view.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" => v.tab.step(1),
+                "ArrowLeft" => v.tab.step(-1),
+                "Home" => Tab::ALL[0],
+                "End" => Tab::ALL[Tab::ALL.len() - 1],
+                _ => return,
+            };
+            e.prevent_default();
+            cb.emit(v.with_tab(next));
+        })
+    };
+    let labels = labels(a);
+    let panel = match view.tab {
+        Tab::Sources => sources(a, &p.on_remove_source),
+        Tab::Stances => html! {
+            <>
+                { stance_matrix(a, view, &p.on_view) }
+                <compare::IssueEditor issues={a.issues.iter().map(|i| (i.id.clone(), i.label.clone())).collect::<Vec<_>>()}
+                    edits={p.issue_edits.clone()} on_edit={p.on_issue_edit.clone()} on_reset={p.on_reset_issues.clone()} />
+            </>
+        },
+        Tab::Figures => html! {
+            <section class="panel" id="figures" aria-labelledby="figures-h">
+                <h2 id="figures-h">{ "Figures" }</h2>
+                { compare::figure_groups(a, &labels, view, &p.on_view) }
+                { figures(a, view, &p.on_view) }
+            </section>
+        },
+        Tab::Quotes => html! {
+            <section class="panel" id="quotes" aria-labelledby="quotes-h">
+                <h2 id="quotes-h">{ "Quotes" }</h2>
+                { compare::quote_groups(a, &labels, view, &p.on_view) }
+                { compare::voice(a, &labels) }
+                { quotes(a, view, &p.on_view) }
+            </section>
+        },
+        Tab::Differences => html! {
+            <section class="panel" id="differences" aria-labelledby="differences-h">
+                <h2 id="differences-h">{ "Differences" }</h2>
+                { compare::differences(a, &labels) }
+            </section>
+        },
+        Tab::Reader => reader_view(a, view, &p.on_view),
+    };
+    let count = |t: Tab| -> Option<usize> {
+        match t {
+            Tab::Sources => Some(a.documents.len()),
+            Tab::Stances => Some(a.stances.len()),
+            Tab::Figures => Some(a.figure_groups.len()),
+            Tab::Quotes => Some(a.documents.iter().map(|d| d.quotes.len()).sum()),
+            Tab::Differences => Some(a.conflicts.len() + a.blindspots.len()),
+            Tab::Reader => None,
+        }
+    };
     html! {
         <div class="results">
             if !a.errors.is_empty() { { errors(&a.errors) } }
-            { sources(a) }
-            { stance_matrix(a) }
-            { figures(a) }
-            { quotes(a) }
+            <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_key}>
+                { for Tab::ALL.iter().map(|&t| {
+                    let selected = t == view.tab;
+                    let next = view.with_tab(t);
+                    let cb = p.on_view.clone();
+                    html! {
+                        <button type="button" role="tab" id={format!("tab-{}", t.id())} aria-selected={selected.to_string()}
+                            aria-controls="view-panel" tabindex={if selected { "0" } else { "-1" }} class={classes!("tab", selected.then_some("active"))}
+                            onclick={Callback::from(move |_| cb.emit(next.clone()))}>
+                            { t.label() }
+                            if let Some(n) = count(t) { <span class="count">{ n }</span> }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div id="view-panel" role="tabpanel" aria-labelledby={format!("tab-{}", view.tab.id())}>
+                { panel }
+            </div>
         </div>
+    }
+}
+
+fn reader_view(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
+    let target = view.reader.clone();
+    let doc = target
+        .as_ref()
+        .and_then(|t| a.documents.iter().find(|d| d.file == t.document))
+        .or_else(|| a.documents.first());
+    let Some(d) = doc else {
+        return html! { <section class="panel" id="reader"><p class="muted">{ "No document to read." }</p></section> };
+    };
+    let span = target.as_ref().filter(|t| t.document == d.file).map(|t| Span { start: t.start, end: t.end });
+    let back = view.back.filter(|t| *t != Tab::Reader).map(|t| {
+        let next = ViewState { tab: t, back: None, ..view.clone() };
+        let cb = on_view.clone();
+        html! { <button type="button" id="reader-back" onclick={Callback::from(move |_| cb.emit(next.clone()))}>{ format!("← Back to {}", t.label()) }</button> }
+    });
+    let on_switch = {
+        let (v, cb) = (view.clone(), on_view.clone());
+        Callback::from(move |e: Event| {
+            let file = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            cb.emit(ViewState { reader: Some(ReaderTarget { document: file, start: 0, end: 0 }), ..v.clone() });
+        })
+    };
+    let labels = labels(a);
+    html! {
+        <section class="panel" id="reader" aria-labelledby="reader-h">
+            <div class="reader-bar">
+                { back.unwrap_or_default() }
+                <label>{ "Source " }
+                    <select id="reader-source" onchange={on_switch}>
+                        { for a.documents.iter().map(|x| html! {
+                            <option value={x.file.clone()} selected={x.file == d.file}>
+                                { format!("{} {}", labels.get(x.file.as_str()).cloned().unwrap_or_default(), doc_name(x)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <h2 id="reader-h"><span class="src">{ labels.get(d.file.as_str()).cloned().unwrap_or_default() }</span>{ " " }{ doc_name(d) }</h2>
+            <p class="muted">{ [d.outlet.clone(), d.author.clone(), d.published.clone(), Some(d.file.clone())].into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+            { reader::legend() }
+            { reader::render(d, span) }
+        </section>
+    }
+}
+
+/// A reader link for a span of a document.
+fn open_button(doc: &str, span: Span, label: &str, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
+    let next = view.open(ReaderTarget { document: doc.to_string(), start: span.start, end: span.end });
+    let cb = on_view.clone();
+    html! {
+        <button type="button" class="open" title="Show in the article (Reader)" onclick={Callback::from(move |_| cb.emit(next.clone()))}>{ label.to_string() }</button>
     }
 }
 
@@ -82,7 +273,7 @@ fn furniture_summary(d: &DocAnalysis) -> Html {
     }
 }
 
-fn sources(a: &Analysis) -> Html {
+fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
     html! {
         <section class="panel" id="sources" aria-labelledby="sources-h">
             <h2 id="sources-h">{ format!("Sources ({})", a.documents.len()) }</h2>
@@ -91,7 +282,9 @@ fn sources(a: &Analysis) -> Html {
                     <thead><tr>
                         <th scope="col">{ "" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Outlet" }</th>
                         <th scope="col">{ "Author" }</th><th scope="col">{ "Date" }</th>
-                        <th scope="col" class="num">{ "Words" }</th><th scope="col">{ "Stripped as furniture" }</th>
+                        <th scope="col" class="num">{ "Words" }</th>
+                        <th scope="col" class="num" title="actors / figures / quotes / stances">{ "Found" }</th>
+                        <th scope="col">{ "Stripped as furniture" }</th><th scope="col"><span class="sr-only">{ "Actions" }</span></th>
                     </tr></thead>
                     <tbody>
                         { for a.documents.iter().enumerate().map(|(i, d)| html! {
@@ -102,7 +295,13 @@ fn sources(a: &Analysis) -> Html {
                                 <td>{ dash(&d.author) }</td>
                                 <td class="nowrap">{ dash(&d.published) }</td>
                                 <td class="num">{ format_value(d.words as f64) }</td>
+                                <td class="num nowrap">{ format!("{} / {} / {} / {}", d.entities.len(), d.figures.len(), d.quotes.len(), d.claims.len()) }</td>
                                 <td>{ furniture_summary(d) }</td>
+                                <td>{ {
+                                    let (cb, f) = (on_remove.clone(), d.file.clone());
+                                    html! { <button type="button" class="remove" aria-label={format!("Remove {}", d.file)}
+                                        onclick={Callback::from(move |_| cb.emit(f.clone()))}>{ "Remove" }</button> }
+                                } }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -112,14 +311,15 @@ fn sources(a: &Analysis) -> Html {
     }
 }
 
-fn figures(a: &Analysis) -> Html {
+fn figures(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let labels = labels(a);
     let rows: Vec<Html> = a
         .documents
         .iter()
+        .filter(|d| view.fig_source.as_ref().is_none_or(|s| *s == d.file))
         .flat_map(|d| {
             let label = labels.get(d.file.as_str()).cloned().unwrap_or_default();
-            d.figures.iter().map(move |f| {
+            d.figures.iter().filter(|f| view.fig_unit.as_ref().is_none_or(|u| *u == f.unit)).map(move |f| {
                 let value = match f.value_high {
                     Some(h) => format!("{}–{}", format_value(f.value), format_value(h)),
                     None => format_value(f.value),
@@ -127,7 +327,7 @@ fn figures(a: &Analysis) -> Html {
                 html! {
                     <tr>
                         <td><span class="src" title={d.file.clone()}>{ label.clone() }</span></td>
-                        <td class="quote-text">{ &f.text }</td>
+                        <td class="quote-text">{ open_button(&d.file, f.span, &f.text, view, on_view) }</td>
                         <td class="num">{ value }</td>
                         <td>{ &f.unit }</td>
                         <td>{ dash(&f.per) }</td>
@@ -140,8 +340,8 @@ fn figures(a: &Analysis) -> Html {
         .collect();
     let n = rows.len();
     html! {
-        <section class="panel" id="figures" aria-labelledby="figures-h">
-            <h2 id="figures-h">{ format!("Figures ({n})") }</h2>
+        <section class="subpanel" id="figure-list" aria-labelledby="figure-list-h">
+            <h3 id="figure-list-h">{ format!("Every figure ({n})") }</h3>
             if n == 0 {
                 <p class="muted">{ "No figures found." }</p>
             } else {
@@ -178,7 +378,16 @@ fn polarity_label(p: Polarity) -> &'static str {
     }
 }
 
-fn stance_matrix(a: &Analysis) -> Html {
+/// True when a cell's chips do not all say the same thing (sources disagree, or one source
+/// reports the actor both ways).
+pub fn disagrees(list: &[&Stance]) -> bool {
+    let mut seen: Vec<Polarity> = list.iter().map(|s| s.polarity).filter(|p| *p != Polarity::Neutral).collect();
+    seen.sort_by_key(|p| *p as u8);
+    seen.dedup();
+    seen.len() > 1 || seen.contains(&Polarity::Mixed) && list.len() > 1
+}
+
+fn stance_matrix(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let labels = labels(a);
     // Columns: the issues in the analysis order, then any issue only the stances name.
     let mut issues: Vec<(String, String)> = a.issues.iter().map(|i| (i.id.clone(), i.label.clone())).collect();
@@ -205,10 +414,14 @@ fn stance_matrix(a: &Analysis) -> Html {
     let chip = |s: &Stance| {
         let src = labels.get(s.document.as_str()).cloned().unwrap_or_else(|| s.document.clone());
         let title = format!("{src} ({}): {} — cue “{}”: {}", s.document, polarity_label(s.polarity), s.cue, s.evidence);
+        let next = view.open(ReaderTarget { document: s.document.clone(), start: s.evidence_span.start, end: s.evidence_span.end });
+        let cb = on_view.clone();
         html! {
-            <li class={classes!("chip", polarity_class(s.polarity))} title={title}>
+            <li class={classes!("chip", polarity_class(s.polarity))} title={title}><button type="button" class="chip-btn"
+                    aria-label={format!("{src} {}: open the evidence", polarity_label(s.polarity))}
+                    onclick={Callback::from(move |_| cb.emit(next.clone()))}>
                 <span class="chip-src">{ src }</span>{ " " }{ polarity_label(s.polarity) }
-            </li>
+            </button></li>
         }
     };
 
@@ -236,11 +449,14 @@ fn stance_matrix(a: &Analysis) -> Html {
                                 <tr>
                                     <th scope="row">{ *actor }</th>
                                     { for issues.iter().map(|(id, _)| html! {
-                                        <td>
-                                            if let Some(list) = cells.get(&(*actor, id.as_str())) {
-                                                <ul class="chips">{ for list.iter().map(|s| chip(s)) }</ul>
+                                        if let Some(list) = cells.get(&(*actor, id.as_str())) {
+                                            if disagrees(list) {
+                                                <td class="disagree"><span class="flag">{ "⚠ disagree" }</span>
+                                                    <ul class="chips">{ for list.iter().map(|s| chip(s)) }</ul></td>
+                                            } else {
+                                                <td><ul class="chips">{ for list.iter().map(|s| chip(s)) }</ul></td>
                                             }
-                                        </td>
+                                        } else { <td></td> }
                                     }) }
                                 </tr>
                             }) }
@@ -252,11 +468,11 @@ fn stance_matrix(a: &Analysis) -> Html {
     }
 }
 
-fn quotes(a: &Analysis) -> Html {
+fn quotes(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let total: usize = a.documents.iter().map(|d| d.quotes.len()).sum();
     html! {
-        <section class="panel" id="quotes" aria-labelledby="quotes-h">
-            <h2 id="quotes-h">{ format!("Quotes ({total})") }</h2>
+        <section class="subpanel" id="quote-list" aria-labelledby="quote-list-h">
+            <h3 id="quote-list-h">{ format!("Every quote, by source ({total})") }</h3>
             { for a.documents.iter().enumerate().map(|(i, d)| html! {
                 <details class="doc-quotes" open={i == 0}>
                     <summary>
@@ -285,6 +501,7 @@ fn quotes(a: &Analysis) -> Html {
                                             if q.anonymous { <span class="tag">{ "anonymous" }</span> }
                                             <span class="tag">{ kind }</span>
                                             if let Some(cue) = &q.cue { <span class="muted">{ format!(" ({cue})") }</span> }
+                                            { " " }{ open_button(&d.file, q.span, "in text", view, on_view) }
                                         </div>
                                     </li>
                                 }

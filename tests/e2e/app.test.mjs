@@ -19,6 +19,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// Every view's text: each tab in turn, then the Reader on every source. Ends on the Reader.
+async function allViewsText(page) {
+  let text = '';
+  for (const id of ['sources', 'stances', 'figures', 'quotes', 'differences']) {
+    await page.locator(`#tab-${id}`).click();
+    text += await page.locator('.results').textContent();
+  }
+  await page.locator('#tab-reader').click();
+  const files = await page.locator('#reader-source option').evaluateAll((os) => os.map((o) => o.value));
+  for (const f of files) {
+    await page.locator('#reader-source').selectOption(f);
+    await page.waitForFunction((f) => document.querySelector('#reader-source')?.value === f, f);
+    text += await page.locator('.results').textContent();
+  }
+  return text;
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
 const outDir = path.join(root, 'tests/e2e/output');
@@ -131,10 +148,13 @@ test('first visit loads the example, dropping five files analyses them', async (
 
   // The panels show exactly what the native analysis found.
   const native = nativeAnalysis();
-  const figureRows = await page.locator('#figures tbody tr').count();
-  const chips = await page.locator('#stances table.matrix li.chip').count();
-  const quoteItems = await page.locator('#quotes ul.quotes > li').count();
   await page.screenshot({ path: path.join(outDir, 'dropped.png'), fullPage: true });
+  await page.locator('#tab-figures').click();
+  const figureRows = await page.locator('#figure-list tbody tr').count();
+  await page.locator('#tab-quotes').click();
+  const quoteItems = await page.locator('#quote-list ul.quotes > li').count();
+  await page.locator('#tab-stances').click();
+  const chips = await page.locator('#stances table.matrix li.chip').count();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: path.join(outDir, 'dropped-dark.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
@@ -193,7 +213,8 @@ test('a bad file is reported while the others are analysed', async () => {
   assert.equal(await page.locator('#sources tbody tr').count(), 1);
   // Article text is rendered as text, never as markup.
   assert.equal(await page.locator('.results b, .results img, .results script').count(), 0);
-  assert.match(await page.locator('.results').textContent(), /<b>sharply<\/b>|<script>/);
+  assert.match(await allViewsText(page), /<b>sharply<\/b>|<script>/);
+  assert.equal(await page.locator('.results b, .results img, .results script').count(), 0, 'not in the Reader either');
   assert.deepEqual(problems, [], problems.join('\n'));
   await page.screenshot({ path: path.join(outDir, 'errors.png'), fullPage: true });
   await page.close();
