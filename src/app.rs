@@ -643,8 +643,17 @@ impl App {
     ///         on_remove_source={link.callback(Msg::Remove)} />
     /// }
     /// ```
-    fn results(&self, _ctx: &Context<Self>, a: &Rc<Analysis>) -> Html {
-        views::analysis(a)
+    fn results(&self, ctx: &Context<Self>, a: &Rc<Analysis>) -> Html {
+        let link = ctx.link();
+        let view: views::ViewState = serde_json::from_value(self.view.clone()).unwrap_or_default();
+        html! {
+            <views::Results analysis={a.clone()} view={view}
+                on_view={link.callback(|v: views::ViewState| Msg::View(serde_json::to_value(v).unwrap_or_default()))}
+                issue_edits={self.edits.clone()}
+                on_issue_edit={link.callback(Msg::IssueEdit)}
+                on_reset_issues={link.callback(|_| Msg::ResetIssues)}
+                on_remove_source={link.callback(Msg::Remove)} />
+        }
     }
 
     /// Stops the worker (and whatever it is analysing) and starts a fresh one whose cache
