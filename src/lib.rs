@@ -24,6 +24,8 @@
 //! sources).
 
 use base64::Engine as _;
+pub mod view_model;
+
 use parallax_core::compare::{CompareOptions, IssueEdit};
 use parallax_core::{Analysis, DocAnalysis, FileError, Input, Limits, Options, Progress};
 use serde::{Deserialize, Serialize};

@@ -16,9 +16,8 @@ use yew::prelude::*;
 
 mod compare;
 mod reader;
-mod state;
 
-pub use state::{ReaderTarget, Tab, ViewState};
+pub use parallax_web::view_model::{disagrees, ReaderTarget, Tab, ViewState};
 
 fn source_label(i: usize) -> String {
     format!("S{}", i + 1)
@@ -378,14 +377,6 @@ fn polarity_label(p: Polarity) -> &'static str {
     }
 }
 
-/// True when a cell's chips do not all say the same thing (sources disagree, or one source
-/// reports the actor both ways).
-pub fn disagrees(list: &[&Stance]) -> bool {
-    let mut seen: Vec<Polarity> = list.iter().map(|s| s.polarity).filter(|p| *p != Polarity::Neutral).collect();
-    seen.sort_by_key(|p| *p as u8);
-    seen.dedup();
-    seen.len() > 1 || seen.contains(&Polarity::Mixed) && list.len() > 1
-}
 
 fn stance_matrix(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let labels = labels(a);

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_core::compare::IssueEdit;
-use parallax_core::{Analysis, FigureGroup, GroupMember};
+use parallax_core::{Analysis, GroupMember};
 use parallax_web::format_value;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{FigureSort, ReaderTarget, ViewState};
+use parallax_web::view_model::{group_sources, select_groups, FigureSort, ReaderTarget, ViewState};
 
 /// A button showing `S<n>: text` that opens a group member in the Reader.
 fn member_button(labels: &BTreeMap<&str, String>, m: &GroupMember, shown: String, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
@@ -25,36 +25,7 @@ fn member_button(labels: &BTreeMap<&str, String>, m: &GroupMember, shown: String
     }
 }
 
-fn group_sources(g: &FigureGroup) -> BTreeSet<&str> {
-    g.members.iter().map(|m| m.document.as_str()).collect()
-}
 
-/// The figure groups a view state selects, in its sort order.
-pub fn select_groups<'a>(a: &'a Analysis, v: &ViewState) -> Vec<&'a FigureGroup> {
-    let mut out: Vec<&FigureGroup> = a
-        .figure_groups
-        .iter()
-        .filter(|g| !v.fig_conflicts_only || g.status == "conflict")
-        .filter(|g| v.fig_unit.as_ref().is_none_or(|u| &g.unit == u))
-        .filter(|g| v.fig_source.as_ref().is_none_or(|s| g.members.iter().any(|m| &m.document == s)))
-        .collect();
-    let status_rank = |s: &str| match s {
-        "conflict" => 0,
-        "agree" => 1,
-        _ => 2,
-    };
-    out.sort_by(|x, y| {
-        let o = match v.fig_sort {
-            FigureSort::Measure => x.measure.to_lowercase().cmp(&y.measure.to_lowercase()),
-            FigureSort::Unit => x.unit.cmp(&y.unit),
-            FigureSort::Sources => group_sources(x).len().cmp(&group_sources(y).len()),
-            FigureSort::Status => status_rank(&x.status).cmp(&status_rank(&y.status)),
-        };
-        let o = if v.fig_desc { o.reverse() } else { o };
-        o.then_with(|| x.measure.cmp(&y.measure))
-    });
-    out
-}
 
 pub fn figure_groups(a: &Analysis, labels: &BTreeMap<&str, String>, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let units: BTreeSet<&str> = a.figure_groups.iter().map(|g| g.unit.as_str()).collect();
@@ -215,7 +186,7 @@ pub fn voice(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
                                     let t = totals[d];
                                     if n == 0 { html! { <td class="num muted">{ "—" }</td> } } else {
                                         let pct = (n * 100 + t / 2) / t.max(1);
-                                        html! { <td class="num"><span class="bar" style={format!("--w:{pct}%")}></span>{ format!("{n} ({pct}%)") }</td> }
+                                        html! { <td class="num"><meter min="0" max="100" value={pct.to_string()} aria-hidden="true"></meter>{ format!(" {n} ({pct}%)") }</td> }
                                     }
                                 }) }
                             </tr>
@@ -388,56 +359,3 @@ fn describe(e: &IssueEdit) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use parallax_core::Span;
-
-    fn group(measure: &str, unit: &str, status: &str, docs: &[&str]) -> FigureGroup {
-        FigureGroup {
-            measure: measure.into(),
-            unit: unit.into(),
-            per: None,
-            members: docs
-                .iter()
-                .map(|d| GroupMember { document: d.to_string(), text: "x".into(), span: Span { start: 0, end: 1 }, index: 0 })
-                .collect(),
-            normalised: docs.iter().map(|_| 1.0).collect(),
-            status: status.into(),
-        }
-    }
-
-    fn analysis() -> Analysis {
-        Analysis {
-            figure_groups: vec![
-                group("oil imports", "barrel", "agree", &["a", "b"]),
-                group("Aid", "USD", "conflict", &["a", "c"]),
-                group("exports", "barrel", "single", &["c"]),
-            ],
-            ..Default::default()
-        }
-    }
-
-    fn measures(v: &ViewState) -> Vec<String> {
-        let a = analysis();
-        select_groups(&a, v).iter().map(|g| g.measure.clone()).collect()
-    }
-
-    #[test]
-    fn sorts_case_insensitively_and_reverses() {
-        let v = ViewState::default();
-        assert_eq!(measures(&v), ["Aid", "exports", "oil imports"]);
-        assert_eq!(measures(&ViewState { fig_desc: true, ..v.clone() }), ["oil imports", "exports", "Aid"]);
-        assert_eq!(measures(&ViewState { fig_sort: FigureSort::Status, ..v }), ["Aid", "oil imports", "exports"]);
-    }
-
-    #[test]
-    fn filters_combine() {
-        let v = ViewState { fig_unit: Some("barrel".into()), ..Default::default() };
-        assert_eq!(measures(&v), ["exports", "oil imports"]);
-        let v = ViewState { fig_source: Some("c".into()), ..v };
-        assert_eq!(measures(&v), ["exports"]);
-        let v = ViewState { fig_conflicts_only: true, ..Default::default() };
-        assert_eq!(measures(&v), ["Aid"]);
-    }
-}
