@@ -234,12 +234,12 @@ impl Gazetteer {
 
     /// A noun that heads organisation names ("ministry", "council", "university", "times").
     pub fn is_org_head(&self, w: &str) -> bool {
-        self.org_heads.contains(&w.to_lowercase())
+        contains_lower(&self.org_heads, w)
     }
 
     /// A role noun ("president", "minister", "spokesman", "official", "professor").
     pub fn is_title(&self, w: &str) -> bool {
-        self.titles.contains(&w.to_lowercase())
+        contains_lower(&self.titles, w)
     }
 
     /// The key written into `Entity::key` for a named organisation.
@@ -251,6 +251,20 @@ impl Gazetteer {
     pub fn country_by_code(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
     }
+}
+
+/// `set.contains(&w.to_lowercase())` without allocating for short ASCII words (these
+/// lookups run for nearly every capitalised token).
+fn contains_lower(set: &HashSet<String>, w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out: valid UTF-8.
+        return std::str::from_utf8(b).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(&w.to_lowercase())
 }
 
 pub fn gazetteer() -> &'static Gazetteer {
