@@ -20,22 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-// Every view's text: each tab in turn, then the Reader on every source. Ends on the Reader.
-async function allViewsText(page) {
-  let text = '';
-  for (const id of ['sources', 'stances', 'figures', 'quotes', 'differences']) {
-    await page.locator(`#tab-${id}`).click();
-    text += await page.locator('.results').textContent();
-  }
-  await page.locator('#tab-reader').click();
-  const files = await page.locator('#reader-source option').evaluateAll((os) => os.map((o) => o.value));
-  for (const f of files) {
-    await page.locator('#reader-source').selectOption(f);
-    await page.waitForFunction((f) => document.querySelector('#reader-source')?.value === f, f);
-    text += await page.locator('.results').textContent();
-  }
-  return text;
-}
+import { allViewsText } from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');

@@ -8,93 +8,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startApp, outDir, watchConsole, nativeAnalysis, clearWorkspace, waitForCorpus } from './support.mjs';
 
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const outDir = path.join(root, 'tests/e2e/output');
-const exampleDir = path.join(root, 'www/examples/korea-oil');
-const SUB = '/some/sub/path/';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
-};
-
-let server, baseUrl, context, userDataDir;
-const requests = [];
-
-function serveDist(req, res) {
-  const url = new URL(req.url, 'http://localhost');
-  requests.push(url.pathname);
-  if (!url.pathname.startsWith(SUB)) { res.writeHead(404).end(); return; }
-  let rel = decodeURIComponent(url.pathname.slice(SUB.length)) || 'index.html';
-  const file = path.resolve(dist, rel);
-  if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404).end(); return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-}
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
-  server = http.createServer(serveDist);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${server.address().port}${SUB}`;
-  fs.mkdirSync(outDir, { recursive: true });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
-    viewport: { width: 1280, height: 900 },
-  });
-});
-
-after(async () => {
-  await context?.close();
-  server?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
-
-function watchConsole(page) {
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  return problems;
-}
-
-function nativeAnalysis() {
-  const p = process.env.PARALLAX_NATIVE_JSON ?? path.join(root, 'target/wasm-test/native.json');
-  return fs.existsSync(p) ? JSON.parse(fs.readFileSync(p, 'utf8')) : null;
-}
-
-// The page keeps the workspace across visits (IndexedDB): tests that need an empty
-// workspace wait for the page to settle and clear it.
-async function clearWorkspace(page) {
-  await page.waitForFunction(() => ['idle', 'done'].includes(document.querySelector('.page')?.dataset.state),
-    null, { timeout: 60_000 });
-  if (await page.locator('#clear-all').isEnabled()) await page.locator('#clear-all').click();
-  await page.waitForSelector('.page[data-state="idle"]');
-}
-
-async function waitForCorpus(page, label) {
-  await page.waitForFunction(
-    (l) => document.querySelector('.page')?.dataset.state === 'done'
-      && document.querySelector('.status.done')?.textContent.includes(l),
-    label, { timeout: 60_000 });
-}
-
+let app, baseUrl, context;
+before(async () => { app = await startApp(); ({ baseUrl, context } = app); });
+after(async () => { await app?.close(); });
 
 const native = nativeAnalysis();
 
