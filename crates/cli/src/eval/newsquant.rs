@@ -98,9 +98,11 @@ fn cqe_unit(f: &Figure) -> String {
         "danish crown" => "danish krone".into(),
         u => noun_unit(u),
     };
+    // CQE reads a rate only from "per"/"a"/"/" ("286 gigatonnes annually" is "gigaton")
+    let adverb = ["annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|a| f.text.ends_with(a));
     match &f.per {
-        Some(p) => format!("{base} per {p}"),
-        None => base,
+        Some(p) if !adverb => format!("{base} per {p}"),
+        _ => base,
     }
 }
 

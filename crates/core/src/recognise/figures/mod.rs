@@ -524,10 +524,12 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
         }
         if let Some(u) = LEX.symbols.get(spaced.as_str()).or_else(|| LEX.symbols.get(raw)) {
             let single = spaced.chars().count() == 1 && !"%‰°″\"".contains(spaced.as_str());
-            if single && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
+            // "0.5 R per day", "1.3 A/cm2": a one-letter symbol starting a rate is a unit
+            let rate = n == 1 && (t[en..].starts_with('/') && t[en + 1..].starts_with(char::is_alphabetic) || t[en..].starts_with(" per "));
+            if single && !rate && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
                 continue;
             }
-            if !single || glued {
+            if !single || glued || rate {
                 return Some(UnitMatch { unit: (*u).into(), end: en, currency: false });
             }
         }
@@ -653,6 +655,14 @@ fn plural_head_ahead(t: &str, mut e: usize) -> bool {
 /// The counted noun phrase after a number: up to three words, stopping at
 /// function words and punctuation. Returns (unit, end).
 fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
+    counted_noun_n(t, i, None)
+}
+
+/// [`counted_noun`] knowing the grammatical number the count asks for: `Some(true)`
+/// after "one" (a singular head: "one proposal asks" stops before the verb),
+/// `Some(false)` after a larger count (a singular noun before another singular noun
+/// is then a modifier that is the unit: "12 page document", "3 cylinder engine").
+fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize)> {
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
     let mut end = i;
@@ -676,8 +686,8 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         }
         let w = &t[st..e];
         let wl = w.to_ascii_lowercase();
-        if words.is_empty() && ["more", "additional", "extra", "further"].contains(&wl.as_str()) {
-            // "eight more picks": the counted thing follows
+        if words.is_empty() && ["more", "additional", "extra", "further", "previous", "following", "former"].contains(&wl.as_str()) && next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str())) {
+            // "eight more picks", "50 previous years": the counted thing follows
             p = e;
             continue;
         }
@@ -708,11 +718,15 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase) && *l != "and" && *l != "or") && w.starts_with(char::is_uppercase) {
             break;
         }
+        if one == Some(true) && !words.is_empty() && is_plural(w) {
+            // "one proposal asks": after a singular head, a word in -s is a verb
+            break;
+        }
         words.push(w);
         end = e;
         p = e;
         // a plural noun usually ends the phrase ("workers in ...", "women spoke")
-        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl {
+        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl || wl == "people" {
             break;
         }
     }
@@ -727,6 +741,11 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if LEX.names.contains_key(w0) {
             return Some((w0.to_lowercase(), e0));
         }
+    }
+    if one == Some(false) && words.len() > 1 && words.iter().all(|w| !is_plural(w) && w.starts_with(char::is_lowercase) && singular(w) == w.to_lowercase() && !w.ends_with("ing") && !w.ends_with("ed") && *w != "and" && *w != "or") {
+        let w0 = words[0];
+        let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
+        return Some((w0.to_lowercase(), e0));
     }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
@@ -832,6 +851,22 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
 }
 
 fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
+    let first = out.len();
+    sentence_figures_in(body, base, t, sents, out);
+    // "(16369.03 up 58.06 points)": a level followed by its change takes the change's unit
+    for k in first + 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.unit == "count" && a.sentence == b.sentence && a.span.end <= b.span.start && a.text.ends_with(|c: char| c.is_ascii_digit()) {
+            let gap = body[a.span.end..b.span.start].trim();
+            let b_changes = b.text.starts_with("up ") || b.text.starts_with("down ");
+            if (gap.is_empty() && b_changes || gap == "up" || gap == "down") && !["count", "percent", "times", "ordinal", "fraction"].contains(&b.unit.as_str()) && !is_currency_code(&b.unit) {
+                out[k - 1].unit = out[k].unit.clone();
+            }
+        }
+    }
+}
+
+fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
     let phones: Vec<(usize, usize)> = PHONE.find_iter(t).map(|m| (m.start(), m.end())).collect();
     let atoms = atoms(t);
     let mut consumed_until = 0usize;
@@ -1306,6 +1341,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
     }
+    // "under the age of 5 years", "over the age of 21"
+    if (unit.is_empty() || unit == "year") && currency.is_none() && window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" age of") {
+        unit = "year of age".into();
+        if t[end..].starts_with(" years") && !t[end + 6..].starts_with(char::is_alphanumeric) {
+            end += 6;
+        }
+    }
     if !unit.is_empty() || currency.is_some() {
         if let Some((p, e)) = per_after(t, end) {
             per = Some(p);
@@ -1450,11 +1492,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     // ------------------------------------------------------------- counted noun
     if unit.is_empty() {
         let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of") { end + 3 } else { end };
-        if let Some((n, e)) = counted_noun(t, from) {
+        let grammatical = (a.kind == AtomKind::Digits || a.kind == AtomKind::Words) && !scaled && high.is_none();
+        if let Some((n, e)) = counted_noun_n(t, from, grammatical.then_some(value == 1.0)) {
             if LEX.names.contains_key(n.as_str()) {
                 unit = LEX.names[n.as_str()].to_string();
             } else {
                 unit = n;
+                // "the top three seeds", "a record 32 goals", "the previous two sessions":
+                // a modifier between the determiner and the count belongs to the noun
+                if let Some(m) = pre_modifier(t, a.start) {
+                    unit = format!("{m} {unit}");
+                }
             }
             if per.is_none() {
                 if let Some((p, e2)) = per_after(t, e) {
@@ -1550,6 +1598,33 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
     }
     let u = unit_after(t, b.end, true)?;
     Some((u.unit, u.end))
+}
+
+fn pre_modifier(t: &str, i: usize) -> Option<String> {
+    const NOT: &[&str] = &[
+        "past", "next", "last", "first", "final", "coming", "recent", "average", "estimated", "additional", "extra",
+        "further", "total", "combined", "entire", "whole", "mere", "staggering", "whopping", "reported", "approximate",
+    ];
+    let (st, w) = word_before(t, i)?;
+    if t[st + w.len()..i] != *" " {
+        return None;
+    }
+    let wl = w.to_ascii_lowercase();
+    // adjectives among the phrase-ending words still modify a noun before a count
+    const ADJ: &[&str] = &["previous", "former", "following", "higher", "lower"];
+    if !w.chars().all(|c| c.is_ascii_lowercase())
+        || STOP.contains(&wl.as_str()) && !ADJ.contains(&wl.as_str())
+        || NOT.contains(&wl.as_str())
+        || wl.ends_with("ed")
+        || wl.ends_with("ing")
+        || wl.ends_with("ly")
+        || APPROX.is_match(&format!("{wl} "))
+        || CHANGE.is_match(&format!("{wl} "))
+    {
+        return None;
+    }
+    let (_, d) = word_before(t, st)?;
+    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your"].contains(&d.to_ascii_lowercase().as_str()).then_some(wl)
 }
 
 /// "9 billion shekels ($2.408 billion) a year": the rate follows the conversion in

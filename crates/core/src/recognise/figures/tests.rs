@@ -343,3 +343,30 @@ fn elided_units_and_rates() {
     let f = one("There are four to five thousand people.");
     assert!(close(f.value, 4000.0) && f.value_high == Some(5000.0), "{f:?}");
 }
+
+#[test]
+fn noun_grammar_around_counts() {
+    // a singular noun after a count above one is a modifier naming the unit
+    assert_eq!(one("It comes mainly from the 12 page document labeled Debrief.").unit, "page");
+    assert_eq!(one("The car gets a 3 cylinder engine.").unit, "cylinder");
+    // after "one", a word in -s following the noun is a verb
+    assert_eq!(one("One proposal asks the board to stop.").unit, "proposal");
+    assert_eq!(one("The firm employs around 600 people worldwide today.").unit, "people");
+    // a modifier between determiner and count belongs to the noun
+    assert_eq!(one("He netted a record 32 goals this season.").unit, "record goal");
+    assert_eq!(one("It can beat the top three seeds from each region.").unit, "top seed");
+    assert_eq!(one("It adds to gains from the previous two sessions.").unit, "previous session");
+    assert_eq!(one("It was 50 previous years of work.").unit, "year");
+    // but not a time frame or an approximation
+    assert_eq!(one("It rose over the past 8 weeks.").unit, "week");
+}
+
+#[test]
+fn units_from_context() {
+    let f = one("Limit exposure to no more than 0.5 R per day.");
+    assert!(f.unit == "roentgen" && f.per.as_deref() == Some("day"), "{f:?}");
+    let v = figs("Toronto Stock Exchange (16369.03 up 58.06 points).");
+    assert!(v.len() == 2 && v[0].unit == "point" && v[1].unit == "point", "{v:?}");
+    let v = figs("About 5 million children under the age of 5 years died.");
+    assert_eq!(v[1].unit, "year of age", "{v:?}");
+}
