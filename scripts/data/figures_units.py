@@ -109,6 +109,16 @@ for (form, cs), unit in list(rows.items()):
         if len(m.group(2)) + 1 >= 2:
             add(m.group(2) + ("2" if p == "²" else "3"), unit, 1)
 
+# ... and of every short length symbol that has no square or cubic unit of its own
+# ("cm2" -> "square centimetre", "mm³" -> "cubic millimetre").
+lengths = {n for n, v in entries if v.get("entity") == "length"}
+lengths |= {PREFIXES[p] + n for n, v in entries if v.get("entity") == "length" for p in v.get("prefixes") or [] if p in PREFIXES}
+for (form, cs), unit in list(rows.items()):
+    if cs and unit in lengths and unit.endswith("metre") and form.isalpha() and len(form) <= 2:
+        for p, word in (("²", "square"), ("³", "cubic")):
+            add(form + p, f"{word} {unit}", 1)
+            add(form + ("2" if p == "²" else "3"), f"{word} {unit}", 1)
+
 # ---------------------------------------------------------------- pint
 # name -> (SI prefixes to apply, unit name to report or None for pint's own name)
 PINT_PICK = {

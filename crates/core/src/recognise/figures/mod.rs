@@ -625,6 +625,9 @@ fn singular(w: &str) -> String {
 }
 
 fn is_plural(w: &str) -> bool {
+    if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+        return false; // "US", "GPS"
+    }
     let l = w.to_ascii_lowercase();
     l.len() > 2 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is")
 }
@@ -726,7 +729,8 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         end = e;
         p = e;
         // a plural noun usually ends the phrase ("workers in ...", "women spoke")
-        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl || wl == "people" {
+        let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym && (wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl) || wl == "people" {
             break;
         }
     }
@@ -1436,13 +1440,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             h.ends_with("between") || h.ends_with("from")
         };
         let sep_at = end;
+        // atoms inside the unit ("cm2", "m³") are part of it
+        while *next < atoms.len() && atoms[*next].start < end {
+            *next += 1;
+        }
         if let Some(m) = RANGE.find(&t[sep_at..]) {
             let sep = m.as_str().trim().to_ascii_lowercase();
             let b_start = sep_at + m.end();
             if (sep != "and" || between) && !(sep == "/" && currency.is_none()) && *next < atoms.len() {
                 // the next atom must start right after the separator (allowing a currency sign)
                 let b = atoms[*next];
-                let pre = &t[b_start..b.start];
+                let pre = t.get(b_start..b.start).unwrap_or("?");
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
                 let verb = (CHANGE.is_match(window(t, start).0) || window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
                 if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {

@@ -370,3 +370,12 @@ fn units_from_context() {
     let v = figs("About 5 million children under the age of 5 years died.");
     assert_eq!(v[1].unit, "year of age", "{v:?}");
 }
+
+#[test]
+fn digits_inside_units() {
+    let f = one("a nominal current density of 1.3 A/cm2 to 0.03 A/cm2.");
+    assert!(f.unit == "ampere" && f.per.as_deref() == Some("square centimetre") && f.value_high == Some(0.03), "{f:?}");
+    let f = one("flats of 32 m2 to 40 m2");
+    assert!(f.unit == "square metre" && f.value == 32.0 && f.value_high == Some(40.0), "{f:?}");
+    assert_eq!(figs("It holds 5 m3 and 7 km2.").len(), 2);
+}
