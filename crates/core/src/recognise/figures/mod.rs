@@ -734,6 +734,10 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
             break;
         }
     }
+    // "40k cheaper than its rivals": a comparative, not a counted noun
+    if words.len() == 1 && t[end..].starts_with(" than ") {
+        return None;
+    }
     if words.is_empty() {
         return None;
     }
@@ -1174,6 +1178,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if let Some(c) = prev_char(t, start) {
             if (c == '-' || c == '−' || c == '+') && !prev_char(t, start - c.len_utf8()).is_some_and(|d| d.is_alphanumeric()) {
                 let pre = prev_char(t, start - c.len_utf8());
+                // "COVID -19", "G -7": a name written with a stray space, not a negative number
+                let int_only = !t[a.start..a.end].contains('.') && !t[a.end..].starts_with(['%', '.', ',']);
+                if c == '-' && pre == Some(' ') && int_only && word_before(t, start - 1).is_some_and(|(_, w)| w.chars().all(|ch| ch.is_ascii_uppercase())) && currency_before(t, start - 1).is_none() {
+                    return None;
+                }
                 if pre.is_none() || pre.is_some_and(|d| d.is_whitespace() || d == '(' || "$€£¥₩₹".contains(d)) {
                     start -= c.len_utf8();
                     if c == '+' {
@@ -1623,6 +1632,7 @@ fn pre_modifier(t: &str, i: usize) -> Option<String> {
     if !w.chars().all(|c| c.is_ascii_lowercase())
         || STOP.contains(&wl.as_str()) && !ADJ.contains(&wl.as_str())
         || NOT.contains(&wl.as_str())
+        || LABEL_WORDS.contains(&wl.as_str())
         || wl.ends_with("ed")
         || wl.ends_with("ing")
         || wl.ends_with("ly")

@@ -359,6 +359,7 @@ fn noun_grammar_around_counts() {
     assert_eq!(one("It was 50 previous years of work.").unit, "year");
     // but not a time frame or an approximation
     assert_eq!(one("It rose over the past 8 weeks.").unit, "week");
+    assert_eq!(one("It is going to be the number one issue.").unit, "issue");
 }
 
 #[test]
@@ -378,4 +379,14 @@ fn digits_inside_units() {
     let f = one("flats of 32 m2 to 40 m2");
     assert!(f.unit == "square metre" && f.value == 32.0 && f.value_high == Some(40.0), "{f:?}");
     assert_eq!(figs("It holds 5 m3 and 7 km2.").len(), 2);
+}
+
+#[test]
+fn comparatives_and_spaced_names() {
+    let v = figs("That makes it around 25k or 40k cheaper than its rivals.");
+    assert!(v.iter().all(|f| f.unit != "cheaper"), "{v:?}");
+    let v = figs("They procured thousands of COVID -19 tests.");
+    assert!(v.iter().all(|f| f.value > 0.0), "{v:?}");
+    assert_eq!(one("It fell to -19 degrees.").value, -19.0);
+    assert_eq!(one("Q3 GDP -0.5% on the quarter").value, -0.5);
 }
