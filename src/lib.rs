@@ -31,31 +31,43 @@ use parallax_core::{Analysis, DocAnalysis, FileError, Input, Limits, Options, Pr
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A message from the worker to the page, sent as a JSON string.
+/// A message from the worker to the page. `Ready`, `Progress` and `Cancelled` travel as
+/// JSON strings; `Done` as JSON bytes in a transferred `Uint8Array` ([`WorkerMsg::to_json_bytes`]):
+/// the analysis of a thousand articles is tens of megabytes, and a string would be
+/// converted to UTF-16 and back on its way.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WorkerMsg {
     /// The worker has installed its message handler and accepts requests.
     Ready,
-    /// One file of request `id` is done; `error` is set when it could not be analysed.
-    /// `doc` carries a newly analysed document (content hash, analysis) so the page can
-    /// re-seed a fresh worker after a cancel; `None` for cache hits and errors.
+    /// Files of request `id` are done, up to `progress.done`; `error` is set when the file
+    /// `progress.file` could not be analysed. Sent for every failed file and otherwise at
+    /// most every [`PROGRESS_INTERVAL_MS`] (and for the last file): the page re-renders
+    /// on each message, and a thousand renders would cost more than the analysis.
     Progress {
         id: u32,
         progress: Progress,
         error: Option<FileError>,
         #[serde(default)]
         cached: bool,
-        #[serde(default)]
-        doc: Option<(u64, DocAnalysis)>,
     },
+    /// Request `id` was cancelled (by a `Cancel` request or by a newer `Analyze`) after
+    /// `done` files; those stay in the worker's cache.
+    Cancelled { id: u32, done: usize },
     /// Request `id` is finished.
     Done { id: u32, analysis: Analysis },
 }
 
+/// Shortest time between two progress messages of one request, in milliseconds.
+pub const PROGRESS_INTERVAL_MS: f64 = 100.0;
+
 impl WorkerMsg {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("worker message serialises")
+    }
+
+    pub fn to_json_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("worker message serialises")
     }
 }
 
@@ -65,11 +77,12 @@ impl WorkerMsg {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
     /// Analyse the workspace (cached documents are reused) and compare with `edits`.
+    /// Supersedes a running `Analyze`, which stops after its current file.
     Analyze { id: u32, sources: Vec<SourceSpec>, edits: Vec<IssueEdit> },
     /// Recompare the last analysed workspace with new issue edits (no re-analysis).
     Compare { id: u32, edits: Vec<IssueEdit> },
-    /// Fill a fresh worker's cache with documents a previous worker analysed.
-    Seed { docs: Vec<(String, u64, DocAnalysis)> },
+    /// Stop request `id` after its current file; the files already analysed stay cached.
+    Cancel { id: u32 },
 }
 
 /// One source of an `Analyze` request. `rejected` is set when the page refused the file
@@ -103,66 +116,108 @@ pub struct Engine {
     limits: Limits,
 }
 
-impl Engine {
-    pub fn seed(&mut self, docs: Vec<(String, u64, DocAnalysis)>) {
-        for (name, hash, doc) in docs {
-            self.cache.insert((name, hash), doc);
-        }
+/// An analysis in progress: the worker runs it one file at a time ([`Engine::step`]) and
+/// looks at its messages in between, so that a cancel or a newer request is seen
+/// without stopping the worker (and losing its cache).
+pub struct Job {
+    sources: Vec<(SourceSpec, Vec<u8>)>,
+    edits: Vec<IssueEdit>,
+    next: usize,
+    last: Vec<Result<(String, u64), FileError>>,
+}
+
+/// What one [`Engine::step`] did.
+pub struct Step {
+    pub progress: Progress,
+    pub error: Option<FileError>,
+    /// The document came from the cache.
+    pub cached: bool,
+}
+
+impl Job {
+    pub fn new(sources: Vec<(SourceSpec, Vec<u8>)>, edits: Vec<IssueEdit>) -> Job {
+        let n = sources.len();
+        Job { sources, edits, next: 0, last: Vec::with_capacity(n) }
     }
 
+    /// Files done so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.next >= self.sources.len()
+    }
+}
+
+impl Engine {
     /// Number of cached documents (tests, diagnostics).
     pub fn cached(&self) -> usize {
         self.cache.len()
     }
 
+    /// Analyses the next source of `job` (from the cache when it was seen before);
+    /// `None` when every source is done.
+    pub fn step(&mut self, job: &mut Job) -> Option<Step> {
+        let i = job.next;
+        let (spec, bytes) = job.sources.get(i)?;
+        job.next += 1;
+        let total = job.sources.len();
+        let progress = Progress { done: i + 1, total, file: spec.name.clone() };
+        let e = if i >= self.limits.max_files {
+            FileError {
+                file: spec.name.clone(),
+                code: "too_many_files".into(),
+                message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
+            }
+        } else if let Some(e) = &spec.rejected {
+            e.clone()
+        } else {
+            let key = (spec.name.clone(), content_hash(bytes));
+            if self.cache.contains_key(&key) {
+                job.last.push(Ok(key));
+                return Some(Step { progress, error: None, cached: true });
+            }
+            let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
+            match parallax_core::analyze_document(&input, &self.limits) {
+                Ok(doc) => {
+                    self.cache.insert(key.clone(), doc);
+                    job.last.push(Ok(key));
+                    return Some(Step { progress, error: None, cached: false });
+                }
+                Err(e) => e,
+            }
+        };
+        job.last.push(Err(e.clone()));
+        Some(Step { progress, error: Some(e), cached: false })
+    }
+
+    /// Ends a finished `job`: it becomes the current workspace, the cache keeps what the
+    /// previous and the current workspace use (so Undo is instant), and the comparison is
+    /// computed.
+    pub fn finish(&mut self, job: Job) -> Analysis {
+        debug_assert!(job.is_finished());
+        let keep: BTreeSet<(String, u64)> =
+            self.last.iter().chain(job.last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
+        self.cache.retain(|k, _| keep.contains(k));
+        self.last = job.last;
+        self.compare(&job.edits)
+    }
+
     /// Analyses `sources` (pairs of spec and bytes) in order, like
     /// [`parallax_core::analyze_corpus`] (same documents, errors and order), reusing cached
-    /// documents. `on_file(progress, error, cached, new_doc)` is called after each source.
+    /// documents. `on_file(progress, error, cached)` is called after each source.
     pub fn analyze(
         &mut self,
         sources: &[(SourceSpec, Vec<u8>)],
         edits: &[IssueEdit],
-        mut on_file: impl FnMut(&Progress, Option<&FileError>, bool, Option<(u64, &DocAnalysis)>),
+        mut on_file: impl FnMut(&Progress, Option<&FileError>, bool),
     ) -> Analysis {
-        let total = sources.len();
-        let mut last = Vec::with_capacity(total);
-        for (i, (spec, bytes)) in sources.iter().enumerate() {
-            let progress = Progress { done: i + 1, total, file: spec.name.clone() };
-            let e = if i >= self.limits.max_files {
-                FileError {
-                    file: spec.name.clone(),
-                    code: "too_many_files".into(),
-                    message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
-                }
-            } else if let Some(e) = &spec.rejected {
-                e.clone()
-            } else {
-                let key = (spec.name.clone(), content_hash(bytes));
-                if self.cache.contains_key(&key) {
-                    on_file(&progress, None, true, None);
-                    last.push(Ok(key));
-                    continue;
-                }
-                let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
-                match parallax_core::analyze_document(&input, &self.limits) {
-                    Ok(doc) => {
-                        on_file(&progress, None, false, Some((key.1, &doc)));
-                        self.cache.insert(key.clone(), doc);
-                        last.push(Ok(key));
-                        continue;
-                    }
-                    Err(e) => e,
-                }
-            };
-            on_file(&progress, Some(&e), false, None);
-            last.push(Err(e));
+        let mut job = Job::new(sources.to_vec(), edits.to_vec());
+        while let Some(s) = self.step(&mut job) {
+            on_file(&s.progress, s.error.as_ref(), s.cached);
         }
-        // Keep what the previous and the current workspace use (so Undo is instant).
-        let keep: BTreeSet<(String, u64)> =
-            self.last.iter().chain(last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
-        self.cache.retain(|k, _| keep.contains(k));
-        self.last = last;
-        self.compare(edits)
+        self.finish(job)
     }
 
     /// Compares the last analysed workspace with `edits`.
@@ -414,9 +469,9 @@ mod tests {
         let inputs = corpus();
         let mut engine = Engine::default();
         let mut fresh = 0;
-        let a = engine.analyze(&specs(&inputs), &[], |_, _, cached, doc| {
+        let a = engine.analyze(&specs(&inputs), &[], |_, e, cached| {
             assert!(!cached);
-            fresh += doc.is_some() as usize;
+            fresh += e.is_none() as usize;
         });
         let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
         assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
@@ -427,7 +482,7 @@ mod tests {
         changed.remove(1);
         changed[0].bytes.extend_from_slice(b"\n\nA new closing paragraph was added by the editors today.");
         let mut analysed = Vec::new();
-        let a = engine.analyze(&specs(&changed), &[], |p, _, cached, _| {
+        let a = engine.analyze(&specs(&changed), &[], |p, _, cached| {
             if !cached {
                 analysed.push(p.file.clone())
             }
@@ -441,7 +496,7 @@ mod tests {
     fn engine_compare_applies_issue_edits_like_finish() {
         let inputs = corpus();
         let mut engine = Engine::default();
-        engine.analyze(&specs(&inputs), &[], |_, _, _, _| {});
+        engine.analyze(&specs(&inputs), &[], |_, _, _| {});
         let edits = vec![IssueEdit::Add { label: "Fuel".into(), keywords: vec!["oil".into()] }];
         let a = engine.compare(&edits);
         let mut opts = Options::default();
@@ -451,28 +506,31 @@ mod tests {
     }
 
     #[test]
-    fn seeded_engine_does_not_reanalyse() {
+    fn a_cancelled_job_keeps_what_it_analysed() {
         let inputs = corpus();
-        let mut first = Engine::default();
-        let mut docs = Vec::new();
-        first.analyze(&specs(&inputs), &[], |p, _, _, d| {
-            if let Some((h, d)) = d {
-                docs.push((p.file.clone(), h, d.clone()));
+        let mut engine = Engine::default();
+        let mut job = Job::new(specs(&inputs), Vec::new());
+        engine.step(&mut job);
+        engine.step(&mut job);
+        assert_eq!(job.done(), 2);
+        drop(job); // cancelled: never finished
+        assert_eq!(engine.cached(), 2);
+        let mut fresh = Vec::new();
+        let a = engine.analyze(&specs(&inputs), &[], |p, e, cached| {
+            if !cached && e.is_none() {
+                fresh.push(p.done)
             }
         });
-        let mut second = Engine::default();
-        second.seed(docs);
-        let mut fresh = 0;
-        let a = second.analyze(&specs(&inputs), &[], |_, e, cached, _| fresh += (!cached && e.is_none()) as usize);
-        assert_eq!(fresh, 0);
-        assert_eq!(a.documents.len(), 5);
+        assert_eq!(fresh, [3, 4, 5]);
+        let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
     }
 
     #[test]
     fn rejected_sources_are_reported_unread() {
         let mut engine = Engine::default();
         let e = parallax_core::ingest::too_large("big.txt", 200 << 20, &Limits::default());
-        let a = engine.analyze(&[(SourceSpec { name: "big.txt".into(), rejected: Some(e) }, vec![])], &[], |_, _, _, _| {});
+        let a = engine.analyze(&[(SourceSpec { name: "big.txt".into(), rejected: Some(e) }, vec![])], &[], |_, _, _| {});
         assert_eq!(a.errors[0].code, "too_large");
     }
 
@@ -539,11 +597,13 @@ mod tests {
             progress: Progress { done: 1, total: 2, file: "a.txt".into() },
             error: None,
             cached: false,
-            doc: None,
         };
         let back: WorkerMsg = serde_json::from_str(&m.to_json()).unwrap();
         assert!(matches!(back, WorkerMsg::Progress { id: 3, .. }));
         assert_eq!(WorkerMsg::Ready.to_json(), r#"{"kind":"ready"}"#);
+        let done = WorkerMsg::Done { id: 4, analysis: Analysis::default() };
+        let back: WorkerMsg = serde_json::from_slice(&done.to_json_bytes()).unwrap();
+        assert!(matches!(back, WorkerMsg::Done { id: 4, .. }));
     }
 
     #[test]
