@@ -348,7 +348,7 @@ impl Component for App {
                 }
                 false
             }
-            Msg::Worker(WorkerMsg::Cancelled { .. }) => false,
+            Msg::Worker(WorkerMsg::Cancelled { .. } | WorkerMsg::Chunk { .. }) => false,
             Msg::Worker(WorkerMsg::Progress { id, progress, error, .. }) => {
                 if id != self.current {
                     return false;

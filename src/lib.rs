@@ -56,6 +56,8 @@ pub enum WorkerMsg {
     Cancelled { id: u32, done: usize },
     /// Request `id` is finished.
     Done { id: u32, analysis: Analysis },
+    /// A helper worker's documents for a `Chunk` request of job `id` (JSON bytes).
+    Chunk { id: u32, results: Vec<ChunkResult> },
 }
 
 /// Shortest time between two progress messages of one request, in milliseconds.
@@ -83,6 +85,9 @@ pub enum Request {
     Compare { id: u32, edits: Vec<IssueEdit> },
     /// Stop request `id` after its current file; the files already analysed stay cached.
     Cancel { id: u32 },
+    /// To a helper worker (from the coordinating worker): analyse these sources of job
+    /// `id` (source index and spec; the bytes follow as in `Analyze`).
+    Chunk { id: u32, sources: Vec<(usize, SourceSpec)> },
 }
 
 /// One source of an `Analyze` request. `rejected` is set when the page refused the file
@@ -116,14 +121,25 @@ pub struct Engine {
     limits: Limits,
 }
 
-/// An analysis in progress: the worker runs it one file at a time ([`Engine::step`]) and
+/// An analysis in progress. The worker runs it a file at a time ([`Engine::step`]) and
 /// looks at its messages in between, so that a cancel or a newer request is seen
-/// without stopping the worker (and losing its cache).
+/// without stopping the worker (and losing its cache). Files may also be handed out
+/// ([`Job::take`]) to helper workers and their documents accepted in any order
+/// ([`Engine::accept`]); progress counts the sources done *in order* (the leading run of
+/// finished sources), so that "the first `done` sources are analysed" stays true.
 pub struct Job {
     sources: Vec<(SourceSpec, Vec<u8>)>,
     edits: Vec<IssueEdit>,
-    next: usize,
-    last: Vec<Result<(String, u64), FileError>>,
+    /// Per source: its cache key or its error, once done.
+    results: Vec<Option<Result<(String, u64), FileError>>>,
+    /// Per source: handed out (to this worker's own loop or a helper).
+    taken: Vec<bool>,
+    /// Sources done in order (all of `results[..prefix]` are set).
+    prefix: usize,
+    /// First source that may not be taken yet.
+    cursor: usize,
+    /// Sources finished from the cache.
+    cached: usize,
 }
 
 /// What one [`Engine::step`] did.
@@ -135,19 +151,90 @@ pub struct Step {
 }
 
 impl Job {
-    pub fn new(sources: Vec<(SourceSpec, Vec<u8>)>, edits: Vec<IssueEdit>) -> Job {
-        let n = sources.len();
-        Job { sources, edits, next: 0, last: Vec::with_capacity(n) }
+    /// Puts sources handed to a helper that failed back in line.
+    pub fn untake(&mut self, indices: &[usize]) {
+        for &i in indices {
+            if self.results[i].is_none() {
+                self.taken[i] = false;
+                self.cursor = self.cursor.min(i);
+            }
+        }
     }
 
-    /// Files done so far.
+    pub fn new(sources: Vec<(SourceSpec, Vec<u8>)>, edits: Vec<IssueEdit>) -> Job {
+        let n = sources.len();
+        Job { sources, edits, results: vec![None; n], taken: vec![false; n], prefix: 0, cursor: 0, cached: 0 }
+    }
+
+    /// Sources done in order (the page may keep the first `done()` sources on cancel).
     pub fn done(&self) -> usize {
-        self.next
+        self.prefix
+    }
+
+    pub fn total(&self) -> usize {
+        self.sources.len()
     }
 
     pub fn is_finished(&self) -> bool {
-        self.next >= self.sources.len()
+        self.prefix >= self.sources.len()
     }
+
+    /// Up to `n` sources not yet handed out, in order: their indices.
+    pub fn take(&mut self, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        while out.len() < n && self.cursor < self.sources.len() {
+            let i = self.cursor;
+            self.cursor += 1;
+            if !self.taken[i] {
+                self.taken[i] = true;
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Source `i`: its spec and bytes.
+    pub fn source(&self, i: usize) -> &(SourceSpec, Vec<u8>) {
+        &self.sources[i]
+    }
+
+    /// Progress as the page sees it: sources done in order, the last of them named.
+    pub fn progress(&self) -> Progress {
+        let file = self.prefix.checked_sub(1).map(|i| self.sources[i].0.name.clone()).unwrap_or_default();
+        Progress { done: self.prefix, total: self.sources.len(), file }
+    }
+
+    fn set(&mut self, i: usize, r: Result<(String, u64), FileError>) {
+        if self.results[i].is_none() {
+            self.results[i] = Some(r);
+        }
+        while self.prefix < self.results.len() && self.results[self.prefix].is_some() {
+            self.prefix += 1;
+        }
+    }
+}
+
+/// A document analysed by a helper worker (or its error), for source `index` of a job.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ChunkResult {
+    pub index: usize,
+    pub hash: u64,
+    pub result: Result<DocAnalysis, FileError>,
+}
+
+/// Analyses sources for a helper worker: what [`Engine::step`] does for one source, without
+/// the cache (the coordinating worker owns it).
+pub fn analyze_chunk(sources: &[(usize, SourceSpec, Vec<u8>)], limits: &Limits) -> Vec<ChunkResult> {
+    sources
+        .iter()
+        .map(|(index, spec, bytes)| {
+            let result = match &spec.rejected {
+                Some(e) => Err(e.clone()),
+                None => parallax_core::analyze_document(&Input { name: spec.name.clone(), bytes: bytes.clone() }, limits),
+            };
+            ChunkResult { index: *index, hash: content_hash(bytes), result }
+        })
+        .collect()
 }
 
 impl Engine {
@@ -156,51 +243,109 @@ impl Engine {
         self.cache.len()
     }
 
-    /// Analyses the next source of `job` (from the cache when it was seen before);
-    /// `None` when every source is done.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Settles, without analysing anything, every source of `job` that needs no analysis:
+    /// cache hits, sources the page rejected, sources over the file limit. Returns the
+    /// errors among them (in order), for the page's live error list.
+    pub fn settle_known(&mut self, job: &mut Job) -> Vec<FileError> {
+        let mut errors = Vec::new();
+        for i in 0..job.sources.len() {
+            if job.taken[i] {
+                continue;
+            }
+            let (spec, bytes) = &job.sources[i];
+            let r = if i >= self.limits.max_files {
+                Err(FileError {
+                    file: spec.name.clone(),
+                    code: "too_many_files".into(),
+                    message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
+                })
+            } else if let Some(e) = &spec.rejected {
+                Err(e.clone())
+            } else {
+                let key = (spec.name.clone(), content_hash(bytes));
+                if !self.cache.contains_key(&key) {
+                    continue;
+                }
+                job.cached += 1;
+                Ok(key)
+            };
+            if let Err(e) = &r {
+                errors.push(e.clone());
+            }
+            job.taken[i] = true;
+            job.set(i, r);
+        }
+        errors
+    }
+
+    /// Takes a helper's document for source `r.index` of `job` (or, when `job` is `None`
+    /// or another request's, only caches it: a cancelled request's work is not lost).
+    pub fn accept(&mut self, job: Option<&mut Job>, name: &str, r: ChunkResult) -> Option<FileError> {
+        let key = (name.to_string(), r.hash);
+        let res = match r.result {
+            Ok(doc) => {
+                self.cache.insert(key.clone(), doc);
+                Ok(key)
+            }
+            Err(e) => Err(e),
+        };
+        let err = res.as_ref().err().cloned();
+        if let Some(job) = job {
+            job.set(r.index, res);
+        }
+        err
+    }
+
+    /// Analyses the next source of `job` that was not handed out (from the cache when it
+    /// was seen before); `None` when none is left.
     pub fn step(&mut self, job: &mut Job) -> Option<Step> {
-        let i = job.next;
-        let (spec, bytes) = job.sources.get(i)?;
-        job.next += 1;
-        let total = job.sources.len();
-        let progress = Progress { done: i + 1, total, file: spec.name.clone() };
-        let e = if i >= self.limits.max_files {
-            FileError {
+        let i = *job.take(1).first()?;
+        let (spec, bytes) = &job.sources[i];
+        let r = if i >= self.limits.max_files {
+            Err(FileError {
                 file: spec.name.clone(),
                 code: "too_many_files".into(),
                 message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
-            }
+            })
         } else if let Some(e) = &spec.rejected {
-            e.clone()
+            Err(e.clone())
         } else {
             let key = (spec.name.clone(), content_hash(bytes));
             if self.cache.contains_key(&key) {
-                job.last.push(Ok(key));
+                job.cached += 1;
+                let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
+                job.set(i, Ok(key));
                 return Some(Step { progress, error: None, cached: true });
             }
             let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
             match parallax_core::analyze_document(&input, &self.limits) {
                 Ok(doc) => {
                     self.cache.insert(key.clone(), doc);
-                    job.last.push(Ok(key));
-                    return Some(Step { progress, error: None, cached: false });
+                    Ok(key)
                 }
-                Err(e) => e,
+                Err(e) => Err(e),
             }
         };
-        job.last.push(Err(e.clone()));
-        Some(Step { progress, error: Some(e), cached: false })
+        let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
+        let error = r.as_ref().err().cloned();
+        job.set(i, r);
+        Some(Step { progress, error, cached: false })
     }
 
     /// Ends a finished `job`: it becomes the current workspace, the cache keeps what the
     /// previous and the current workspace use (so Undo is instant), and the comparison is
     /// computed.
     pub fn finish(&mut self, job: Job) -> Analysis {
-        debug_assert!(job.is_finished());
+        assert!(job.is_finished(), "finish called on an unfinished job");
+        let last: Vec<Result<(String, u64), FileError>> = job.results.into_iter().map(|r| r.expect("finished")).collect();
         let keep: BTreeSet<(String, u64)> =
-            self.last.iter().chain(job.last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
+            self.last.iter().chain(last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
         self.cache.retain(|k, _| keep.contains(k));
-        self.last = job.last;
+        self.last = last;
         self.compare(&job.edits)
     }
 
@@ -503,6 +648,42 @@ mod tests {
         opts.compare.issue_edits = edits;
         let b = parallax_core::analyze_corpus(&inputs, &opts, |_| {});
         assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+    }
+
+    #[test]
+    fn documents_accepted_out_of_order_give_the_same_analysis() {
+        // as the worker does with helpers: some sources analysed elsewhere, in any order
+        let inputs = corpus();
+        let mut engine = Engine::default();
+        let mut job = Job::new(specs(&inputs), Vec::new());
+        assert!(engine.settle_known(&mut job).is_empty());
+        let handed = job.take(2); // to a "helper"
+        assert_eq!(handed, [0, 1]);
+        let chunk: Vec<(usize, SourceSpec, Vec<u8>)> =
+            handed.iter().map(|&i| (i, job.source(i).0.clone(), job.source(i).1.clone())).collect();
+        let mut results = analyze_chunk(&chunk, &Limits::default());
+        // the worker's own loop goes on meanwhile
+        while engine.step(&mut job).is_some() {}
+        assert_eq!(job.done(), 0, "sources 0 and 1 are still out");
+        let second = results.pop().unwrap();
+        let name = job.source(second.index).0.name.clone();
+        engine.accept(Some(&mut job), &name, second);
+        assert_eq!(job.done(), 0);
+        let first = results.pop().unwrap();
+        let name = job.source(first.index).0.name.clone();
+        engine.accept(Some(&mut job), &name, first);
+        assert!(job.is_finished());
+        assert_eq!(job.progress().done, inputs.len());
+        let a = engine.finish(job);
+        let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+        // a second job finds everything in the cache
+        let mut again = Job::new(specs(&inputs), Vec::new());
+        assert!(engine.settle_known(&mut again).is_empty());
+        assert_eq!(again.done(), inputs.len() - 1, "empty.txt is analysed again (errors are not cached)");
+        let last = engine.step(&mut again).unwrap();
+        assert!(last.error.is_some() && engine.step(&mut again).is_none());
+        assert!(again.is_finished());
     }
 
     #[test]
