@@ -109,7 +109,9 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 async function pageRun(batches) {
   // The worker protocol (src/lib.rs Request / WorkerMsg, src/bin/worker.rs): the page posts
   // [request JSON, Uint8Array, ...] (one byte array per source of an `analyze` request);
-  // the worker answers JSON strings with `kind` ready, progress (one per file) and done.
+  // the worker answers JSON strings with `kind` ready and progress (throttled; always for
+  // the last file), and `done` as JSON bytes in a Uint8Array (decoded and parsed here, as
+  // the app's page parses it).
   const request = (id, files) => [
     JSON.stringify({ kind: 'analyze', id, sources: files.map((f) => ({ name: f.name })), edits: [] }),
     ...files.map((f) => f.bytes),
@@ -121,7 +123,10 @@ async function pageRun(batches) {
   let onMsg = null;
   worker.onmessage = (e) => {
     let m = e.data;
-    if (typeof m === 'string') { try { m = JSON.parse(m); } catch { return; } }
+    try {
+      if (typeof m === 'string') m = JSON.parse(m);
+      else if (m instanceof Uint8Array) m = JSON.parse(new TextDecoder().decode(m));
+    } catch { return; }
     onMsg?.(m, e.data);
   };
   await new Promise((resolve, reject) => {
@@ -145,7 +150,7 @@ async function pageRun(batches) {
           const end = performance.now();
           resolve({
             pipeline_ms: (lastProgress || end) - start, total_ms: end - start, files: files.length, progress,
-            errors, documents: m.analysis?.documents?.length ?? null, done_json_bytes: typeof raw === 'string' ? raw.length : null,
+            errors, documents: m.analysis?.documents?.length ?? null, done_json_bytes: raw instanceof Uint8Array ? raw.length : typeof raw === 'string' ? raw.length : null,
           });
         }
       };

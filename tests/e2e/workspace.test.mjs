@@ -397,7 +397,7 @@ test('workspace: cancel stops a long analysis and keeps a consistent partial wor
   assert.equal(names.length, done, 'only the analysed sources remain');
   assert.equal(await page.locator('#sources tbody tr').count(), done);
   await page.screenshot({ path: path.join(outDir, 'workspace-cancelled.png') });
-  // The respawned worker works and reuses the finished documents.
+  // The worker goes on working and reuses the finished documents.
   await drop(page, [{ name: 'after.txt', text: base }]);
   await waitForLabel(page, '1 dropped file');
   assert.equal((await sourceNames(page)).length, done + 1);
