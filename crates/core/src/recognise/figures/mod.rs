@@ -1220,7 +1220,9 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         static SCI: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?: ?[×xX] ?10(?:(?:\^|\*\*)(?P<a>[-−+]?\d{1,3})|(?P<b>[-−]\d{1,3})|(?P<c>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))|[eE](?P<d>[-+]?\d{1,3}))").unwrap()
         });
-        if let Some(c) = SCI.captures(&t[end..]) {
+        let r = &t[end..];
+        let maybe = r.starts_with(['×', 'x', 'X', 'e', 'E']) || r.starts_with(" ×") || r.starts_with(" x") || r.starts_with(" X");
+        if let Some(c) = maybe.then(|| SCI.captures(r)).flatten() {
             let m = c.get(0).unwrap();
             let after = &t[end + m.end()..];
             let exp_str = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)).unwrap().as_str();
@@ -1355,7 +1357,10 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
     }
     // "under the age of 5 years", "over the age of 21"
-    if (unit.is_empty() || unit == "year") && currency.is_none() && window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" age of") {
+    if (unit.is_empty() || unit == "year") && currency.is_none() && {
+        let w = window(t, start).0.trim_end().as_bytes();
+        w.len() >= 7 && w[w.len() - 7..].eq_ignore_ascii_case(b" age of")
+    } {
         unit = "year of age".into();
         if t[end..].starts_with(" years") && !t[end + 6..].starts_with(char::is_alphanumeric) {
             end += 6;
@@ -1580,7 +1585,8 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         unit = "count".into();
         // "an average of 20 per week": a bare rate; the span stays on the number so
         // that a unit elided from the sentence can still apply to it
-        if per.is_none() {
+        let rate_word = next_word(t, end).is_some_and(|w| ["per", "a", "an", "each", "annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|k| w.eq_ignore_ascii_case(k)));
+        if per.is_none() && (rate_word || t[end..].starts_with('/')) {
             per = per_after(t, end).filter(|(p, _)| ["hour", "day", "week", "month", "quarter", "year", "game", "person", "head", "share"].contains(&p.as_str())).map(|x| x.0);
         }
     }
@@ -1658,6 +1664,9 @@ fn unit_of_total(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<Str
     static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of (?:the|its|their|a|an) $").unwrap());
     static SCALE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:[ -]?(?i:trillion|billion|million|thousand)|bn|m|k)\b").unwrap());
+    if !t[end..].starts_with(" of ") {
+        return None;
+    }
     let b = atoms.get(next)?;
     let cur = currency_before(t, b.start);
     let b_start = cur.map_or(b.start, |c| c.0);
