@@ -84,7 +84,7 @@ fn cqe_unit(f: &Figure) -> String {
         "degree angle" => "degree".into(),
         "year of age" | "month of age" => f.unit.clone(),
         "age" => "year of age".into(),
-        // CQE names a fraction by what it is a fraction of: "% us population"
+        // CQE names a fraction by what it is a fraction of: "% rural population"
         "fraction" => match &f.measure {
             Some(m) => format!("% {}", noun_unit(m)),
             None => "% -".into(),
@@ -98,7 +98,7 @@ fn cqe_unit(f: &Figure) -> String {
         "danish crown" => "danish krone".into(),
         u => noun_unit(u),
     };
-    // CQE reads a rate only from "per"/"a"/"/" ("286 gigatonnes annually" is "gigaton")
+    // CQE reads a rate only from "per"/"a"/"/" ("20 tonnes annually" is "metric ton")
     let adverb = ["annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|a| f.text.ends_with(a));
     match &f.per {
         Some(p) if !adverb => format!("{base} per {p}"),
@@ -107,9 +107,9 @@ fn cqe_unit(f: &Figure) -> String {
 }
 
 /// CQE's normalised name of a counted noun: lemmas without stop words, and
-/// adjectives in their base form ("one of the best screens" -> "good screen").
+/// adjectives in their base form ("one of the best players" -> "good player").
 fn noun_unit(u: &str) -> String {
-    // CQE drops stop words: "kia and hyundai vehicle" -> "kia hyundai vehicle"
+    // CQE drops stop words: "ford and toyota truck" -> "ford toyota truck"
     let mut words: Vec<String> = u.split(' ').map(str::to_lowercase).collect();
     if words.len() > 2 {
         words.retain(|w| !["and", "or", "of", "the"].contains(&w.as_str()));

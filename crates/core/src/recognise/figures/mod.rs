@@ -13,8 +13,17 @@
 //! identifiers ("Section 427", "iPhone 11") are recognised and skipped, because
 //! comparing figures across sources is only useful if the figures are quantities.
 //!
-//! Units come from data (quantulum3's unit list, ISO 4217 currencies), see
-//! [`lexicon`]. Units are reported as quantulum3's singular names ("kilometre",
+//! Numbers are digits, spelled-out words, vague amounts ("dozens of"), fractions
+//! ("a third", "1/8 of a gallon") and scientific notation ("6.67×10−11"). What a count
+//! counts follows English noun-phrase grammar rather than a list: a singular noun
+//! between a count and its head is the unit ("a 40 page report"), a modifier between
+//! the determiner and the count belongs to the noun ("the top five teams"), and
+//! coordinated modifiers share one plural head ("300 Ford and Toyota trucks"). A
+//! number written bare in a sentence borrows the unit the sentence already gave
+//! (skipping conversions in parentheses), or the unit of the total it is a part of.
+//!
+//! Units come from data (quantulum3's unit list, a few of pint's, ISO 4217
+//! currencies), see [`lexicon`]. Units are reported as quantulum3's singular names ("kilometre",
 //! "mile per hour"), currencies as ISO codes, `percent`, `percentage point`,
 //! `times` for multipliers, `ordinal`, or the counted noun ("official").
 
@@ -524,7 +533,7 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
         }
         if let Some(u) = LEX.symbols.get(spaced.as_str()).or_else(|| LEX.symbols.get(raw)) {
             let single = spaced.chars().count() == 1 && !"%‰°″\"".contains(spaced.as_str());
-            // "0.5 R per day", "1.3 A/cm2": a one-letter symbol starting a rate is a unit
+            // "2 R per hour", "2.5 A/cm2": a one-letter symbol starting a rate is a unit
             let rate = n == 1 && (t[en..].starts_with('/') && t[en + 1..].starts_with(char::is_alphabetic) || t[en..].starts_with(" per "));
             if single && !rate && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
                 continue;
@@ -662,9 +671,9 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
 }
 
 /// [`counted_noun`] knowing the grammatical number the count asks for: `Some(true)`
-/// after "one" (a singular head: "one proposal asks" stops before the verb),
+/// after "one" (a singular head: "one report argues" stops before the verb),
 /// `Some(false)` after a larger count (a singular noun before another singular noun
-/// is then a modifier that is the unit: "12 page document", "3 cylinder engine").
+/// is then a modifier that is the unit: "40 page report", "6 cylinder engine").
 fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize)> {
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
@@ -694,7 +703,7 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
             p = e;
             continue;
         }
-        // "460 Kia and Hyundai vehicles", "4.3M digital and physical sales": modifiers
+        // "300 Ford and Toyota trucks", "2m digital and print copies": modifiers
         // joined by a conjunction before one plural head noun
         if (wl == "and" || wl == "or") && words.last().is_some_and(|l| !is_plural(l)) && plural_head_ahead(t, e) {
             words.push(w);
@@ -707,12 +716,12 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         let verbish = wl.len() > 4 && (wl.ends_with("ing") || wl.ends_with("ed"));
         let head_next = || next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str()) && n.starts_with(char::is_lowercase));
         if words.is_empty() && verbish && wl.ends_with("ed") && head_next() {
-            // "300 recorded songs": a participle before the counted noun is left out
+            // "120 recorded interviews": a participle before the counted noun is left out
             p = e;
             continue;
         }
         if !words.is_empty() && verbish && wl.ends_with("ing") && head_next() {
-            // "1,100 public housing properties": a noun in -ing inside the phrase
+            // "900 social housing units": a noun in -ing inside the phrase
         } else if (!words.is_empty() || wl.ends_with("ed")) && verbish {
             break;
         }
@@ -722,7 +731,7 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
             break;
         }
         if one == Some(true) && !words.is_empty() && is_plural(w) {
-            // "one proposal asks": after a singular head, a word in -s is a verb
+            // "one report argues": after a singular head, a word in -s is a verb
             break;
         }
         words.push(w);
@@ -734,7 +743,7 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
             break;
         }
     }
-    // "40k cheaper than its rivals": a comparative, not a counted noun
+    // "30k cheaper than its rivals": a comparative, not a counted noun
     if words.len() == 1 && t[end..].starts_with(" than ") {
         return None;
     }
@@ -776,15 +785,15 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
     Some((parts.join(" "), end))
 }
 
-/// "1/16 of a US pint": the unit a written fraction is taken of (one qualifier word allowed).
+/// "1/8 of a US gallon": the unit a written fraction is taken of (one qualifier word allowed).
 fn fraction_unit(t: &str, i: usize) -> Option<String> {
     static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of an? (?:[A-Z][A-Za-z.]* )?").unwrap());
     let m = OF.find(&t[i..])?;
     unit_after(t, i + m.end() - 1, true).filter(|u| !u.currency).map(|u| u.unit)
 }
 
-/// What a fraction is a fraction of: "a third of the US population" -> "us
-/// population", "half the condos" -> "condo"; `None` for "a third of those screened".
+/// What a fraction is a fraction of: "a third of the rural population" -> "rural
+/// population", "half the apartments" -> "apartment"; `None` for "a third of those asked".
 fn fraction_of(t: &str, i: usize) -> Option<String> {
     static OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?i:\s+of)?(?i:\s+(?:the|its|their|his|her|our|all))?\s").unwrap());
@@ -815,7 +824,7 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     let base = i + u.start();
     // longest unit name / symbol among the next words, else a single noun
     let toks = tokens_after(t, base, 3);
-    // "$6.78 billion a year earlier": a point in time, not a rate
+    // "$4.1 billion a year earlier": a point in time, not a rate
     static AGO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?i:earlier|ago|before|later|prior)\b").unwrap());
     let sep0 = c.get(0).unwrap().as_str().to_ascii_lowercase();
     if !(sep0.contains("per") || sep0.contains('/') || sep0.contains("each")) && toks.first().is_some_and(|&(_, e)| AGO.is_match(&t[e..])) {
@@ -861,7 +870,7 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
 fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
     let first = out.len();
     sentence_figures_in(body, base, t, sents, out);
-    // "(16369.03 up 58.06 points)": a level followed by its change takes the change's unit
+    // "(21450.10 down 120.5 points)": a level followed by its change takes the change's unit
     for k in first + 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
         if a.unit == "count" && a.sentence == b.sentence && a.span.end <= b.span.start && a.text.ends_with(|c: char| c.is_ascii_digit()) {
@@ -918,7 +927,7 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
             || last_word.starts_with(|c: char| c.is_ascii_digit()) && ["m", "bn", "k"].iter().any(|s| last_word.ends_with(s));
         if fig.unit == "count" && bare {
             const NO_ELIDE: &[&str] = &["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"];
-            // a conversion in parentheses ("2,435,000 yen ($22,480)") does not lend its unit
+            // a conversion in parentheses ("1,200,000 yen ($8,100)") does not lend its unit
             let paren = |p: &Figure| body[..p.span.start].trim_end().ends_with('(') && body[p.span.end..].trim_start().starts_with(')');
             let same: Vec<&Figure> = out.iter().rev().take_while(|p| p.sentence == fig.sentence).filter(|p| !paren(p)).collect();
             if let Some(prev) = same.first() {
@@ -929,11 +938,11 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
                         fig.per = prev.per.clone();
                     }
                 } else if prev.unit == "percent" && directional(&prev.change) && directional(&fig.change) {
-                    // "increased by 2 percent but ... decreased by 1": a second change in percent
+                    // "exports increased by 3 percent while imports decreased by 2": a second change in percent
                     fig.unit = prev.unit.clone();
                 } else if prev.unit == "percent" && fig.change == "=" {
-                    // "edged down 0.03% to 1,463.87 points, while the TA-125 climbed 0.1% to
-                    // 1,333.18": a level after a percentage change takes the unit of the
+                    // "eased 0.2% to 3,120.5 points, while the other index added 0.4% to
+                    // 2,840.7": a level after a percentage change takes the unit of the
                     // sentence's earlier level (not a currency: "$5bn ... rose 2% to 3,000")
                     if let Some(lvl) = same.iter().skip(1).find(|p| !NO_ELIDE.contains(&p.unit.as_str())) {
                         if !is_currency_code(&lvl.unit) {
@@ -1125,7 +1134,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         let sl = nc.map_or(1, char::len_utf8);
         if matches!(nc, Some('/') | Some('\u{2044}')) && t[a.end + sl..].starts_with(|c: char| c.is_ascii_digit()) {
-            // "1/2 pound" and "1/16 of a US pint" are fractions; "9/11", "24/7" are not quantities
+            // "1/2 pound" and "1/8 of a US gallon" are fractions; "9/11", "24/7" are not quantities
             let rest = &t[a.end + sl..];
             let dl = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
             let den: f64 = rest[..dl].parse().unwrap_or(0.0);
@@ -1216,7 +1225,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     // ------------------------------------------------------------- scale
     let mut scaled = false;
     if a.kind == AtomKind::Digits {
-        // scientific notation: "2.998×10−8", "6.02 x 10^23", "1.5e-8"
+        // scientific notation: "6.67×10−11", "6.02 x 10^23", "1.5e-8"
         static SCI: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?: ?[×xX] ?10(?:(?:\^|\*\*)(?P<a>[-−+]?\d{1,3})|(?P<b>[-−]\d{1,3})|(?P<c>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))|[eE](?P<d>[-+]?\d{1,3}))").unwrap()
         });
@@ -1346,7 +1355,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     {
         static AGE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^(?i)(?:[\s-]?(?:year|month|week|day)s?[\s-]old)\b").unwrap());
-        // "400 million-year-old": the age may carry a scale word
+        // "65 million-year-old": the age may carry a scale word
         if let Some(m) = AGE.find(&t[after_scale..]) {
             if unit.is_empty() || ["year", "month", "week", "day"].contains(&unit.as_str()) {
                 let w = m.as_str().trim_start_matches([' ', '-']).to_ascii_lowercase();
@@ -1356,7 +1365,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
     }
-    // "under the age of 5 years", "over the age of 21"
+    // "under the age of 12 years", "over the age of 18"
     if (unit.is_empty() || unit == "year") && currency.is_none() && {
         let w = window(t, start).0.trim_end().as_bytes();
         w.len() >= 7 && w[w.len() - 7..].eq_ignore_ascii_case(b" age of")
@@ -1481,7 +1490,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                                 if k >= 999.0 && lo * k <= f2.value * 1.000001 {
                                     lo *= k;
                                 }
-                                // "four to five thousand": the scale spelled inside the second number
+                                // "three to four thousand": the scale spelled inside the second number
                                 let bw = t[b.start..b.end].rsplit([' ', '-']).next().unwrap_or("").to_ascii_lowercase();
                                 let a_plain = a.kind == AtomKind::Digits || a.kind == AtomKind::Words && !t[a.start..a.end].split([' ', '-']).any(|w| scale_word(&w.to_ascii_lowercase()).is_some());
                                 if let Some(k2) = (b.kind == AtomKind::Words && k < 999.0 && a_plain).then(|| scale_word(&bw)).flatten() {
@@ -1520,7 +1529,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 unit = LEX.names[n.as_str()].to_string();
             } else {
                 unit = n;
-                // "the top three seeds", "a record 32 goals", "the previous two sessions":
+                // "the top five teams", "a record 41 wins", "the previous three meetings":
                 // a modifier between the determiner and the count belongs to the noun
                 if let Some(m) = pre_modifier(t, a.start) {
                     unit = format!("{m} {unit}");
@@ -1541,7 +1550,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             // "eight or nine euros": the unit of the alternative applies
             unit = u2;
         } else if let Some(u2) = unit_of_total(t, end, atoms, *next) {
-            // "raised 280 million of the 1.5 billion shekels": a part of a total
+            // "raised 40 million of the 90 million pesos": a part of a total
             unit = u2;
         } else if a.kind == AtomKind::Words {
             let _lw = t[a.start..a.end].to_ascii_lowercase();
@@ -1583,7 +1592,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     }
     if unit.is_empty() {
         unit = "count".into();
-        // "an average of 20 per week": a bare rate; the span stays on the number so
+        // "an average of 15 per month": a bare rate; the span stays on the number so
         // that a unit elided from the sentence can still apply to it
         let rate_word = next_word(t, end).is_some_and(|w| ["per", "a", "an", "each", "annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|k| w.eq_ignore_ascii_case(k)));
         if per.is_none() && (rate_word || t[end..].starts_with('/')) {
@@ -1651,7 +1660,7 @@ fn pre_modifier(t: &str, i: usize) -> Option<String> {
     ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your"].contains(&d.to_ascii_lowercase().as_str()).then_some(wl)
 }
 
-/// "9 billion shekels ($2.408 billion) a year": the rate follows the conversion in
+/// "4 billion pesos ($230 million) a year": the rate follows the conversion in
 /// parentheses. The span stays on the amount; the conversion is its own figure.
 fn per_beyond_paren(t: &str, end: usize) -> Option<String> {
     let r = t[end..].strip_prefix(" (")?;
@@ -1659,7 +1668,7 @@ fn per_beyond_paren(t: &str, end: usize) -> Option<String> {
     per_after(t, end + 2 + close + 1).map(|x| x.0)
 }
 
-/// "280 million of the 1.5 billion shekels": the unit of the total a part is taken from.
+/// "40 million of the 90 million pesos": the unit of the total a part is taken from.
 fn unit_of_total(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<String> {
     static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of (?:the|its|their|a|an) $").unwrap());
     static SCALE: LazyLock<Regex> =
