@@ -70,7 +70,8 @@ fn usage() -> ! {
          \n  --runs N       runs per measurement, the median is reported (default 5)\
          \n  --quick        1 MB corpus and 100/1,000 articles only, 3 runs\
          \n  --budget S     skip a scaling size whose projected time (all runs) exceeds S seconds (default 300)\
-         \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf)\
+         \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf;\
+         \n                 after a warm-up: --toggle-collect=parallax_bench::run_pipeline counts the steady state)\
          \n  --profile-one  the same over the one 1 MB document (the super-linearity check)\
          \n  --native       only the native per-document pipeline (1 MB corpus, 10 MB unless --quick, one 1 MB document), printed; no cold start, memory, scaling\
          \n  --dump FILE    write every source article's and the one 1 MB document's analysis as JSON lines to FILE and exit (byte-identity check across changes)\
@@ -562,6 +563,12 @@ fn main() {
     if args.profile || args.profile_one {
         let inputs = if args.profile_one { vec![one_document(&articles, MB)] } else { corpus_bytes(&articles, MB) };
         let limits = Limits::default();
+        // Warm-up outside `run_pipeline` (regexes and tables built on first use), so
+        // `valgrind --tool=callgrind --toggle-collect=parallax_bench::run_pipeline`
+        // counts only the steady state.
+        for a in &articles {
+            black_box(core::analyze_document(&Input { name: a.name.clone(), bytes: a.bytes.clone() }, &limits).ok());
+        }
         for _ in 0..args.runs.min(3) {
             let (d, ok) = run_pipeline(&inputs, &limits);
             eprintln!("  profile run: {ok} docs in {:.3} s", secs(d));

@@ -53,15 +53,39 @@ pub struct Lexicon {
 
 /// Crude English stemmer for matching inflected cue forms: urged/urges/urging -> urg.
 pub fn stem(w: &str) -> String {
-    let mut s: String = w.to_lowercase().replace('’', "'");
+    let (mut low, mut s) = (String::new(), String::new());
+    lower_into(w, &mut low);
+    stem_into(&low, &mut s);
+    s
+}
+
+/// `w` in lower case with the typographic apostrophe as `'` (the form tokens and cue
+/// words are compared in), written into `out` (reused across tokens: no allocation
+/// once it is long enough).
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        // `str::to_lowercase` (not per char: a final sigma lowers differently)
+        out.push_str(&w.to_lowercase().replace('’', "'"));
+    }
+}
+
+/// [`stem`] of a word already passed through [`lower_into`], written into `s`.
+fn stem_into(low: &str, s: &mut String) {
+    s.clear();
+    s.push_str(low);
     // irregular past forms of verbs that take stance or report it
     const IRREGULAR: &[(&str, &str)] = &[
         ("sought", "seek"), ("told", "tell"), ("said", "say"), ("thought", "think"), ("held", "hold"),
         ("made", "make"), ("took", "take"), ("brought", "bring"), ("fought", "fight"), ("stood", "stand"),
         ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("spoke", "speak"), ("gave", "give"), ("went", "go"),
     ];
-    if let Some((_, base)) = IRREGULAR.iter().find(|(f, _)| *f == s) {
-        s = base.to_string();
+    if let Some((_, base)) = IRREGULAR.iter().find(|(f, _)| *f == s.as_str()) {
+        s.clear();
+        s.push_str(base);
     }
     if let Some(p) = s.find('\'') {
         s.truncate(p);
@@ -92,7 +116,6 @@ pub fn stem(w: &str) -> String {
         s.pop();
         s.push('s');
     }
-    s
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -435,20 +458,25 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
     let ctx = Ctx { body, lex, mentions: ms, quotes, entities, demonyms };
     let mut out = Vec::new();
     let mut ti = 0;
+    // Tokens of the current sentence; their strings are reused from sentence to sentence
+    // (a fresh lower-case and stem string per token was most of this stage's time).
+    let mut toks: Vec<Tok> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let start = ti;
         while ti < seg.tokens.len() && seg.tokens[ti].sentence == si {
             ti += 1;
         }
-        let toks: Vec<Tok> = seg.tokens[start..ti]
-            .iter()
-            .map(|t| {
-                let text = t.span.text(body);
-                let low = text.to_lowercase().replace('’', "'");
-                Tok { span: t.span, stem: stem(text), low, word: t.kind != TokenKind::Punct }
-            })
-            .collect();
-        sentence_claims(&ctx, &toks, s.span, &mut out);
+        let n = ti - start;
+        while toks.len() < n {
+            toks.push(Tok { span: Span::new(0, 0), low: String::new(), stem: String::new(), word: false });
+        }
+        for (t, tok) in seg.tokens[start..ti].iter().zip(toks.iter_mut()) {
+            lower_into(t.span.text(body), &mut tok.low);
+            stem_into(&tok.low, &mut tok.stem);
+            tok.span = t.span;
+            tok.word = t.kind != TokenKind::Punct;
+        }
+        sentence_claims(&ctx, &toks[..n], s.span, &mut out);
     }
     out.sort_by_key(|c| (c.cue_span.start, c.target_span.start, c.entity));
     out.dedup_by(|a, b| a.entity == b.entity && a.target_span == b.target_span && a.polarity == b.polarity);

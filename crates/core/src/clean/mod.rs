@@ -274,8 +274,8 @@ const LANG_CODES: &[&str] = &[
 /// "A · B · C", "Home > World > Asia": breadcrumbs and tag trails.
 fn is_tag_trail(l: &str) -> bool {
     for sep in [" · ", " | ", " > ", " » ", " / ", " • "] {
-        let parts: Vec<&str> = l.split(sep).map(str::trim).collect();
-        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && words(p).count() <= 5 && !p.ends_with('.')) {
+        // at least three parts, each short and not a sentence
+        if l.split(sep).nth(2).is_some() && l.split(sep).map(str::trim).all(|p| !p.is_empty() && words(p).count() <= 5 && !p.ends_with('.')) {
             return true;
         }
     }
@@ -414,17 +414,19 @@ fn set_once(slot: &mut Option<String>, v: Option<String>) {
     }
 }
 
-/// Classifies one line. `title` is the headline once known (for caption dedupe).
+/// Classifies one line. `title` is the headline once known, folded ([`crate::text::fold`]),
+/// for caption dedupe.
 fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKind> {
     use FurnitureKind::*;
     let short = l.len() <= 200;
-    if let Some(t) = title {
-        let lf = crate::text::fold(l);
-        let tf = crate::text::fold(t);
-        if lf == tf {
+    if let Some(tf) = title {
+        // fold(l) == tf, or starts with it: folded lazily, so a long line stops early
+        let mut lf = crate::text::fold_chars(l);
+        let prefix = tf.chars().all(|c| lf.next() == Some(c));
+        if prefix && lf.next().is_none() {
             return Some(Title);
         }
-        if lf.starts_with(&tf) && (PHOTO.is_match(l) || CREDIT_END.is_match(l)) {
+        if prefix && (PHOTO.is_match(l) || CREDIT_END.is_match(l)) {
             return Some(Caption);
         }
     }
@@ -475,7 +477,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             return Some(Byline);
         }
     }
-    if GALLERY.is_match(l) && l.len() <= 600 {
+    if l.len() <= 600 && GALLERY.is_match(l) {
         return Some(Caption);
     }
     // A line without letters that is not a sentence ("6", "___", "•"): gallery counters, rules.
@@ -536,6 +538,8 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     let mut furniture = Vec::new();
     let mut body: Vec<&str> = Vec::new();
     let mut title_idx: Option<usize> = None;
+    // `meta.title` folded, once (classify compares every line with it)
+    let mut title_folded: Option<String> = None;
     let mut skip_next = false;
     let total_words: usize = lines.iter().map(|l| words(l).count()).sum();
     let mut seen_words = 0usize;
@@ -559,8 +563,7 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
                 continue;
             }
         }
-        let title = meta.title.clone();
-        let kind = classify(l, title.as_deref(), &mut meta);
+        let kind = classify(l, title_folded.as_deref(), &mut meta);
         match kind {
             Some(k) => furniture.push(Furniture { kind: k, text: l.clone() }),
             None => {
@@ -577,6 +580,7 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
                     };
                     let t = l.trim_end_matches(|c: char| c == '.' && !l.ends_with("..")).to_string();
                     meta.title = Some(if words(&t).count() > 0 { t } else { l.clone() });
+                    title_folded = meta.title.as_deref().map(crate::text::fold);
                     furniture.push(Furniture { kind: FurnitureKind::Title, text: l.clone() });
                 } else {
                     body.push(l);

@@ -38,6 +38,7 @@
 use crate::lexicon::{CountryForm, Gazetteer};
 use crate::model::{ActorKind, Entity, Mention, MentionVia, Segmented, Span};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The mention covering byte offset `pos`, if any (mentions must be sorted by start, as
 /// [`recognise`] returns them).
@@ -132,8 +133,27 @@ fn expand_abbrev(w: &str) -> &'static str {
     }
 }
 
+/// Word lists as hash sets (checked for most words of a document; membership only, so
+/// no iteration order reaches output).
+fn set_of(words: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+static FUNCTION_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION));
+static REPORTING_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| set_of(REPORTING));
+
 fn is_function(w: &str) -> bool {
-    FUNCTION.contains(&w)
+    FUNCTION_SET.contains(w)
+}
+/// `is_function(&capitalise(w))` without allocating for short ASCII words.
+fn is_function_capitalised(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_ascii() && !b.is_empty() && b.len() <= 32 {
+        let mut buf = [0u8; 32];
+        buf[..b.len()].copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_uppercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(is_function);
+    }
+    is_function(&capitalise(w))
 }
 fn is_month_day(w: &str) -> bool {
     MONTHS_DAYS.contains(&w.trim_end_matches('.'))
@@ -241,8 +261,12 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
             }
             let wtext = &text[i..wend];
             let cap = c.is_uppercase();
-            let letters: Vec<char> = wtext.chars().filter(|c| c.is_alphabetic()).collect();
-            let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let (mut letters, mut all_upper) = (0usize, true);
+            for c in wtext.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+            let upper = letters >= 2 && all_upper;
             if let Some(w) = out.last_mut() {
                 if w.sentence == si && w.joined {
                     // only whitespace between?
@@ -416,7 +440,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
     fn reporting_after(&self, end: usize) -> bool {
         // "X said", "X, a professor at Y, said" is left to the quotes stage
         match self.w.get(end) {
-            Some(n) if n.sentence == self.w[end - 1].sentence => REPORTING.contains(&n.text),
+            Some(n) if n.sentence == self.w[end - 1].sentence => REPORTING_SET.contains(n.text),
             _ => false,
         }
     }
@@ -436,7 +460,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
         let mut s = a - 1;
         while s > 0 && s + 4 > a {
             let q = &self.w[s - 1];
-            if q.sentence != p.sentence || !q.joined || q.poss || is_function(&capitalise(q.text)) || q.text.chars().any(|c| c.is_numeric()) {
+            if q.sentence != p.sentence || !q.joined || q.poss || is_function_capitalised(q.text) || q.text.chars().any(|c| c.is_numeric()) {
                 break;
             }
             s -= 1;
@@ -717,7 +741,7 @@ fn appositive(cx: &Ctx, b: usize) -> Option<String> {
     }
     let k = (start..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
     // only role words in between: no verbs or clauses ("a man who ...")
-    if (start..k).any(|j| !w[j].joined || is_function(&capitalise(w[j].text))) {
+    if (start..k).any(|j| !w[j].joined || is_function_capitalised(w[j].text)) {
         return None;
     }
     Some(cx.text(start, k + 1).to_string())
@@ -761,7 +785,7 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
         }
         // "the spokesman", "the foreign minister", "the ministry's spokesman"
         let mut s = i;
-        while s > 0 && s + 3 > i && w[s - 1].sentence == t.sentence && !w[s - 1].cap && w[s - 1].joined && !is_function(&capitalise(w[s - 1].text)) {
+        while s > 0 && s + 3 > i && w[s - 1].sentence == t.sentence && !w[s - 1].cap && w[s - 1].joined && !is_function_capitalised(w[s - 1].text) {
             s -= 1;
         }
         if s > 0 && w[s - 1].text.eq_ignore_ascii_case("the") && w[s - 1].joined && w[s - 1].sentence == t.sentence {
@@ -805,15 +829,15 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         return (Vec::new(), Vec::new());
     }
     // Headlines in capitals: every word looks like a name; only the gazetteer reads them.
-    let mut sent_words: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut sent_words: Vec<(usize, usize)> = vec![(0, 0); seg.sentences.len()];
     for x in &w {
-        let e = sent_words.entry(x.sentence).or_default();
+        let e = &mut sent_words[x.sentence];
         e.0 += 1;
         if x.upper {
             e.1 += 1;
         }
     }
-    let shouting: Vec<bool> = w.iter().map(|x| sent_words.get(&x.sentence).is_some_and(|&(n, u)| n >= 3 && u * 2 > n)).collect();
+    let shouting: Vec<bool> = w.iter().map(|x| sent_words[x.sentence]).map(|(n, u)| n >= 3 && u * 2 > n).collect();
 
     // Country forms: one automaton pass, kept only on word boundaries.
     let mut country_at = vec![None; w.len()];
