@@ -20,7 +20,7 @@
 //! cues inside quotes go to the quote's speaker. Cues come from
 //! `data/stance/cues.tsv` (seeded, WordNet-expanded; see SOURCE.md there).
 use crate::model::{Entity, Mention, MentionVia, Polarity, Quote, Segmented, Span, StanceClaim, TokenKind};
-use std::collections::HashMap;
+use crate::text::FastMap;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,8 +47,8 @@ struct Cue {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>>,
-    evaluative: HashMap<String, i8>,
+    by_first: FastMap<String, Vec<usize>>,
+    evaluative: FastMap<String, i8>,
 }
 
 /// Crude English stemmer for matching inflected cue forms: urged/urges/urging -> urg.

@@ -75,6 +75,56 @@ impl Iterator for FoldChars<'_> {
     }
 }
 
+/// A fast deterministic hasher for the crate's word sets and maps (the FxHash function
+/// rustc uses). Their keys are short words looked up for nearly every token, where the
+/// standard SipHash costs several times more than the rest of the lookup; the tables
+/// are built from the crate's own data, so hash flooding is no concern. Only for
+/// membership and lookups: iteration order must still never reach output.
+#[derive(Clone, Copy, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, mut b: &[u8]) {
+        while b.len() >= 8 {
+            self.add(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
+            b = &b[8..];
+        }
+        if b.len() >= 4 {
+            self.add(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+            b = &b[4..];
+        }
+        for &x in b {
+            self.add(u64::from(x));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// `HashSet` / `HashMap` with [`FxHasher`].
+pub type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Largest char boundary `<= i`.
 pub fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {

@@ -135,11 +135,13 @@ fn expand_abbrev(w: &str) -> &'static str {
 
 /// Word lists as hash sets (checked for most words of a document; membership only, so
 /// no iteration order reaches output).
-fn set_of(words: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+fn set_of(words: &'static [&'static str]) -> crate::text::FastSet<&'static str> {
     words.iter().copied().collect()
 }
-static FUNCTION_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION));
-static REPORTING_SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| set_of(REPORTING));
+static FUNCTION_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION));
+static REPORTING_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(REPORTING));
+static MONTHS_DAYS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(MONTHS_DAYS));
+static HONORIFICS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(HONORIFICS));
 
 fn is_function(w: &str) -> bool {
     FUNCTION_SET.contains(w)
@@ -156,10 +158,10 @@ fn is_function_capitalised(w: &str) -> bool {
     is_function(&capitalise(w))
 }
 fn is_month_day(w: &str) -> bool {
-    MONTHS_DAYS.contains(&w.trim_end_matches('.'))
+    MONTHS_DAYS_SET.contains(w.trim_end_matches('.'))
 }
 fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&w)
+    HONORIFICS_SET.contains(w)
 }
 
 // ------------------------------------------------------------------ words
@@ -239,7 +241,7 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
             if text[end..].starts_with('.') {
                 let single_cap = raw.chars().count() == 1 && c.is_uppercase();
                 let dotted = raw.contains('.');
-                if single_cap || dotted || is_honorific(raw) || MONTHS_DAYS.contains(&raw) {
+                if single_cap || dotted || is_honorific(raw) || MONTHS_DAYS_SET.contains(raw) {
                     wend = end + 1;
                     it.next();
                 }
