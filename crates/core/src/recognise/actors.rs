@@ -359,7 +359,15 @@ struct Raw {
 
 /// Letters and digits only, lower case: "Dae-Jung" ~ "dae jung" ~ "DaeJung".
 pub fn name_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Name tokens for alias matching: split on spaces (hyphenated parts stay together but
