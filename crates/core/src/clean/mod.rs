@@ -279,12 +279,32 @@ fn is_nav_line(l: &str) -> bool {
 
 /// "ua en ru", "EN | FR | DE": a row of two/three-letter language codes.
 fn is_language_switcher(l: &str) -> bool {
-    let toks: Vec<&str> = l.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·').filter(|t| !t.is_empty()).collect();
-    toks.len() >= 2
-        && toks.len() <= 12
-        && toks.iter().all(|t| (t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic()))
-        && (toks.iter().all(|t| t.chars().all(|c| c.is_ascii_lowercase())) || toks.iter().all(|t| t.chars().all(|c| c.is_ascii_uppercase())))
-        && toks.iter().any(|t| LANG_CODES.contains(&t.to_ascii_lowercase().as_str()))
+    // 2 to 12 tokens of two or three ASCII letters, all lower or all upper case, one a
+    // language code; read lazily, so a prose line stops at its first long word
+    let (mut n, mut lower, mut upper, mut code) = (0, true, true, false);
+    for t in l.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·').filter(|t| !t.is_empty()) {
+        n += 1;
+        if n > 12 || !((t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic())) {
+            return false;
+        }
+        lower &= t.chars().all(|c| c.is_ascii_lowercase());
+        upper &= t.chars().all(|c| c.is_ascii_uppercase());
+        code = code || LANG_CODES.contains(&t.to_ascii_lowercase().as_str());
+    }
+    n >= 2 && (lower || upper) && code
+}
+
+/// A line [`PHOTO`] can match: its first branch needs a colon, its second starts with
+/// "photo", "picture" or "image" (any case). Checked first: most lines are prose.
+fn photo_candidate(l: &str) -> bool {
+    l.contains(':') || l.starts_with(['p', 'P', 'i', 'I'])
+}
+
+/// A line [`GALLERY`] can match: a counter ends in a digit, "less"/"more" end in `s`
+/// (or the long s, which case-insensitive matching equates with it) or `e`, and a
+/// credit has a colon.
+fn gallery_candidate(l: &str) -> bool {
+    l.contains(':') || l.ends_with(|c: char| c.is_numeric() || matches!(c, 'e' | 'E' | 's' | 'S' | '\u{17F}'))
 }
 
 const LANG_CODES: &[&str] = &[
@@ -502,7 +522,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             return Some(Byline);
         }
     }
-    if l.len() <= 600 && GALLERY.is_match(l) {
+    if l.len() <= 600 && gallery_candidate(l) && GALLERY.is_match(l) {
         return Some(Caption);
     }
     // A line without letters that is not a sentence ("6", "___", "•"): gallery counters, rules.
@@ -541,7 +561,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
                 return Some(Caption);
             }
         }
-        if PHOTO.is_match(l) && !l.ends_with('"') && !l.ends_with('”') {
+        if photo_candidate(l) && PHOTO.is_match(l) && !l.ends_with('"') && !l.ends_with('”') {
             return Some(Caption);
         }
     }
@@ -673,6 +693,20 @@ mod tests {
 
     fn kinds(c: &Cleaned) -> Vec<FurnitureKind> {
         c.furniture.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn regex_prefilters_are_necessary() {
+        for l in ["Photo by Jane Doe/Getty", "pictures show Reuters staff", "Image 3 of 12", "12 / 40", "Read less", "READ MORE", "leſſ", "Credit: Jane Doe", "IMAGE: AP", "a line with a video: clip"] {
+            if PHOTO.is_match(l) {
+                assert!(photo_candidate(l), "{l:?}");
+            }
+            if GALLERY.is_match(l) {
+                assert!(gallery_candidate(l), "{l:?}");
+            }
+        }
+        assert!(GALLERY.is_match("Image 3 of 12") && gallery_candidate("Image 3 of 12"));
+        assert!(PHOTO.is_match("Photo: Reuters") && photo_candidate("Photo: Reuters"));
     }
 
     #[test]
