@@ -22,6 +22,8 @@
 //   warms up; in the app, the example analysed on page load warms the worker).
 // * scaling: 100, 1,000 (and 5,000 unless --quick) articles, analysed and compared in one
 //   request; per-article cost.
+// * app: the whole app (scripts/app-bench.mjs): 1,000 files given to the page's file
+//   picker until the Sources view lists them; median of the runs.
 // * wasm_memory_bytes: the worker's linear memory after each run (it never shrinks, so
 //   this is the run's peak), read with Playwright's worker evaluation.
 //
@@ -35,6 +37,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,7 +112,9 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 async function pageRun(batches) {
   // The worker protocol (src/lib.rs Request / WorkerMsg, src/bin/worker.rs): the page posts
   // [request JSON, Uint8Array, ...] (one byte array per source of an `analyze` request);
-  // the worker answers JSON strings with `kind` ready, progress (one per file) and done.
+  // the worker answers JSON strings with `kind` ready and progress (throttled; always for
+  // the last file), and `done` as JSON bytes in a Uint8Array (decoded and parsed here, as
+  // the app's page parses it).
   const request = (id, files) => [
     JSON.stringify({ kind: 'analyze', id, sources: files.map((f) => ({ name: f.name })), edits: [] }),
     ...files.map((f) => f.bytes),
@@ -121,7 +126,10 @@ async function pageRun(batches) {
   let onMsg = null;
   worker.onmessage = (e) => {
     let m = e.data;
-    if (typeof m === 'string') { try { m = JSON.parse(m); } catch { return; } }
+    try {
+      if (typeof m === 'string') m = JSON.parse(m);
+      else if (m instanceof Uint8Array) m = JSON.parse(new TextDecoder().decode(m));
+    } catch { return; }
     onMsg?.(m, e.data);
   };
   await new Promise((resolve, reject) => {
@@ -145,7 +153,7 @@ async function pageRun(batches) {
           const end = performance.now();
           resolve({
             pipeline_ms: (lastProgress || end) - start, total_ms: end - start, files: files.length, progress,
-            errors, documents: m.analysis?.documents?.length ?? null, done_json_bytes: typeof raw === 'string' ? raw.length : null,
+            errors, documents: m.analysis?.documents?.length ?? null, done_json_bytes: raw instanceof Uint8Array ? raw.length : typeof raw === 'string' ? raw.length : null,
           });
         }
       };
@@ -293,6 +301,23 @@ async function main() {
     };
     out.analyze_compare_ms[n] = Math.round(t);
     log(`${n} articles: analyse ${p.toFixed(0)} ms, total ${t.toFixed(0)} ms`);
+  }
+
+  // The whole app: 1,000 files through the page's file picker until the Sources view
+  // lists them (reading, worker + helpers, transfer, parsing and rendering on the page).
+  {
+    const page = await browser.newPage();
+    await page.goto(base + BENCH_PAGE.slice(1));
+    out.hardware_concurrency = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.close();
+  }
+  const appRun = spawnSync(process.execPath, [path.join(root, 'scripts/app-bench.mjs'), '--n', '1000', '--runs', String(runs)],
+    { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+  if (appRun.status === 0) {
+    out.app = JSON.parse(appRun.stdout.trim().split('\n').pop());
+    log(`app, 1,000 files dropped until shown: ${out.app.median_ms} ms`);
+  } else {
+    log(`app bench failed: ${appRun.stderr}`);
   }
 
   await browser.close();

@@ -9,11 +9,12 @@
 //! recompares. Every request gets an id; answers to superseded ids are ignored, so the
 //! page always shows the latest workspace.
 //!
-//! Cancel: a running analysis cannot be interrupted inside the worker, so the page
-//! terminates the worker and starts a new one, seeding its cache with the documents the
-//! old one finished (they came with the progress messages). The sources that were not
-//! analysed yet are dropped from the workspace and listed in a notice, so what is shown
-//! is always a consistent analysis of exactly the listed sources.
+//! Cancel: the worker analyses one file at a time and looks at its messages in between,
+//! so the page asks it to stop; the documents it finished stay in its cache. The sources
+//! that were not analysed yet are dropped from the workspace and listed in a notice, and
+//! the rest is requested again (all cache hits), so what is shown is always a consistent
+//! analysis of exactly the listed sources. A worker that does not answer within
+//! [`CANCEL_GRACE_MS`] (stuck in one enormous file) is terminated and replaced.
 //!
 //! Safety: workspace files, share links and the persisted state are untrusted and go
 //! through `parallax_web::Workspace::from_json` (strict); a saved analysis is never
@@ -23,13 +24,12 @@ mod intake;
 mod store;
 mod views;
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
 use parallax_core::compare::IssueEdit;
-use parallax_core::{export, Analysis, DocAnalysis, FileError, Limits};
-use parallax_web::{content_hash, Request, SourceSpec, WorkerMsg, Workspace};
+use parallax_core::{export, Analysis, FileError, Limits};
+use parallax_web::{Request, SourceSpec, WorkerMsg, Workspace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -73,7 +73,6 @@ pub struct Source {
     name: String,
     bytes: Rc<Vec<u8>>,
     size: u64,
-    hash: u64,
     rejected: Option<FileError>,
 }
 
@@ -83,7 +82,7 @@ impl Source {
     /// always be saved and reopened.
     fn new(name: String, bytes: Vec<u8>) -> Source {
         let name = clean_name(name);
-        Source { size: bytes.len() as u64, hash: content_hash(&bytes), name, bytes: Rc::new(bytes), rejected: None }
+        Source { size: bytes.len() as u64, name, bytes: Rc::new(bytes), rejected: None }
     }
 }
 
@@ -112,6 +111,8 @@ pub enum Msg {
     Worker(WorkerMsg),
     WorkerFailed(String),
     Cancel,
+    /// [`CANCEL_GRACE_MS`] after a cancel sent at the given time: replace a silent worker.
+    CancelCheck(f64),
     Remove(String),
     ClearAll,
     Undo,
@@ -129,6 +130,12 @@ pub enum Msg {
     /// The fragment changed in an open page (a share link pasted into the address bar).
     HashChanged,
 }
+
+/// Files read concurrently when sources are added.
+const READ_BATCH: usize = 64;
+
+/// How long a cancelled worker may stay silent before it is replaced, in milliseconds.
+const CANCEL_GRACE_MS: i32 = 3000;
 
 type Listeners = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>);
 
@@ -149,8 +156,8 @@ pub struct App {
     edits: Vec<IssueEdit>,
     view: serde_json::Value,
     analysis: Option<Rc<Analysis>>,
-    /// Documents the worker analysed, by (name, hash): seeds a new worker after Cancel.
-    docs: BTreeMap<(String, u64), DocAnalysis>,
+    /// When the worker last sent a message (`Date.now()`), to tell a busy worker from a stuck one.
+    last_worker_msg: f64,
     undo: Option<Snapshot>,
     /// The workspace was restored or set up: changes may now be persisted.
     restored: bool,
@@ -184,7 +191,7 @@ impl Component for App {
             edits: Vec::new(),
             view: serde_json::Value::Null,
             analysis: None,
-            docs: BTreeMap::new(),
+            last_worker_msg: 0.0,
             undo: None,
             restored: false,
             notice: None,
@@ -215,6 +222,9 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        if matches!(msg, Msg::Worker(_)) {
+            self.last_worker_msg = js_sys::Date::now();
+        }
         match msg {
             Msg::Picked(folder) => {
                 let r = if folder { &self.folder_input } else { &self.file_input };
@@ -338,10 +348,8 @@ impl Component for App {
                 }
                 false
             }
-            Msg::Worker(WorkerMsg::Progress { id, progress, error, doc, .. }) => {
-                if let Some((hash, d)) = doc {
-                    self.docs.insert((progress.file.clone(), hash), d);
-                }
+            Msg::Worker(WorkerMsg::Cancelled { .. } | WorkerMsg::Chunk { .. }) => false,
+            Msg::Worker(WorkerMsg::Progress { id, progress, error, .. }) => {
                 if id != self.current {
                     return false;
                 }
@@ -356,14 +364,6 @@ impl Component for App {
                     return false;
                 }
                 self.live_errors.clear();
-                // Keep only the documents of the current sources and of the undo snapshot.
-                let keep: std::collections::BTreeSet<(String, u64)> = self
-                    .sources
-                    .iter()
-                    .chain(self.undo.iter().flat_map(|u| u.sources.iter()))
-                    .map(|s| (s.name.clone(), s.hash))
-                    .collect();
-                self.docs.retain(|k, _| keep.contains(k));
                 self.analysis = Some(Rc::new(analysis));
                 self.phase = Phase::Done;
                 true
@@ -376,7 +376,14 @@ impl Component for App {
             }
             Msg::Cancel => {
                 let Phase::Analysing { done, total, .. } = self.phase.clone() else { return false };
-                self.restart_worker(ctx);
+                let id = self.current;
+                self.send(&Request::Cancel { id }, &[]);
+                let sent = js_sys::Date::now();
+                let link = ctx.link().clone();
+                let check = Closure::once_into_js(move || link.send_message(Msg::CancelCheck(sent)));
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), CANCEL_GRACE_MS);
+                }
                 self.phase = self.settled();
                 // Sources are analysed in order: the first `done` are finished.
                 let dropped: Vec<String> = self.sources.iter().skip(done).map(|s| s.name.clone()).collect();
@@ -399,6 +406,15 @@ impl Component for App {
                 }
                 self.persist();
                 true
+            }
+            Msg::CancelCheck(sent) => {
+                if self.last_worker_msg >= sent || !matches!(self.phase, Phase::Analysing { .. }) {
+                    return false;
+                }
+                // no word from the worker since the cancel: it is stuck in one file
+                self.restart_worker(ctx);
+                self.request_analysis(ctx);
+                false
             }
             Msg::Remove(name) => {
                 let before = self.sources.len();
@@ -656,17 +672,13 @@ impl App {
         }
     }
 
-    /// Stops the worker (and whatever it is analysing) and starts a fresh one whose cache
-    /// is seeded with every document the old one finished.
+    /// Stops the worker (and whatever it is analysing) and starts a fresh one (with an
+    /// empty cache).
     fn restart_worker(&mut self, ctx: &Context<Self>) {
         if let Some(w) = self.worker.take() {
             w.terminate();
         }
         self.spawn_worker(ctx);
-        let seed: Vec<(String, u64, DocAnalysis)> = self.docs.iter().map(|((n, h), d)| (n.clone(), *h, d.clone())).collect();
-        if !seed.is_empty() {
-            self.send(&Request::Seed { docs: seed }, &[]);
-        }
     }
 
     fn spawn_worker(&mut self, ctx: &Context<Self>) {
@@ -675,8 +687,16 @@ impl App {
         let worker = Worker::new("./worker_loader.js").map_err(js_err);
         let link = ctx.link().clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(s) = e.data().as_string() else { return };
-            match serde_json::from_str::<WorkerMsg>(&s) {
+            let data = e.data();
+            // small messages are JSON strings, the finished analysis JSON bytes
+            let parsed = match data.as_string() {
+                Some(s) => serde_json::from_str::<WorkerMsg>(&s),
+                None => match data.dyn_into::<Uint8Array>() {
+                    Ok(bytes) => serde_json::from_slice::<WorkerMsg>(&bytes.to_vec()),
+                    Err(_) => return,
+                },
+            };
+            match parsed {
                 Ok(m) => link.send_message(Msg::Worker(m)),
                 Err(err) => link.send_message(Msg::WorkerFailed(format!("unreadable worker message: {err}"))),
             }
@@ -840,22 +860,44 @@ impl App {
         self.phase = Phase::Loading(format!("{n} file{}", plural(n)));
         ctx.link().send_future(async move {
             let mut out = Vec::with_capacity(files.len());
-            for f in files {
-                let name = f.name();
-                let size = f.size();
-                // Checked before reading: a huge file is never loaded into memory.
-                if size > limits.max_file_bytes as f64 {
-                    let name = clean_name(name);
-                    let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
-                    out.push(Source { name, bytes: Rc::new(Vec::new()), size: size as u64, hash: 0, rejected: Some(e) });
-                    continue;
+            // Read in batches of concurrent reads (one at a time costs a round trip per file).
+            for batch in files.chunks(READ_BATCH) {
+                let mut reads = Vec::new();
+                let pending = Array::new();
+                // a failed read resolves to `undefined` (kept alive until the batch is read)
+                let on_error = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+                for f in batch {
+                    let name = f.name();
+                    let size = f.size();
+                    // Checked before reading: a huge file is never loaded into memory.
+                    if size > limits.max_file_bytes as f64 {
+                        let name = clean_name(name);
+                        let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
+                        reads.push((name, Some(Source { name: String::new(), bytes: Rc::new(Vec::new()), size: size as u64, rejected: Some(e) })));
+                        continue;
+                    }
+                    // An unreadable file goes on empty: the core reports it as a per-file error.
+                    let read = f.array_buffer().catch(&on_error);
+                    pending.push(&read);
+                    reads.push((name, None));
                 }
-                // An unreadable file goes on empty: the core reports it as a per-file error.
-                let bytes = match JsFuture::from(f.array_buffer()).await {
-                    Ok(buf) => Uint8Array::new(&buf).to_vec(),
-                    Err(_) => Vec::new(),
+                let buffers: Array = match JsFuture::from(js_sys::Promise::all(&pending)).await {
+                    Ok(v) => v.unchecked_into(),
+                    Err(_) => Array::new(),
                 };
-                out.push(Source::new(name, bytes));
+                drop(on_error);
+                let mut next = 0;
+                for (name, rejected) in reads {
+                    if let Some(mut r) = rejected {
+                        r.name = name;
+                        out.push(r);
+                        continue;
+                    }
+                    let buf = buffers.get(next);
+                    next += 1;
+                    let bytes = if buf.is_null() || buf.is_undefined() { Vec::new() } else { Uint8Array::new(&buf).to_vec() };
+                    out.push(Source::new(name, bytes));
+                }
             }
             let label = format!("{} {how} file{}", out.len(), plural(out.len()));
             Msg::Add(label, out)

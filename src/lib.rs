@@ -31,31 +31,45 @@ use parallax_core::{Analysis, DocAnalysis, FileError, Input, Limits, Options, Pr
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A message from the worker to the page, sent as a JSON string.
+/// A message from the worker to the page. `Ready`, `Progress` and `Cancelled` travel as
+/// JSON strings; `Done` as JSON bytes in a transferred `Uint8Array` ([`WorkerMsg::to_json_bytes`]):
+/// the analysis of a thousand articles is tens of megabytes, and a string would be
+/// converted to UTF-16 and back on its way.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WorkerMsg {
     /// The worker has installed its message handler and accepts requests.
     Ready,
-    /// One file of request `id` is done; `error` is set when it could not be analysed.
-    /// `doc` carries a newly analysed document (content hash, analysis) so the page can
-    /// re-seed a fresh worker after a cancel; `None` for cache hits and errors.
+    /// Files of request `id` are done, up to `progress.done`; `error` is set when the file
+    /// `progress.file` could not be analysed. Sent for every failed file and otherwise at
+    /// most every [`PROGRESS_INTERVAL_MS`] (and for the last file): the page re-renders
+    /// on each message, and a thousand renders would cost more than the analysis.
     Progress {
         id: u32,
         progress: Progress,
         error: Option<FileError>,
         #[serde(default)]
         cached: bool,
-        #[serde(default)]
-        doc: Option<(u64, DocAnalysis)>,
     },
+    /// Request `id` was cancelled (by a `Cancel` request or by a newer `Analyze`) after
+    /// `done` files; those stay in the worker's cache.
+    Cancelled { id: u32, done: usize },
     /// Request `id` is finished.
     Done { id: u32, analysis: Analysis },
+    /// A helper worker's documents for a `Chunk` request of job `id` (JSON bytes).
+    Chunk { id: u32, results: Vec<ChunkResult> },
 }
+
+/// Shortest time between two progress messages of one request, in milliseconds.
+pub const PROGRESS_INTERVAL_MS: f64 = 100.0;
 
 impl WorkerMsg {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("worker message serialises")
+    }
+
+    pub fn to_json_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("worker message serialises")
     }
 }
 
@@ -65,11 +79,15 @@ impl WorkerMsg {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
     /// Analyse the workspace (cached documents are reused) and compare with `edits`.
+    /// Supersedes a running `Analyze`, which stops after its current file.
     Analyze { id: u32, sources: Vec<SourceSpec>, edits: Vec<IssueEdit> },
     /// Recompare the last analysed workspace with new issue edits (no re-analysis).
     Compare { id: u32, edits: Vec<IssueEdit> },
-    /// Fill a fresh worker's cache with documents a previous worker analysed.
-    Seed { docs: Vec<(String, u64, DocAnalysis)> },
+    /// Stop request `id` after its current file; the files already analysed stay cached.
+    Cancel { id: u32 },
+    /// To a helper worker (from the coordinating worker): analyse these sources of job
+    /// `id` (source index and spec; the bytes follow as in `Analyze`).
+    Chunk { id: u32, sources: Vec<(usize, SourceSpec)> },
 }
 
 /// One source of an `Analyze` request. `rejected` is set when the page refused the file
@@ -103,66 +121,248 @@ pub struct Engine {
     limits: Limits,
 }
 
-impl Engine {
-    pub fn seed(&mut self, docs: Vec<(String, u64, DocAnalysis)>) {
-        for (name, hash, doc) in docs {
-            self.cache.insert((name, hash), doc);
+/// An analysis in progress. The worker runs it a file at a time ([`Engine::step`]) and
+/// looks at its messages in between, so that a cancel or a newer request is seen
+/// without stopping the worker (and losing its cache). Files may also be handed out
+/// ([`Job::take`]) to helper workers and their documents accepted in any order
+/// ([`Engine::accept`]); progress counts the sources done *in order* (the leading run of
+/// finished sources), so that "the first `done` sources are analysed" stays true.
+pub struct Job {
+    sources: Vec<(SourceSpec, Vec<u8>)>,
+    edits: Vec<IssueEdit>,
+    /// Per source: its cache key or its error, once done.
+    results: Vec<Option<Result<(String, u64), FileError>>>,
+    /// Per source: handed out (to this worker's own loop or a helper).
+    taken: Vec<bool>,
+    /// Sources done in order (all of `results[..prefix]` are set).
+    prefix: usize,
+    /// First source that may not be taken yet.
+    cursor: usize,
+    /// Sources finished from the cache.
+    cached: usize,
+}
+
+/// What one [`Engine::step`] did.
+pub struct Step {
+    pub progress: Progress,
+    pub error: Option<FileError>,
+    /// The document came from the cache.
+    pub cached: bool,
+}
+
+impl Job {
+    /// Puts sources handed to a helper that failed back in line.
+    pub fn untake(&mut self, indices: &[usize]) {
+        for &i in indices {
+            if self.results[i].is_none() {
+                self.taken[i] = false;
+                self.cursor = self.cursor.min(i);
+            }
         }
     }
 
+    pub fn new(sources: Vec<(SourceSpec, Vec<u8>)>, edits: Vec<IssueEdit>) -> Job {
+        let n = sources.len();
+        Job { sources, edits, results: vec![None; n], taken: vec![false; n], prefix: 0, cursor: 0, cached: 0 }
+    }
+
+    /// Sources done in order (the page may keep the first `done()` sources on cancel).
+    pub fn done(&self) -> usize {
+        self.prefix
+    }
+
+    pub fn total(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.prefix >= self.sources.len()
+    }
+
+    /// Up to `n` sources not yet handed out, in order: their indices.
+    pub fn take(&mut self, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        while out.len() < n && self.cursor < self.sources.len() {
+            let i = self.cursor;
+            self.cursor += 1;
+            if !self.taken[i] {
+                self.taken[i] = true;
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Source `i`: its spec and bytes.
+    pub fn source(&self, i: usize) -> &(SourceSpec, Vec<u8>) {
+        &self.sources[i]
+    }
+
+    /// Progress as the page sees it: sources done in order, the last of them named.
+    pub fn progress(&self) -> Progress {
+        let file = self.prefix.checked_sub(1).map(|i| self.sources[i].0.name.clone()).unwrap_or_default();
+        Progress { done: self.prefix, total: self.sources.len(), file }
+    }
+
+    fn set(&mut self, i: usize, r: Result<(String, u64), FileError>) {
+        if self.results[i].is_none() {
+            self.results[i] = Some(r);
+        }
+        while self.prefix < self.results.len() && self.results[self.prefix].is_some() {
+            self.prefix += 1;
+        }
+    }
+}
+
+/// A document analysed by a helper worker (or its error), for source `index` of a job.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ChunkResult {
+    pub index: usize,
+    pub hash: u64,
+    pub result: Result<DocAnalysis, FileError>,
+}
+
+/// Analyses sources for a helper worker: what [`Engine::step`] does for one source, without
+/// the cache (the coordinating worker owns it).
+pub fn analyze_chunk(sources: &[(usize, SourceSpec, Vec<u8>)], limits: &Limits) -> Vec<ChunkResult> {
+    sources
+        .iter()
+        .map(|(index, spec, bytes)| {
+            let result = match &spec.rejected {
+                Some(e) => Err(e.clone()),
+                None => parallax_core::analyze_document(&Input { name: spec.name.clone(), bytes: bytes.clone() }, limits),
+            };
+            ChunkResult { index: *index, hash: content_hash(bytes), result }
+        })
+        .collect()
+}
+
+impl Engine {
     /// Number of cached documents (tests, diagnostics).
     pub fn cached(&self) -> usize {
         self.cache.len()
     }
 
-    /// Analyses `sources` (pairs of spec and bytes) in order, like
-    /// [`parallax_core::analyze_corpus`] (same documents, errors and order), reusing cached
-    /// documents. `on_file(progress, error, cached, new_doc)` is called after each source.
-    pub fn analyze(
-        &mut self,
-        sources: &[(SourceSpec, Vec<u8>)],
-        edits: &[IssueEdit],
-        mut on_file: impl FnMut(&Progress, Option<&FileError>, bool, Option<(u64, &DocAnalysis)>),
-    ) -> Analysis {
-        let total = sources.len();
-        let mut last = Vec::with_capacity(total);
-        for (i, (spec, bytes)) in sources.iter().enumerate() {
-            let progress = Progress { done: i + 1, total, file: spec.name.clone() };
-            let e = if i >= self.limits.max_files {
-                FileError {
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Settles, without analysing anything, every source of `job` that needs no analysis:
+    /// cache hits, sources the page rejected, sources over the file limit. Returns the
+    /// errors among them (in order), for the page's live error list.
+    pub fn settle_known(&mut self, job: &mut Job) -> Vec<FileError> {
+        let mut errors = Vec::new();
+        for i in 0..job.sources.len() {
+            if job.taken[i] {
+                continue;
+            }
+            let (spec, bytes) = &job.sources[i];
+            let r = if i >= self.limits.max_files {
+                Err(FileError {
                     file: spec.name.clone(),
                     code: "too_many_files".into(),
                     message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
-                }
+                })
             } else if let Some(e) = &spec.rejected {
-                e.clone()
+                Err(e.clone())
             } else {
                 let key = (spec.name.clone(), content_hash(bytes));
-                if self.cache.contains_key(&key) {
-                    on_file(&progress, None, true, None);
-                    last.push(Ok(key));
+                if !self.cache.contains_key(&key) {
                     continue;
                 }
-                let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
-                match parallax_core::analyze_document(&input, &self.limits) {
-                    Ok(doc) => {
-                        on_file(&progress, None, false, Some((key.1, &doc)));
-                        self.cache.insert(key.clone(), doc);
-                        last.push(Ok(key));
-                        continue;
-                    }
-                    Err(e) => e,
-                }
+                job.cached += 1;
+                Ok(key)
             };
-            on_file(&progress, Some(&e), false, None);
-            last.push(Err(e));
+            if let Err(e) = &r {
+                errors.push(e.clone());
+            }
+            job.taken[i] = true;
+            job.set(i, r);
         }
-        // Keep what the previous and the current workspace use (so Undo is instant).
+        errors
+    }
+
+    /// Takes a helper's document for source `r.index` of `job` (or, when `job` is `None`
+    /// or another request's, only caches it: a cancelled request's work is not lost).
+    pub fn accept(&mut self, job: Option<&mut Job>, name: &str, r: ChunkResult) -> Option<FileError> {
+        let key = (name.to_string(), r.hash);
+        let res = match r.result {
+            Ok(doc) => {
+                self.cache.insert(key.clone(), doc);
+                Ok(key)
+            }
+            Err(e) => Err(e),
+        };
+        let err = res.as_ref().err().cloned();
+        if let Some(job) = job {
+            job.set(r.index, res);
+        }
+        err
+    }
+
+    /// Analyses the next source of `job` that was not handed out (from the cache when it
+    /// was seen before); `None` when none is left.
+    pub fn step(&mut self, job: &mut Job) -> Option<Step> {
+        let i = *job.take(1).first()?;
+        let (spec, bytes) = &job.sources[i];
+        let r = if i >= self.limits.max_files {
+            Err(FileError {
+                file: spec.name.clone(),
+                code: "too_many_files".into(),
+                message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
+            })
+        } else if let Some(e) = &spec.rejected {
+            Err(e.clone())
+        } else {
+            let key = (spec.name.clone(), content_hash(bytes));
+            if self.cache.contains_key(&key) {
+                job.cached += 1;
+                let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
+                job.set(i, Ok(key));
+                return Some(Step { progress, error: None, cached: true });
+            }
+            let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
+            match parallax_core::analyze_document(&input, &self.limits) {
+                Ok(doc) => {
+                    self.cache.insert(key.clone(), doc);
+                    Ok(key)
+                }
+                Err(e) => Err(e),
+            }
+        };
+        let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
+        let error = r.as_ref().err().cloned();
+        job.set(i, r);
+        Some(Step { progress, error, cached: false })
+    }
+
+    /// Ends a finished `job`: it becomes the current workspace, the cache keeps what the
+    /// previous and the current workspace use (so Undo is instant), and the comparison is
+    /// computed.
+    pub fn finish(&mut self, job: Job) -> Analysis {
+        assert!(job.is_finished(), "finish called on an unfinished job");
+        let last: Vec<Result<(String, u64), FileError>> = job.results.into_iter().map(|r| r.expect("finished")).collect();
         let keep: BTreeSet<(String, u64)> =
             self.last.iter().chain(last.iter()).filter_map(|r| r.as_ref().ok().cloned()).collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.last = last;
-        self.compare(edits)
+        self.compare(&job.edits)
+    }
+
+    /// Analyses `sources` (pairs of spec and bytes) in order, like
+    /// [`parallax_core::analyze_corpus`] (same documents, errors and order), reusing cached
+    /// documents. `on_file(progress, error, cached)` is called after each source.
+    pub fn analyze(
+        &mut self,
+        sources: &[(SourceSpec, Vec<u8>)],
+        edits: &[IssueEdit],
+        mut on_file: impl FnMut(&Progress, Option<&FileError>, bool),
+    ) -> Analysis {
+        let mut job = Job::new(sources.to_vec(), edits.to_vec());
+        while let Some(s) = self.step(&mut job) {
+            on_file(&s.progress, s.error.as_ref(), s.cached);
+        }
+        self.finish(job)
     }
 
     /// Compares the last analysed workspace with `edits`.
@@ -414,9 +614,9 @@ mod tests {
         let inputs = corpus();
         let mut engine = Engine::default();
         let mut fresh = 0;
-        let a = engine.analyze(&specs(&inputs), &[], |_, _, cached, doc| {
+        let a = engine.analyze(&specs(&inputs), &[], |_, e, cached| {
             assert!(!cached);
-            fresh += doc.is_some() as usize;
+            fresh += e.is_none() as usize;
         });
         let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
         assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
@@ -427,7 +627,7 @@ mod tests {
         changed.remove(1);
         changed[0].bytes.extend_from_slice(b"\n\nA new closing paragraph was added by the editors today.");
         let mut analysed = Vec::new();
-        let a = engine.analyze(&specs(&changed), &[], |p, _, cached, _| {
+        let a = engine.analyze(&specs(&changed), &[], |p, _, cached| {
             if !cached {
                 analysed.push(p.file.clone())
             }
@@ -441,7 +641,7 @@ mod tests {
     fn engine_compare_applies_issue_edits_like_finish() {
         let inputs = corpus();
         let mut engine = Engine::default();
-        engine.analyze(&specs(&inputs), &[], |_, _, _, _| {});
+        engine.analyze(&specs(&inputs), &[], |_, _, _| {});
         let edits = vec![IssueEdit::Add { label: "Fuel".into(), keywords: vec!["oil".into()] }];
         let a = engine.compare(&edits);
         let mut opts = Options::default();
@@ -451,28 +651,67 @@ mod tests {
     }
 
     #[test]
-    fn seeded_engine_does_not_reanalyse() {
+    fn documents_accepted_out_of_order_give_the_same_analysis() {
+        // as the worker does with helpers: some sources analysed elsewhere, in any order
         let inputs = corpus();
-        let mut first = Engine::default();
-        let mut docs = Vec::new();
-        first.analyze(&specs(&inputs), &[], |p, _, _, d| {
-            if let Some((h, d)) = d {
-                docs.push((p.file.clone(), h, d.clone()));
+        let mut engine = Engine::default();
+        let mut job = Job::new(specs(&inputs), Vec::new());
+        assert!(engine.settle_known(&mut job).is_empty());
+        let handed = job.take(2); // to a "helper"
+        assert_eq!(handed, [0, 1]);
+        let chunk: Vec<(usize, SourceSpec, Vec<u8>)> =
+            handed.iter().map(|&i| (i, job.source(i).0.clone(), job.source(i).1.clone())).collect();
+        let mut results = analyze_chunk(&chunk, &Limits::default());
+        // the worker's own loop goes on meanwhile
+        while engine.step(&mut job).is_some() {}
+        assert_eq!(job.done(), 0, "sources 0 and 1 are still out");
+        let second = results.pop().unwrap();
+        let name = job.source(second.index).0.name.clone();
+        engine.accept(Some(&mut job), &name, second);
+        assert_eq!(job.done(), 0);
+        let first = results.pop().unwrap();
+        let name = job.source(first.index).0.name.clone();
+        engine.accept(Some(&mut job), &name, first);
+        assert!(job.is_finished());
+        assert_eq!(job.progress().done, inputs.len());
+        let a = engine.finish(job);
+        let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
+        // a second job finds everything in the cache
+        let mut again = Job::new(specs(&inputs), Vec::new());
+        assert!(engine.settle_known(&mut again).is_empty());
+        assert_eq!(again.done(), inputs.len() - 1, "empty.txt is analysed again (errors are not cached)");
+        let last = engine.step(&mut again).unwrap();
+        assert!(last.error.is_some() && engine.step(&mut again).is_none());
+        assert!(again.is_finished());
+    }
+
+    #[test]
+    fn a_cancelled_job_keeps_what_it_analysed() {
+        let inputs = corpus();
+        let mut engine = Engine::default();
+        let mut job = Job::new(specs(&inputs), Vec::new());
+        engine.step(&mut job);
+        engine.step(&mut job);
+        assert_eq!(job.done(), 2);
+        drop(job); // cancelled: never finished
+        assert_eq!(engine.cached(), 2);
+        let mut fresh = Vec::new();
+        let a = engine.analyze(&specs(&inputs), &[], |p, e, cached| {
+            if !cached && e.is_none() {
+                fresh.push(p.done)
             }
         });
-        let mut second = Engine::default();
-        second.seed(docs);
-        let mut fresh = 0;
-        let a = second.analyze(&specs(&inputs), &[], |_, e, cached, _| fresh += (!cached && e.is_none()) as usize);
-        assert_eq!(fresh, 0);
-        assert_eq!(a.documents.len(), 5);
+        assert_eq!(fresh, [3, 4, 5]);
+        let b = parallax_core::analyze_corpus(&inputs, &Options::default(), |_| {});
+        assert_eq!(parallax_core::to_json(&a), parallax_core::to_json(&b));
     }
 
     #[test]
     fn rejected_sources_are_reported_unread() {
         let mut engine = Engine::default();
         let e = parallax_core::ingest::too_large("big.txt", 200 << 20, &Limits::default());
-        let a = engine.analyze(&[(SourceSpec { name: "big.txt".into(), rejected: Some(e) }, vec![])], &[], |_, _, _, _| {});
+        let a = engine.analyze(&[(SourceSpec { name: "big.txt".into(), rejected: Some(e) }, vec![])], &[], |_, _, _| {});
         assert_eq!(a.errors[0].code, "too_large");
     }
 
@@ -539,11 +778,13 @@ mod tests {
             progress: Progress { done: 1, total: 2, file: "a.txt".into() },
             error: None,
             cached: false,
-            doc: None,
         };
         let back: WorkerMsg = serde_json::from_str(&m.to_json()).unwrap();
         assert!(matches!(back, WorkerMsg::Progress { id: 3, .. }));
         assert_eq!(WorkerMsg::Ready.to_json(), r#"{"kind":"ready"}"#);
+        let done = WorkerMsg::Done { id: 4, analysis: Analysis::default() };
+        let back: WorkerMsg = serde_json::from_slice(&done.to_json_bytes()).unwrap();
+        assert!(matches!(back, WorkerMsg::Done { id: 4, .. }));
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn worker_streaming_path_json_equals_native() {
 fn worker_messages_survive_the_json_round_trip() {
     let a = parallax_web::analyze_streaming(&inputs(), &Options::default(), |_, _| {});
     let msg = parallax_web::WorkerMsg::Done { id: 7, analysis: a };
-    let back: parallax_web::WorkerMsg = serde_json::from_str(&msg.to_json()).unwrap();
+    let back: parallax_web::WorkerMsg = serde_json::from_slice(&msg.to_json_bytes()).unwrap();
     match back {
         parallax_web::WorkerMsg::Done { id, analysis } => {
             assert_eq!(id, 7);
@@ -87,11 +87,11 @@ fn worker_engine_json_equals_native_and_recompares() {
     let sources: Vec<(SourceSpec, Vec<u8>)> =
         inputs().into_iter().map(|i| (SourceSpec { name: i.name, rejected: None }, i.bytes)).collect();
     let mut engine = Engine::default();
-    let a = engine.analyze(&sources, &[], |_, _, _, _| {});
+    let a = engine.analyze(&sources, &[], |_, _, _| {});
     assert!(parallax_core::to_json(&a) == native(), "engine path JSON differs from native JSON");
     // A second run is served from the cache and still equals native.
     let mut cached = 0;
-    let b = engine.analyze(&sources, &[], |_, _, c, _| cached += c as usize);
+    let b = engine.analyze(&sources, &[], |_, _, c| cached += c as usize);
     assert_eq!(cached, FILES.len());
     assert!(parallax_core::to_json(&b) == native());
     assert!(parallax_core::to_json(&engine.compare(&[])) == native());

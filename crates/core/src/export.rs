@@ -117,12 +117,16 @@ fn quote_kind(k: QuoteKind) -> String {
 
 fn sources_csv(a: &Analysis) -> String {
     let mut c = Csv::new(&[
-        "file", "status", "title", "outlet", "author", "published", "format", "words", "figures", "quotes", "actors", "error",
+        "file", "status", "story", "title", "outlet", "author", "published", "format", "words", "figures", "quotes", "actors",
+        "error",
     ]);
+    let story: BTreeMap<&str, &str> =
+        a.stories.iter().flat_map(|s| s.documents.iter().map(move |f| (f.as_str(), s.id.as_str()))).collect();
     for d in &a.documents {
         c.row(vec![
             t(&d.file),
             n("analysed"),
+            t(story.get(d.file.as_str()).copied().unwrap_or("")),
             opt(&d.title),
             opt(&d.outlet),
             opt(&d.author),
@@ -139,6 +143,7 @@ fn sources_csv(a: &Analysis) -> String {
         c.row(vec![
             t(&e.file),
             n("error"),
+            t(""),
             t(""),
             t(""),
             t(""),
@@ -251,15 +256,16 @@ fn quote_groups_csv(a: &Analysis) -> String {
 
 /// Conflicts (one row per document value) and blindspots (one row each) in one table.
 fn differences_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["type", "kind", "actor", "about", "document", "value", "message", "present_in", "missing_from"]);
+    let mut c = Csv::new(&["type", "story", "kind", "actor", "about", "document", "value", "message", "present_in", "missing_from"]);
     for k in &a.conflicts {
         for (doc, value) in &k.values {
-            c.row(vec![n("conflict"), t(&k.kind), opt(&k.actor), t(&k.about), t(doc), t(value), t(&k.message), t(""), t("")]);
+            c.row(vec![n("conflict"), t(""), t(&k.kind), opt(&k.actor), t(&k.about), t(doc), t(value), t(&k.message), t(""), t("")]);
         }
     }
     for b in &a.blindspots {
         c.row(vec![
             n("blindspot"),
+            t(&b.story),
             t(&b.kind),
             t(""),
             t(&b.what),

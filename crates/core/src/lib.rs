@@ -156,6 +156,7 @@ pub fn finish(mut documents: Vec<DocAnalysis>, errors: Vec<FileError>, copts: &c
         version: VERSION.to_string(),
         documents,
         errors,
+        stories: cmp.stories,
         actors: cmp.actors,
         issues: cmp.issues,
         stances: cmp.stances,

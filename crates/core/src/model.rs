@@ -415,12 +415,27 @@ pub struct Conflict {
     pub message: String,
 }
 
-/// Something only some sources carry.
+/// Documents that tell the same story (see `compare::stories`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// `story-1`, `story-2`, ... in the order of each story's first document.
+    pub id: String,
+    /// The actors most of its documents name.
+    pub label: String,
+    /// Document files, in corpus order.
+    pub documents: Vec<String>,
+}
+
+/// Something only some sources of one story carry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Blindspot {
     /// `actor`, `figure`, `quote`.
     pub kind: String,
     pub what: String,
+    /// The story (`Story::id`) whose sources are compared: `missing_from` lists only
+    /// documents of that story.
+    #[serde(default)]
+    pub story: String,
     pub present_in: Vec<String>,
     pub missing_from: Vec<String>,
 }
@@ -431,6 +446,9 @@ pub struct Analysis {
     pub version: String,
     pub documents: Vec<DocAnalysis>,
     pub errors: Vec<FileError>,
+    /// Documents grouped by the story they tell.
+    #[serde(default)]
+    pub stories: Vec<Story>,
     pub actors: Vec<Actor>,
     pub issues: Vec<Issue>,
     pub stances: Vec<Stance>,

@@ -38,11 +38,13 @@ fn projection(a: &Analysis) -> Value {
     json!({
         "documents": docs,
         "errors": a.errors.iter().map(|e| format!("{}: {}", e.file, e.code)).collect::<Vec<_>>(),
+        "stories": a.stories.iter().map(|s| format!("{} [{}]: {}", s.id, s.label, s.documents.join(", "))).collect::<Vec<_>>(),
         "actors": a.actors.iter().map(|x| format!("{:?} {} {:?}", x.kind, x.name, x.aliases)).collect::<Vec<_>>(),
         "issues": a.issues.iter().map(|i| i.label.clone()).collect::<Vec<_>>(),
         "stances": a.stances.iter().map(|s| format!("{} | {} | {} | {:?} ({})", s.document, s.actor, s.issue, s.polarity, s.cue)).collect::<Vec<_>>(),
         "figure_groups": a.figure_groups.iter().map(|g| g.members.iter().map(|m| format!("{}: {}", m.document, m.text)).collect::<Vec<_>>()).collect::<Vec<_>>(),
         "quote_groups": a.quote_groups.iter().map(|g| g.members.iter().map(|m| format!("{}: {}", m.document, m.text)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "blindspots": a.blindspots.iter().map(|b| format!("{} {} {:?}: in {} / not in {}", b.story, b.kind, b.what, b.present_in.join(", "), b.missing_from.join(", "))).collect::<Vec<_>>(),
         "conflicts": a.conflicts.iter().map(|c| format!("{} {:?} {}: {:?}", c.kind, c.actor, c.about, c.values)).collect::<Vec<_>>(),
     })
 }

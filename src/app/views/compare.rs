@@ -199,6 +199,11 @@ pub fn voice(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
 }
 
 pub fn differences(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
+    let many_stories = a.stories.len() > 1;
+    let story_label = |id: &str| match a.stories.iter().position(|s| s.id == id) {
+        Some(i) => format!("#{} {}", i + 1, a.stories[i].label),
+        None => id.to_string(),
+    };
     let label_list = |files: &[String]| files.iter().map(|f| labels.get(f.as_str()).cloned().unwrap_or_else(|| f.clone())).collect::<Vec<_>>().join(", ");
     html! {
         <>
@@ -228,10 +233,16 @@ pub fn differences(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
                 if a.blindspots.is_empty() { <p class="muted">{ "Every source carries the same actors, figures and quotes." }</p> }
                 else {
                     <div class="table-wrap"><table class="blindspots">
-                        <thead><tr><th scope="col">{ "Kind" }</th><th scope="col">{ "What" }</th><th scope="col">{ "In" }</th><th scope="col">{ "Missing from" }</th></tr></thead>
+                        <thead><tr>
+                            if many_stories { <th scope="col">{ "Story" }</th> }
+                            <th scope="col">{ "Kind" }</th><th scope="col">{ "What" }</th><th scope="col">{ "In" }</th><th scope="col">{ "Missing from" }</th>
+                        </tr></thead>
                         <tbody>
                             { for a.blindspots.iter().map(|b| html! {
                                 <tr data-kind={b.kind.clone()}>
+                                    if many_stories {
+                                        <td>{ story_label(&b.story) }</td>
+                                    }
                                     <td><span class="tag">{ &b.kind }</span></td>
                                     <td>{ &b.what }</td>
                                     <td class="nowrap">{ label_list(&b.present_in) }</td>

@@ -110,6 +110,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     let mut span_pairs: Vec<(&'static str, &'static str)> = Vec::new();
     let mut per_source: BTreeMap<String, Vec<(&'static str, &'static str)>> = BTreeMap::new();
     let mut failed = 0usize;
+    let mut story_docs: Vec<(String, parallax_core::DocAnalysis)> = Vec::new();
     for p in &arts {
         let a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
         let rel = p.strip_prefix(root.join("articles")).unwrap();
@@ -136,6 +137,8 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             continue;
         };
         let source = a["source"].as_str().unwrap_or("?").to_lowercase();
+        let story = p.file_stem().unwrap().to_string_lossy().rsplit_once('_').map(|x| x.0.to_string()).unwrap_or_default();
+        story_docs.push((story, doc.clone()));
         for e in a["main-entities"].as_array().into_iter().flatten() {
             let Some(name) = e.as_str() else { continue };
             let key = format!("author_feeling_{}", name.replace(' ', "_"));
@@ -181,10 +184,78 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     for (src, ps) in &per_source {
         rows.push(Row::new(&format!("macro-F1 {src}"), f(macro_f1(ps)), &[]));
     }
+    // same-story grouping: pairwise precision / recall / F1 of the stories
+    let gold: Vec<&str> = story_docs.iter().map(|x| x.0.as_str()).collect();
+    let docs: Vec<parallax_core::DocAnalysis> = story_docs.iter().map(|x| x.1.clone()).collect();
+    let analysis = parallax_core::finish(docs.clone(), Vec::new(), &Default::default());
+    let mut story_of = vec![0usize; docs.len()];
+    for (si, st) in analysis.stories.iter().enumerate() {
+        for f in &st.documents {
+            if let Some(i) = docs.iter().position(|d| &d.file == f) {
+                story_of[i] = si;
+            }
+        }
+    }
+    let (sp, sr, sf) = pair_scores(&gold, &story_of);
+    rows.push(Row::new("same-story pairs P / R / F1", format!("{} / {} / {}", f(sp), f(sr), f(sf)), &[]));
+    rows.push(Row::new("stories found / gold stories", format!("{} / {}", analysis.stories.len(), gold.iter().collect::<std::collections::BTreeSet<_>>().len()), &[]));
+    let sims = parallax_core::compare::stories::similar_pairs(&docs, 0.0);
+    let mut sweep = Vec::new();
+    for t in [0.1, 0.15, 0.2, 0.25, 0.3, 0.4] {
+        let comp = components(docs.len(), sims.iter().filter(|x| x.2 >= t).map(|x| (x.0, x.1)));
+        let (_, _, f1) = pair_scores(&gold, &comp);
+        sweep.push(format!("{t}: {}", f(f1)));
+    }
     Ok(Section {
         title: "BASIL entity polarity (same story, three outlets)".into(),
         about: "Per article and main entity: Parallax's polarity toward the entity (stance claims aimed at it plus evaluative words around it) vs the annotators' article-level feeling; macro-F1 over pos/neu/neg. No peer has published this; the majority-class baseline is shown.".into(),
         rows,
-        notes: vec![format!("{} article/entity pairs; {} articles failed to analyse", pairs.len(), failed)],
+        notes: vec![
+            format!("{} article/entity pairs; {} articles failed to analyse", pairs.len(), failed),
+            format!(
+                "Same-story grouping (`compare::stories`, threshold {}): all {} articles analysed as one corpus; pairs of articles put in one story vs BASIL's triplets. Pairwise F1 by cosine threshold: {}.",
+                parallax_core::compare::stories::THRESHOLD,
+                gold.len(),
+                sweep.join(", ")
+            ),
+        ],
     })
+}
+
+/// Connected components of `n` items under `edges` (union-find); the component index of each item.
+fn components(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut p: Vec<usize> = (0..n).collect();
+    for (a, b) in edges {
+        let (ra, rb) = (find(&mut p, a), find(&mut p, b));
+        if ra != rb {
+            p[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    (0..n).map(|i| find(&mut p, i)).collect()
+}
+
+/// Pairwise precision, recall and F1 of a clustering against gold labels.
+fn pair_scores<G: PartialEq, P: PartialEq>(gold: &[G], pred: &[P]) -> (f64, f64, f64) {
+    let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+    for i in 0..gold.len() {
+        for j in i + 1..gold.len() {
+            match (gold[i] == gold[j], pred[i] == pred[j]) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fnn += 1,
+                _ => {}
+            }
+        }
+    }
+    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+    let r = if tp + fnn > 0 { tp as f64 / (tp + fnn) as f64 } else { 0.0 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
 }

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub mod actors;
 pub mod groups;
 pub mod issues;
+pub mod stories;
 
 /// User edits to the discovered issues, applied after clustering.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -35,6 +36,7 @@ pub enum IssueEdit {
 
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
+    pub stories: Vec<Story>,
     pub actors: Vec<Actor>,
     pub issues: Vec<Issue>,
     pub stances: Vec<Stance>,
@@ -205,10 +207,15 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     let (quote_groups, qconf) = groups::quote_groups(docs, &mspans);
     conflicts.extend(qconf);
     conflicts.extend(attribute_conflicts(docs, &actors, &mspans));
-    conflicts.extend(date_conflicts(docs));
-
-    // ---- blindspots
-    let blindspots = blindspots(docs, &actors, &figure_groups, &quote_groups);
+    // ---- stories, and what differs among the sources of one story
+    let stories = stories::stories(docs, &actors, &maps, &mspans);
+    let story_of: BTreeMap<&str, usize> =
+        stories.iter().enumerate().flat_map(|(si, s)| s.documents.iter().map(move |f| (f.as_str(), si))).collect();
+    for s in &stories {
+        let members: Vec<&DocAnalysis> = docs.iter().filter(|d| story_of[d.file.as_str()] == story_of[s.documents[0].as_str()]).collect();
+        conflicts.extend(date_conflicts(&members));
+    }
+    let blindspots = blindspots(&stories, &story_of, &actors, &figure_groups, &quote_groups);
 
     // ---- voice share
     let mut voice: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
@@ -220,7 +227,7 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
         }
     }
 
-    Comparison { actors, issues: issue_list, stances, figure_groups, quote_groups, conflicts, blindspots, voice }
+    Comparison { stories, actors, issues: issue_list, stances, figure_groups, quote_groups, conflicts, blindspots, voice }
 }
 
 /// The formal office in a title, without the place it is of: "South Korean President" ->
@@ -301,8 +308,8 @@ fn day_number(s: &str) -> Option<(bool, i64)> {
 }
 
 /// Documents dated far from the others: likely about another event or time.
-fn date_conflicts(docs: &[DocAnalysis]) -> Vec<Conflict> {
-    let dated: Vec<(&DocAnalysis, bool, i64)> = docs.iter().filter_map(|d| d.published.as_deref().and_then(day_number).map(|(y, n)| (d, y, n))).collect();
+fn date_conflicts(docs: &[&DocAnalysis]) -> Vec<Conflict> {
+    let dated: Vec<(&DocAnalysis, bool, i64)> = docs.iter().copied().filter_map(|d| d.published.as_deref().and_then(day_number).map(|(y, n)| (d, y, n))).collect();
     if dated.len() < 2 {
         return Vec::new();
     }
@@ -327,40 +334,58 @@ fn date_conflicts(docs: &[DocAnalysis]) -> Vec<Conflict> {
     out
 }
 
-fn blindspots(docs: &[DocAnalysis], actors: &[Actor], figs: &[FigureGroup], quotes: &[QuoteGroup]) -> Vec<Blindspot> {
-    let all: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
-    let split = |present: BTreeSet<String>| -> (Vec<String>, Vec<String>) {
-        let missing = all.iter().filter(|f| !present.contains(*f)).cloned().collect();
-        (present.into_iter().collect(), missing)
-    };
+/// A story of more sources than this reports only what at least a quarter of them
+/// carry: among hundreds of sources, that one source has a detail the others lack is the
+/// rule, not a finding, and listing every such detail with every source that lacks it
+/// would grow with the square of the story.
+const SMALL_STORY: usize = 24;
+
+fn blindspots(
+    stories: &[Story],
+    story_of: &BTreeMap<&str, usize>,
+    actors: &[Actor],
+    figs: &[FigureGroup],
+    quotes: &[QuoteGroup],
+) -> Vec<Blindspot> {
     let mut out = Vec::new();
-    if docs.len() < 2 {
-        return out;
-    }
+    // per story: the documents of the story that carry the item
+    let mut add = |kind: &str, what: &str, files: &mut dyn Iterator<Item = &str>, min_present: usize| {
+        let mut by_story: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for f in files {
+            if let Some(&si) = story_of.get(f) {
+                by_story.entry(si).or_default().insert(f);
+            }
+        }
+        for (si, present) in by_story {
+            let story = &stories[si];
+            let n = story.documents.len();
+            let p = present.len();
+            if n < 2 || p >= n || (p < min_present && n > 3) || (n > SMALL_STORY && p * 4 < n) {
+                continue;
+            }
+            out.push(Blindspot {
+                kind: kind.into(),
+                what: what.into(),
+                story: story.id.clone(),
+                present_in: story.documents.iter().filter(|f| present.contains(f.as_str())).cloned().collect(),
+                missing_from: story.documents.iter().filter(|f| !present.contains(f.as_str())).cloned().collect(),
+            });
+        }
+    };
     // actors most sources name but some leave out (the 200 most mentioned, so the list
-    // stays readable and linear for large corpora)
+    // stays readable and linear for large corpora); in a story of three or fewer sources
+    // an actor named by one source is already a difference
     let mut cand: Vec<&Actor> = actors.iter().filter(|a| a.mentions >= 3).collect();
     cand.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     for a in cand.into_iter().take(200) {
-        let present: BTreeSet<String> = a.members.iter().map(|(f, _)| f.clone()).collect();
-        if present.len() < all.len() && (present.len() >= 2 || all.len() <= 3) {
-            let (p, m) = split(present);
-            out.push(Blindspot { kind: "actor".into(), what: a.name.clone(), present_in: p, missing_from: m });
-        }
+        add("actor", &a.name, &mut a.members.iter().map(|(f, _)| f.as_str()), 2);
     }
     for g in figs {
-        let present: BTreeSet<String> = g.members.iter().map(|m| m.document.clone()).collect();
-        if present.len() < all.len() {
-            let (p, m) = split(present);
-            out.push(Blindspot { kind: "figure".into(), what: g.members[0].text.clone(), present_in: p, missing_from: m });
-        }
+        add("figure", &g.members[0].text, &mut g.members.iter().map(|m| m.document.as_str()), 1);
     }
     for g in quotes {
-        let present: BTreeSet<String> = g.members.iter().map(|m| m.document.clone()).collect();
-        if present.len() < all.len() {
-            let (p, m) = split(present);
-            out.push(Blindspot { kind: "quote".into(), what: g.members[0].text.chars().take(80).collect(), present_in: p, missing_from: m });
-        }
+        let what: String = g.members[0].text.chars().take(80).collect();
+        add("quote", &what, &mut g.members.iter().map(|m| m.document.as_str()), 1);
     }
     out
 }
