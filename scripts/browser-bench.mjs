@@ -22,6 +22,8 @@
 //   warms up; in the app, the example analysed on page load warms the worker).
 // * scaling: 100, 1,000 (and 5,000 unless --quick) articles, analysed and compared in one
 //   request; per-article cost.
+// * app: the whole app (scripts/app-bench.mjs): 1,000 files given to the page's file
+//   picker until the Sources view lists them; median of the runs.
 // * wasm_memory_bytes: the worker's linear memory after each run (it never shrinks, so
 //   this is the run's peak), read with Playwright's worker evaluation.
 //
@@ -35,6 +37,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -298,6 +301,23 @@ async function main() {
     };
     out.analyze_compare_ms[n] = Math.round(t);
     log(`${n} articles: analyse ${p.toFixed(0)} ms, total ${t.toFixed(0)} ms`);
+  }
+
+  // The whole app: 1,000 files through the page's file picker until the Sources view
+  // lists them (reading, worker + helpers, transfer, parsing and rendering on the page).
+  {
+    const page = await browser.newPage();
+    await page.goto(base + BENCH_PAGE.slice(1));
+    out.hardware_concurrency = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.close();
+  }
+  const appRun = spawnSync(process.execPath, [path.join(root, 'scripts/app-bench.mjs'), '--n', '1000', '--runs', String(runs)],
+    { encoding: 'utf8', env: process.env, maxBuffer: 1 << 20 });
+  if (appRun.status === 0) {
+    out.app = JSON.parse(appRun.stdout.trim().split('\n').pop());
+    log(`app, 1,000 files dropped until shown: ${out.app.median_ms} ms`);
+  } else {
+    log(`app bench failed: ${appRun.stderr}`);
   }
 
   await browser.close();

@@ -281,10 +281,12 @@ fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
         .flat_map(|(i, s)| s.documents.iter().map(move |f| (f.as_str(), (i + 1, s.label.as_str()))))
         .collect();
     let shared = a.stories.iter().filter(|s| s.documents.len() > 1).count();
+    // one story: the column would repeat one label on every row
+    let many = a.stories.len() > 1;
     html! {
         <section class="panel" id="sources" aria-labelledby="sources-h">
             <h2 id="sources-h">{ format!("Sources ({})", a.documents.len()) }</h2>
-            if a.stories.len() > 1 {
+            if many {
                 <p class="muted stories-summary">{ format!(
                     "{} stories ({} told by more than one source). Omissions are only compared among sources of one story.",
                     a.stories.len(), shared) }</p>
@@ -294,7 +296,7 @@ fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
                     <thead><tr>
                         <th scope="col">{ "" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Outlet" }</th>
                         <th scope="col">{ "Author" }</th><th scope="col">{ "Date" }</th>
-                        <th scope="col">{ "Story" }</th>
+                        if many { <th scope="col">{ "Story" }</th> }
                         <th scope="col" class="num">{ "Words" }</th>
                         <th scope="col" class="num" title="actors / figures / quotes / stances">{ "Found" }</th>
                         <th scope="col">{ "Stripped as furniture" }</th><th scope="col"><span class="sr-only">{ "Actions" }</span></th>
@@ -307,10 +309,12 @@ fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
                                 <td>{ dash(&d.outlet) }</td>
                                 <td>{ dash(&d.author) }</td>
                                 <td class="nowrap">{ dash(&d.published) }</td>
-                                <td class="story">{ match story.get(d.file.as_str()) {
-                                    Some((n, label)) => html! { <><span class="tag">{ format!("#{n}") }</span>{ " " }{ *label }</> },
-                                    None => html! { "—" },
-                                } }</td>
+                                if many {
+                                    <td class="story">{ match story.get(d.file.as_str()) {
+                                        Some((n, label)) => html! { <><span class="tag">{ format!("#{n}") }</span>{ " " }{ *label }</> },
+                                        None => html! { "—" },
+                                    } }</td>
+                                }
                                 <td class="num">{ format_value(d.words as f64) }</td>
                                 <td class="num nowrap">{ format!("{} / {} / {} / {}", d.entities.len(), d.figures.len(), d.quotes.len(), d.claims.len()) }</td>
                                 <td>{ furniture_summary(d) }</td>

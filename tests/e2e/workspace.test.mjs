@@ -405,6 +405,44 @@ test('workspace: cancel stops a long analysis and keeps a consistent partial wor
   await page.close();
 });
 
+test('workspace: two stories: the Sources view groups them, omissions stay inside a story', async () => {
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl);
+  await settled(page);
+  await page.locator('#clear-all').click().catch(() => {});
+  await settled(page);
+  // the example (one story) plus two reports of an unrelated event
+  const example = manifest().map((name) => ({ name, text: fs.readFileSync(path.join(exampleDir, name), 'utf8') }));
+  const port = [
+    { name: 'port-a.txt', text: 'Dock workers strike at Rotterdam port\n\nDock workers at the port of Rotterdam walked out on Monday over wages, halting container traffic. The union FNV said the strike would last until the port authority raised its offer. Shipping companies diverted vessels to Antwerp.' },
+    { name: 'port-b.txt', text: 'Rotterdam port halted as dockers strike\n\nContainer traffic at Rotterdam stopped on Monday when dock workers began a strike over pay. The FNV union said the port authority offer was too low. "We will stay out as long as it takes," a union spokesman said.' },
+  ];
+  await drop(page, [...example, ...port]);
+  await waitForLabel(page, `${example.length + 2} dropped files`);
+  await page.locator('#tab-sources').click();
+  assert.match(await page.locator('.stories-summary').textContent(), /^2 stories \(2 told by more than one source\)/);
+  const rows = await page.locator('#sources tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    file: tr.querySelector('.file')?.textContent, story: tr.querySelector('.story .tag')?.textContent })));
+  for (const r of rows) assert.equal(r.story, r.file.startsWith('port-') ? '#2' : '#1', JSON.stringify(r));
+  // what only some sources carry is compared within a story: no port report is said to
+  // lack a detail of the oil story, and the other way round
+  await page.locator('#tab-differences').click();
+  const label = (f) => rows.findIndex((r) => r.file === f);
+  const perStory = await page.locator('table.blindspots tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    story: tr.cells[0].textContent, sources: [tr.cells[3].textContent, tr.cells[4].textContent].join(', ') })));
+  const portLabels = port.map((p) => `S${label(p.name) + 1}`);
+  assert.ok(perStory.some((b) => b.story.startsWith('#1')), 'the oil story has blindspots');
+  for (const b of perStory) {
+    const names = b.sources.split(/,\s*/).filter(Boolean);
+    const hasPort = names.some((n) => portLabels.includes(n));
+    assert.equal(hasPort, b.story.startsWith('#2'), JSON.stringify(b));
+  }
+  await page.screenshot({ path: path.join(outDir, 'workspace-stories.png'), fullPage: true });
+  assert.deepEqual(problems, [], problems.join('\n'));
+  await page.close();
+});
+
 test('workspace: only the sub-path was requested', () => {
   for (const p of requests) assert.ok(p.startsWith(SUB), `request outside the sub-path: ${p}`);
 });

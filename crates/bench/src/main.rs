@@ -54,6 +54,9 @@ struct Args {
     runs: usize,
     quick: bool,
     profile: bool,
+    profile_one: bool,
+    native: bool,
+    dump: Option<PathBuf>,
     cold: bool,
     budget: f64,
     root: PathBuf,
@@ -62,12 +65,16 @@ struct Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: parallax-bench [--write FILE.md] [--runs N] [--quick] [--profile] [--cold] [--root DIR] [--shared DIR]\n\
+        "usage: parallax-bench [--write FILE.md] [--runs N] [--quick] [--profile] [--profile-one] [--native] [--dump FILE] [--cold] [--root DIR] [--shared DIR]\n\
          \n  --write FILE   also write the Markdown report to FILE (e.g. docs/benchmarks.md)\
          \n  --runs N       runs per measurement, the median is reported (default 5)\
          \n  --quick        1 MB corpus and 100/1,000 articles only, 3 runs\
          \n  --budget S     skip a scaling size whose projected time (all runs) exceeds S seconds (default 300)\
-         \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf)\
+         \n  --profile      run the full pipeline over the 1 MB corpus a few times and exit (for callgrind/perf;\
+         \n                 after a warm-up: --toggle-collect=parallax_bench::run_pipeline counts the steady state)\
+         \n  --profile-one  the same over the one 1 MB document (the super-linearity check)\
+         \n  --native       only the native per-document pipeline (1 MB corpus, 10 MB unless --quick, one 1 MB document), printed; no cold start, memory, scaling\
+         \n  --dump FILE    write every source article's and the one 1 MB document's analysis as JSON lines to FILE and exit (byte-identity check across changes)\
          \n  --cold         measure the cold start (first analysis of the example articles) and exit\
          \n  --root DIR     repository root (default: found from the crate's manifest dir)\
          \n  --shared DIR   shared data dir with corpus/korea-oil and bench/polnear (default ROOT/../shared, or $PARALLAX_SHARED)"
@@ -82,6 +89,9 @@ fn parse_args() -> Args {
         runs: 5,
         quick: false,
         profile: false,
+        profile_one: false,
+        native: false,
+        dump: None,
         cold: false,
         budget: 300.0,
         root: default_root,
@@ -100,6 +110,9 @@ fn parse_args() -> Args {
             "--quick" => a.quick = true,
             "--budget" => a.budget = it.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
             "--profile" => a.profile = true,
+            "--profile-one" => a.profile_one = true,
+            "--native" => a.native = true,
+            "--dump" => a.dump = Some(it.next().unwrap_or_else(|| usage()).into()),
             "--cold" => a.cold = true,
             "--root" => a.root = it.next().unwrap_or_else(|| usage()).into(),
             "--shared" => shared = Some(it.next().unwrap_or_else(|| usage()).into()),
@@ -530,9 +543,32 @@ fn main() {
     }
     eprintln!("parallax-bench: {} source articles from {}", articles.len(), args.shared.display());
 
-    if args.profile {
-        let inputs = corpus_bytes(&articles, MB);
+    if let Some(path) = &args.dump {
         let limits = Limits::default();
+        let mut out = String::new();
+        let mut inputs: Vec<Input> = articles.iter().map(|a| Input { name: a.name.clone(), bytes: a.bytes.clone() }).collect();
+        inputs.push(one_document(&articles, MB));
+        for input in &inputs {
+            match core::analyze_document(input, &limits) {
+                Ok(d) => out.push_str(&serde_json::to_string(&d).expect("serialises")),
+                Err(e) => out.push_str(&serde_json::to_string(&e).expect("serialises")),
+            }
+            out.push('\n');
+        }
+        std::fs::write(path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        eprintln!("  wrote {} analyses to {}", inputs.len(), path.display());
+        return;
+    }
+
+    if args.profile || args.profile_one {
+        let inputs = if args.profile_one { vec![one_document(&articles, MB)] } else { corpus_bytes(&articles, MB) };
+        let limits = Limits::default();
+        // Warm-up outside `run_pipeline` (regexes and tables built on first use), so
+        // `valgrind --tool=callgrind --toggle-collect=parallax_bench::run_pipeline`
+        // counts only the steady state.
+        for a in &articles {
+            black_box(core::analyze_document(&Input { name: a.name.clone(), bytes: a.bytes.clone() }, &limits).ok());
+        }
         for _ in 0..args.runs.min(3) {
             let (d, ok) = run_pipeline(&inputs, &limits);
             eprintln!("  profile run: {ok} docs in {:.3} s", secs(d));
@@ -540,7 +576,7 @@ fn main() {
         return;
     }
 
-    let cold = measure_cold(&articles);
+    let cold = if args.native { None } else { Some(measure_cold(&articles)) };
     if args.cold {
         return;
     }
@@ -557,6 +593,15 @@ fn main() {
     }
     let one = [one_document(&articles, MB)];
     pipes.push(measure_pipeline("one 1 MB document", &one, runs.min(3), true));
+    if args.native {
+        for p in &pipes {
+            let st = p.stages.expect("stages measured");
+            let line: Vec<String> =
+                STAGES.iter().zip(st.iter()).map(|(n, d)| format!("{n} {}", fmt_int(p.wps(*d)))).collect();
+            eprintln!("  {}: full {} words/s; {}", p.label, fmt_int(p.wps(p.full)), line.join(", "));
+        }
+        return;
+    }
 
     // Peak memory of a whole corpus analysis that keeps every document (what the CLI
     // and the app do).
@@ -597,7 +642,7 @@ fn main() {
     let browser_path = args.root.join("tests/e2e/output/browser-bench.json");
     let browser: Option<serde_json::Value> = std::fs::read_to_string(&browser_path).ok().and_then(|s| serde_json::from_str(&s).ok());
 
-    let report = render(&args, &articles, &cold, &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &skipped, &wasm, browser.as_ref());
+    let report = render(&args, &articles, cold.as_ref().expect("cold start measured"), &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &skipped, &wasm, browser.as_ref());
     print!("{report}");
     if let Some(path) = &args.write {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -14,6 +14,7 @@
 //! fine for determinism.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::text::FastSet;
 use std::collections::HashSet;
 
 const COUNTRIES: &str = include_str!("../data/actors/countries.tsv");
@@ -79,9 +80,9 @@ pub struct Gazetteer {
     pub pattern_text: Vec<String>,
     /// Leftmost-longest, case-sensitive automaton over `pattern_text`.
     pub matcher: AhoCorasick,
-    given: HashSet<String>,
-    org_heads: HashSet<String>,
-    titles: HashSet<String>,
+    given: FastSet<String>,
+    org_heads: FastSet<String>,
+    titles: FastSet<String>,
 }
 
 impl Default for Gazetteer {
@@ -207,7 +208,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(pats.iter().map(|(t, _)| t.as_str()))
             .expect("gazetteer automaton builds");
-        let words = |s: &str, lower: bool| -> HashSet<String> {
+        let words = |s: &str, lower: bool| -> FastSet<String> {
             s.lines()
                 .filter_map(|l| l.split('\t').next())
                 .map(str::trim)
@@ -255,7 +256,7 @@ impl Gazetteer {
 
 /// `set.contains(&w.to_lowercase())` without allocating for short ASCII words (these
 /// lookups run for nearly every capitalised token).
-fn contains_lower(set: &HashSet<String>, w: &str) -> bool {
+fn contains_lower(set: &FastSet<String>, w: &str) -> bool {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];

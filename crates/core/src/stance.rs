@@ -20,7 +20,7 @@
 //! cues inside quotes go to the quote's speaker. Cues come from
 //! `data/stance/cues.tsv` (seeded, WordNet-expanded; see SOURCE.md there).
 use crate::model::{Entity, Mention, MentionVia, Polarity, Quote, Segmented, Span, StanceClaim, TokenKind};
-use std::collections::HashMap;
+use crate::text::FastMap;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,21 +47,45 @@ struct Cue {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    by_first: HashMap<String, Vec<usize>>,
-    evaluative: HashMap<String, i8>,
+    by_first: FastMap<String, Vec<usize>>,
+    evaluative: FastMap<String, i8>,
 }
 
 /// Crude English stemmer for matching inflected cue forms: urged/urges/urging -> urg.
 pub fn stem(w: &str) -> String {
-    let mut s: String = w.to_lowercase().replace('’', "'");
+    let (mut low, mut s) = (String::new(), String::new());
+    lower_into(w, &mut low);
+    stem_into(&low, &mut s);
+    s
+}
+
+/// `w` in lower case with the typographic apostrophe as `'` (the form tokens and cue
+/// words are compared in), written into `out` (reused across tokens: no allocation
+/// once it is long enough).
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        // `str::to_lowercase` (not per char: a final sigma lowers differently)
+        out.push_str(&w.to_lowercase().replace('’', "'"));
+    }
+}
+
+/// [`stem`] of a word already passed through [`lower_into`], written into `s`.
+fn stem_into(low: &str, s: &mut String) {
+    s.clear();
+    s.push_str(low);
     // irregular past forms of verbs that take stance or report it
     const IRREGULAR: &[(&str, &str)] = &[
         ("sought", "seek"), ("told", "tell"), ("said", "say"), ("thought", "think"), ("held", "hold"),
         ("made", "make"), ("took", "take"), ("brought", "bring"), ("fought", "fight"), ("stood", "stand"),
         ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("spoke", "speak"), ("gave", "give"), ("went", "go"),
     ];
-    if let Some((_, base)) = IRREGULAR.iter().find(|(f, _)| *f == s) {
-        s = base.to_string();
+    if let Some((_, base)) = IRREGULAR.iter().find(|(f, _)| *f == s.as_str()) {
+        s.clear();
+        s.push_str(base);
     }
     if let Some(p) = s.find('\'') {
         s.truncate(p);
@@ -92,7 +116,6 @@ pub fn stem(w: &str) -> String {
         s.pop();
         s.push('s');
     }
-    s
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -239,11 +262,48 @@ struct Ctx<'a> {
     entities: &'a [Entity],
     /// demonym/adjective text -> entity (from Demonym mentions), for affiliations.
     demonyms: Vec<(String, usize)>,
+    /// Longest mention, in bytes (bounds the start of a mention ending near a position).
+    max_len: usize,
+    /// Quote indices sorted by start, and the longest quote: the quotes containing a
+    /// span start in a bounded window before it.
+    quotes_by_start: Vec<usize>,
+    max_quote: usize,
+    /// Direct (non-indirect) quote spans sorted by start, with the running maximum of
+    /// their ends: "inside a direct quote" is one binary search.
+    direct: Vec<Span>,
+    direct_reach: Vec<usize>,
 }
 
 impl Ctx<'_> {
+    /// The mentions starting in `lo..=hi`, in order (mentions are sorted by start): a
+    /// scan whose test bounds the start to that range sees the same mentions in the same
+    /// order as a scan over all of them. (Scans over the whole document per cue made
+    /// this stage quadratic in the document's length.)
+    fn window(&self, lo: usize, hi: usize) -> &[&Mention] {
+        let a = self.mentions.partition_point(|m| m.span.start < lo);
+        let b = self.mentions.partition_point(|m| m.span.start <= hi);
+        &self.mentions[a..b.max(a)]
+    }
+    /// The mentions that may end at or after `lo` and start at or before `hi`.
+    fn window_ending(&self, lo: usize, hi: usize) -> &[&Mention] {
+        self.window(lo.saturating_sub(self.max_len), hi)
+    }
+    /// The innermost quote containing `sp` (the first such in `quotes` order on a tie).
     fn quote_at(&self, sp: Span) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.span.contains(sp)).min_by_key(|q| q.span.len())
+        let lo = sp.start.saturating_sub(self.max_quote);
+        let a = self.quotes_by_start.partition_point(|&i| self.quotes[i].span.start < lo);
+        let b = self.quotes_by_start.partition_point(|&i| self.quotes[i].span.start <= sp.start);
+        self.quotes_by_start[a..b.max(a)]
+            .iter()
+            .copied()
+            .filter(|&i| self.quotes[i].span.contains(sp))
+            .min_by_key(|&i| (self.quotes[i].span.len(), i))
+            .map(|i| &self.quotes[i])
+    }
+    /// Whether a direct (non-indirect) quote contains `sp`.
+    fn in_direct_quote(&self, sp: Span) -> bool {
+        let k = self.direct.partition_point(|q| q.start <= sp.start);
+        k > 0 && self.direct_reach[k - 1] >= sp.end
     }
     fn possessive(&self, m: &Mention) -> bool {
         let rest = &self.body[m.span.end..];
@@ -283,7 +343,7 @@ impl Ctx<'_> {
         }
         match in_quote {
             Some(q) => q.contains(m.span),
-            None => !self.quotes.iter().any(|q| q.kind != crate::model::QuoteKind::Indirect && q.span.contains(m.span)),
+            None => !self.in_direct_quote(m.span),
         }
     }
     /// The actor(s) doing what the cue at `cue_start` says: the nearest preceding mention
@@ -293,7 +353,7 @@ impl Ctx<'_> {
         skip.extend(self.parentheticals(toks, sent, cue_start));
         // a new clause ("..., but Trump would like") starts the subject search afresh
         if let Some(b) = toks.iter().rev().find(|t| t.span.end <= cue_start && t.span.start >= sent.start && matches!(t.low.as_str(), "but" | ";" | "whereas" | "although" | "though")) {
-            if b.span.start > sent.start && self.mentions.iter().any(|m| m.span.start >= b.span.end && m.span.end <= cue_start) {
+            if b.span.start > sent.start && self.window(b.span.end, cue_start).iter().any(|m| m.span.start >= b.span.end && m.span.end <= cue_start) {
                 skip.push(Span::new(sent.start, b.span.start));
             }
         }
@@ -302,10 +362,11 @@ impl Ctx<'_> {
         let participle = cue_ti > 0 && cue_ti < toks.len() && toks[cue_ti - 1].low == "," && toks[cue_ti].low.ends_with("ing");
         let mut best: Option<&Mention> = None;
         if participle {
-            best = self.mentions.iter().find(|m| m.span.end <= cue_start && self.admissible(m, sent, &skip, in_quote) && self.eligible(toks, m)).copied();
+            // (admissible mentions start in the sentence)
+            best = self.window(sent.start, cue_start).iter().find(|m| m.span.end <= cue_start && self.admissible(m, sent, &skip, in_quote) && self.eligible(toks, m)).copied();
         }
         if best.is_none() {
-            for m in self.mentions.iter().rev() {
+            for m in self.window(sent.start, cue_start).iter().rev() {
                 if m.span.end > cue_start || !self.admissible(m, sent, &skip, in_quote) {
                     continue;
                 }
@@ -330,7 +391,7 @@ impl Ctx<'_> {
             if toks[ti].low != "and" {
                 break;
             }
-            let prev = self.mentions.iter().rev().find(|x| x.span.end <= toks[ti].span.start && x.span.end + 2 >= toks[ti].span.start && x.span.start >= sent.start);
+            let prev = self.window(sent.start, toks[ti].span.start).iter().rev().find(|x| x.span.end <= toks[ti].span.start && x.span.end + 2 >= toks[ti].span.start && x.span.start >= sent.start);
             match prev {
                 Some(p) if !self.possessive(p) => {
                     if !out.contains(&p.entity) {
@@ -378,7 +439,7 @@ impl Ctx<'_> {
                     return s;
                 }
                 // "according to X", "said X": the mention right after the verb
-                if let Some(m) = self.mentions.iter().find(|m| m.span.start >= toks[ti].span.end && m.span.end <= pos && m.span.start < toks[ti].span.end + 20 && in_quote.is_none_or(|q| q.contains(m.span))) {
+                if let Some(m) = self.window(toks[ti].span.end, pos).iter().find(|m| m.span.start >= toks[ti].span.end && m.span.end <= pos && m.span.start < toks[ti].span.end + 20 && in_quote.is_none_or(|q| q.contains(m.span))) {
                     return vec![m.entity];
                 }
             }
@@ -432,23 +493,41 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
             }
         }
     }
-    let ctx = Ctx { body, lex, mentions: ms, quotes, entities, demonyms };
+    let max_len = ms.iter().map(|m| m.span.len()).max().unwrap_or(0);
+    let mut quotes_by_start: Vec<usize> = (0..quotes.len()).collect();
+    quotes_by_start.sort_by_key(|&i| (quotes[i].span.start, i));
+    let max_quote = quotes.iter().map(|q| q.span.len()).max().unwrap_or(0);
+    let mut direct: Vec<Span> = quotes.iter().filter(|q| q.kind != crate::model::QuoteKind::Indirect).map(|q| q.span).collect();
+    direct.sort_by_key(|q| q.start);
+    let direct_reach: Vec<usize> = direct
+        .iter()
+        .scan(0usize, |r, q| {
+            *r = (*r).max(q.end);
+            Some(*r)
+        })
+        .collect();
+    let ctx = Ctx { body, lex, mentions: ms, quotes, entities, demonyms, max_len, quotes_by_start, max_quote, direct, direct_reach };
     let mut out = Vec::new();
     let mut ti = 0;
+    // Tokens of the current sentence; their strings are reused from sentence to sentence
+    // (a fresh lower-case and stem string per token was most of this stage's time).
+    let mut toks: Vec<Tok> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         let start = ti;
         while ti < seg.tokens.len() && seg.tokens[ti].sentence == si {
             ti += 1;
         }
-        let toks: Vec<Tok> = seg.tokens[start..ti]
-            .iter()
-            .map(|t| {
-                let text = t.span.text(body);
-                let low = text.to_lowercase().replace('’', "'");
-                Tok { span: t.span, stem: stem(text), low, word: t.kind != TokenKind::Punct }
-            })
-            .collect();
-        sentence_claims(&ctx, &toks, s.span, &mut out);
+        let n = ti - start;
+        while toks.len() < n {
+            toks.push(Tok { span: Span::new(0, 0), low: String::new(), stem: String::new(), word: false });
+        }
+        for (t, tok) in seg.tokens[start..ti].iter().zip(toks.iter_mut()) {
+            lower_into(t.span.text(body), &mut tok.low);
+            stem_into(&tok.low, &mut tok.stem);
+            tok.span = t.span;
+            tok.word = t.kind != TokenKind::Punct;
+        }
+        sentence_claims(&ctx, &toks[..n], s.span, &mut out);
     }
     out.sort_by_key(|c| (c.cue_span.start, c.target_span.start, c.entity));
     out.dedup_by(|a, b| a.entity == b.entity && a.target_span == b.target_span && a.polarity == b.polarity);
@@ -599,9 +678,9 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
         // includes restrictions on ...", "a bill proposed by X would ban ..."
         if matches!(toks[i].stem.as_str(), "draft" | "propos" | "sponsor" | "submit" | "introduc" | "author" | "tabl") && i + 1 < n && toks[i + 1].low == "by" {
             let by_end = toks[i + 1].span.end;
-            let agents: Vec<usize> = ctx.mentions.iter().filter(|m| m.span.start > by_end && m.span.start <= by_end + 6).map(|m| m.entity).collect();
+            let agents: Vec<usize> = ctx.window(by_end + 1, by_end + 6).iter().filter(|m| m.span.start > by_end && m.span.start <= by_end + 6).map(|m| m.entity).collect();
             if let Some(a0) = agents.first() {
-                let m_end = ctx.mentions.iter().filter(|m| m.entity == *a0 && m.span.start > by_end).map(|m| m.span.end).next().unwrap_or(by_end);
+                let m_end = ctx.window(by_end + 1, usize::MAX).iter().filter(|m| m.entity == *a0 && m.span.start > by_end).map(|m| m.span.end).next().unwrap_or(by_end);
                 let k0 = toks.iter().position(|t| t.span.start >= m_end).unwrap_or(n);
                 let mut k = k0;
                 while k < n && k < k0 + 4 && !matches!(toks[k].low.as_str(), "includes" | "include" | "included" | "including" | "would" | "calls" | "seeks" | "aims") {
@@ -651,7 +730,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
             }
             CueKind::Noun => {
                 // Possessor is the actor: "Moon's push for harsher sanctions".
-                let poss = if i > 0 { ctx.mentions.iter().rev().find(|m| m.span.end <= toks[i].span.start && toks[i].span.start <= m.span.end + 6 && ctx.possessive(m)) } else { None };
+                let poss = if i > 0 { ctx.window_ending(toks[i].span.start.saturating_sub(6), toks[i].span.start).iter().rev().find(|m| m.span.end <= toks[i].span.start && toks[i].span.start <= m.span.end + 6 && ctx.possessive(m)).copied() } else { None };
                 let (p2, ts) = follow(ctx, toks, end, pol, &mut Vec::new());
                 let te = target_end(toks, ts, lex);
                 // No possessor: the subject of the light verb ("Kim expressed concern over").
@@ -690,7 +769,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 // reduced relative: "a UN resolution calling for ..." (the noun is the agent)
                 if toks[i].low.ends_with("ing") && i > 0 && toks[i - 1].word && !toks[i - 1].low.ends_with("ly")
                     && !matches!(prev, "and" | "or" | "but" | "is" | "are" | "was" | "were" | "be" | "been" | "by" | "of" | "in" | "for" | "from" | "about" | "on" | "without" | "while" | "after" | "before" | "when" | "not" | "also" | "still")
-                    && !ctx.mentions.iter().any(|m| m.span.end <= toks[i].span.start && m.span.end + 2 >= toks[i].span.start)
+                    && !ctx.window_ending(toks[i].span.start.saturating_sub(2), toks[i].span.start).iter().any(|m| m.span.end <= toks[i].span.start && m.span.end + 2 >= toks[i].span.start)
                 {
                     i = end;
                     continue;
@@ -699,7 +778,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 // passive: "Russian oil will be blocked by the United States and South Korea"
                 if matches!(prev, "be" | "been" | "being" | "is" | "are" | "was" | "were") && toks[i].low.ends_with("ed") {
                     if next == "by" {
-                        let after: Vec<&Mention> = ctx.mentions.iter().filter(|m| m.span.start > toks[end].span.start && m.span.start < toks[end].span.end + 60 && m.span.end <= sent.end).copied().collect();
+                        let after: Vec<&Mention> = ctx.window(toks[end].span.start + 1, toks[end].span.end + 59).iter().filter(|m| m.span.start > toks[end].span.start && m.span.start < toks[end].span.end + 60 && m.span.end <= sent.end).copied().collect();
                         let mut actors: Vec<usize> = Vec::new();
                         let mut last_end = toks[end].span.end;
                         for m in after {
@@ -737,7 +816,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                     let mut k = i;
                     while k > 0 {
                         let t = &toks[k - 1];
-                        if ctx.mentions.iter().any(|m| m.span.contains(t.span)) || is_boundary_at(toks, k - 1) && t.low != "," {
+                        if ctx.window_ending(t.span.end, t.span.start).iter().any(|m| m.span.contains(t.span)) || is_boundary_at(toks, k - 1) && t.low != "," {
                             break;
                         }
                         if matches!(t.low.as_str(), "and" | "but") {
@@ -758,7 +837,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                         .into_iter()
                         .next()
                         .map(|_| {
-                            let first = ctx.mentions.iter().find(|m| m.span.start >= sent.start && m.span.end <= cue.start && ctx.admissible(m, sent, &targets, in_q) && ctx.eligible(toks, m));
+                            let first = ctx.window(sent.start, cue.start).iter().find(|m| m.span.start >= sent.start && m.span.end <= cue.start && ctx.admissible(m, sent, &targets, in_q) && ctx.eligible(toks, m));
                             first.map(|m| vec![m.entity]).unwrap_or_default()
                         })
                         .unwrap_or_default()
@@ -769,7 +848,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 if let Some(q) = ctx.quote_at(cue) {
                     let fp = toks.iter().any(|t| t.span.start >= q.span.start && t.span.end <= cue.start && FIRST_PERSON.contains(&t.low.as_str()));
                     let subj_after_fp = actors.first().map(|&e| {
-                        let ms = ctx.mentions.iter().rev().find(|m| m.entity == e && m.span.end <= cue.start).map(|m| m.span.start).unwrap_or(0);
+                        let ms = ctx.window(0, cue.start).iter().rev().find(|m| m.entity == e && m.span.end <= cue.start).map(|m| m.span.start).unwrap_or(0);
                         !toks.iter().any(|t| t.span.start > ms && t.span.end <= cue.start && FIRST_PERSON.contains(&t.low.as_str()))
                     });
                     if actors.is_empty() || (fp && subj_after_fp != Some(true)) {
@@ -782,7 +861,7 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 // A leader reporting what their state does: "Merkel told Macron that Germany
                 // is unwilling ..." -> Merkel too.
                 if actors.len() == 1 {
-                    let subj_pos = ctx.mentions.iter().rev().find(|m| m.entity == actors[0] && m.span.end <= cue.start && m.span.start >= sent.start).map(|m| m.span.start).unwrap_or(cue.start);
+                    let subj_pos = ctx.window(sent.start, cue.start).iter().rev().find(|m| m.entity == actors[0] && m.span.end <= cue.start && m.span.start >= sent.start).map(|m| m.span.start).unwrap_or(cue.start);
                     for r in ctx.reporter(toks, sent, subj_pos, None) {
                         if r != actors[0] && ctx.entities.get(r).is_some_and(|e| e.kind == crate::model::ActorKind::Person) && ctx.affiliations(r).contains(&actors[0]) {
                             actors.push(r);
@@ -862,7 +941,7 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             }
         }
         // possessor + nominal cue: "Moon's suggestion of"
-        if let Some(m) = ctx.mentions.iter().find(|m| m.span.start == toks[j].span.start && ctx.possessive(m)) {
+        if let Some(m) = ctx.window(toks[j].span.start, toks[j].span.start).iter().find(|m| m.span.start == toks[j].span.start && ctx.possessive(m)) {
             let k = toks.iter().position(|t| t.span.start > m.span.end + 1).unwrap_or(n);
             if k < n {
                 if let Some((ci, e)) = lex.match_at(toks, k, &[CueKind::Noun]) {
@@ -874,7 +953,7 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             }
         }
         // object then "to VP": "urged Merkel and Chinese President Xi Jinping to support"
-        if ctx.mentions.iter().any(|m| m.span.start == toks[j].span.start) {
+        if !ctx.window(toks[j].span.start, toks[j].span.start).is_empty() {
             let mut k = j;
             while k < n && k < j + 8 && toks[k].low != "to" && !is_punct_boundary(&toks[k]) {
                 k += 1;

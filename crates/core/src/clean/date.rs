@@ -56,6 +56,11 @@ fn fmt(y: Option<u32>, m: u32, d: Option<u32>) -> String {
 
 /// Finds the first date in `s` (earliest start; on a tie the longest).
 pub fn find(s: &str) -> Option<Found> {
+    // Every pattern needs a digit (`\d`, a decimal digit, is numeric): most lines have
+    // none, and the Unicode word boundaries make the searches costly on non-ASCII text.
+    if !s.chars().any(char::is_numeric) {
+        return None;
+    }
     let mut best: Option<Found> = None;
     let mut consider = |f: Found| {
         let better = match &best {

@@ -238,13 +238,33 @@ static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from(?-u:\b)").unwrap()
 });
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty())
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// `words(s).count()` in one pass without the splitting machinery: the number of runs
+/// of word characters.
+fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut inside = false;
+    for c in s.chars() {
+        let w = is_word_char(c);
+        n += usize::from(w && !inside);
+        inside = w;
+    }
+    n
 }
 
 fn is_nav_line(l: &str) -> bool {
-    let n = words(l).count();
-    if n == 0 || n > 7 || l.len() > 60 {
+    if l.len() > 60 {
+        return false;
+    }
+    let n = word_count(l);
+    if n == 0 || n > 7 {
         return false;
     }
     // Sentence punctuation means a phrase of prose, not a button row.
@@ -259,12 +279,32 @@ fn is_nav_line(l: &str) -> bool {
 
 /// "ua en ru", "EN | FR | DE": a row of two/three-letter language codes.
 fn is_language_switcher(l: &str) -> bool {
-    let toks: Vec<&str> = l.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·').filter(|t| !t.is_empty()).collect();
-    toks.len() >= 2
-        && toks.len() <= 12
-        && toks.iter().all(|t| (t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic()))
-        && (toks.iter().all(|t| t.chars().all(|c| c.is_ascii_lowercase())) || toks.iter().all(|t| t.chars().all(|c| c.is_ascii_uppercase())))
-        && toks.iter().any(|t| LANG_CODES.contains(&t.to_ascii_lowercase().as_str()))
+    // 2 to 12 tokens of two or three ASCII letters, all lower or all upper case, one a
+    // language code; read lazily, so a prose line stops at its first long word
+    let (mut n, mut lower, mut upper, mut code) = (0, true, true, false);
+    for t in l.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·').filter(|t| !t.is_empty()) {
+        n += 1;
+        if n > 12 || !((t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic())) {
+            return false;
+        }
+        lower &= t.chars().all(|c| c.is_ascii_lowercase());
+        upper &= t.chars().all(|c| c.is_ascii_uppercase());
+        code = code || LANG_CODES.contains(&t.to_ascii_lowercase().as_str());
+    }
+    n >= 2 && (lower || upper) && code
+}
+
+/// A line [`PHOTO`] can match: its first branch needs a colon, its second starts with
+/// "photo", "picture" or "image" (any case). Checked first: most lines are prose.
+fn photo_candidate(l: &str) -> bool {
+    l.contains(':') || l.starts_with(['p', 'P', 'i', 'I'])
+}
+
+/// A line [`GALLERY`] can match: a counter ends in a digit, "less"/"more" end in `s`
+/// (or the long s, which case-insensitive matching equates with it) or `e`, and a
+/// credit has a colon.
+fn gallery_candidate(l: &str) -> bool {
+    l.contains(':') || l.ends_with(|c: char| c.is_numeric() || matches!(c, 'e' | 'E' | 's' | 'S' | '\u{17F}'))
 }
 
 const LANG_CODES: &[&str] = &[
@@ -273,9 +313,14 @@ const LANG_CODES: &[&str] = &[
 
 /// "A · B · C", "Home > World > Asia": breadcrumbs and tag trails.
 fn is_tag_trail(l: &str) -> bool {
+    // every separator's middle character ('·' is C2 B7, '»' C2 BB, '•' E2 80 A2): a line
+    // without any of those bytes has no separator (one pass instead of six searches)
+    if !l.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | 0xB7 | 0xBB | 0xA2)) {
+        return false;
+    }
     for sep in [" · ", " | ", " > ", " » ", " / ", " • "] {
-        let parts: Vec<&str> = l.split(sep).map(str::trim).collect();
-        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && words(p).count() <= 5 && !p.ends_with('.')) {
+        // at least three parts, each short and not a sentence
+        if l.split(sep).nth(2).is_some() && l.split(sep).map(str::trim).all(|p| !p.is_empty() && word_count(p) <= 5 && !p.ends_with('.')) {
             return true;
         }
     }
@@ -371,7 +416,7 @@ fn outlet_from_copyright(l: &str) -> Option<String> {
 fn clean_author(name: &str) -> Option<String> {
     let n = name.trim().trim_end_matches(|c: char| c == ',' || c == '.' || c == '|').trim();
     let n = n.trim_end_matches(" and").trim();
-    if n.is_empty() || words(n).count() > 5 {
+    if n.is_empty() || word_count(n) > 5 {
         return None;
     }
     let lower = n.to_lowercase();
@@ -389,12 +434,12 @@ fn byline_ok(l: &str, c: &regex::Captures) -> bool {
     }
     let rest = c.get(2).map_or("", |m| m.as_str());
     let sentence_end = l.ends_with(['.', '?', '!', '"', '\u{201D}']);
-    !(sentence_end && words(rest).count() > 3)
+    !(sentence_end && word_count(rest) > 3)
 }
 
 /// A line is substantial enough to be a headline: a few words, letters, not a sentence list.
 fn headline_like(l: &str) -> bool {
-    let n = words(l).count();
+    let n = word_count(l);
     (3..=30).contains(&n) && l.len() <= 250 && l.chars().any(|c| c.is_alphabetic())
 }
 
@@ -414,17 +459,19 @@ fn set_once(slot: &mut Option<String>, v: Option<String>) {
     }
 }
 
-/// Classifies one line. `title` is the headline once known (for caption dedupe).
+/// Classifies one line. `title` is the headline once known, folded ([`crate::text::fold`]),
+/// for caption dedupe.
 fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKind> {
     use FurnitureKind::*;
     let short = l.len() <= 200;
-    if let Some(t) = title {
-        let lf = crate::text::fold(l);
-        let tf = crate::text::fold(t);
-        if lf == tf {
+    if let Some(tf) = title {
+        // fold(l) == tf, or starts with it: folded lazily, so a long line stops early
+        let mut lf = crate::text::fold_chars(l);
+        let prefix = tf.chars().all(|c| lf.next() == Some(c));
+        if prefix && lf.next().is_none() {
             return Some(Title);
         }
-        if lf.starts_with(&tf) && (PHOTO.is_match(l) || CREDIT_END.is_match(l)) {
+        if prefix && (PHOTO.is_match(l) || CREDIT_END.is_match(l)) {
             return Some(Caption);
         }
     }
@@ -446,8 +493,8 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
         set_once(&mut meta.outlet, outlet_from_copyright(l));
         return Some(Copyright);
     }
-    if l.len() <= 200 && words(l).count() <= 30 && (l.contains("reported from") || l.contains("contributed reporting")) {
-        let tail_short = l.rsplit("reported from").next().is_some_and(|t| words(t).count() <= 6);
+    if l.len() <= 200 && (l.contains("reported from") || l.contains("contributed reporting")) && word_count(l) <= 30 {
+        let tail_short = l.rsplit("reported from").next().is_some_and(|t| word_count(t) <= 6);
         if let Some(c) = REPORTED_FROM.captures(l).filter(|_| tail_short) {
             set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Byline);
@@ -475,7 +522,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             return Some(Byline);
         }
     }
-    if GALLERY.is_match(l) && l.len() <= 600 {
+    if l.len() <= 600 && gallery_candidate(l) && GALLERY.is_match(l) {
         return Some(Caption);
     }
     // A line without letters that is not a sentence ("6", "___", "•"): gallery counters, rules.
@@ -510,11 +557,11 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if l.len() <= 400 {
         if let Some(c) = CREDIT_END.captures(l) {
             let listed = l.split_once([')', '.']).is_some_and(|(a, _)| !a.is_empty() && a.len() <= 3 && a.bytes().all(|b| b.is_ascii_digit()));
-            if is_credit(&c[1]) && !l.ends_with(".)") && words(l).count() >= 6 && !listed {
+            if is_credit(&c[1]) && !l.ends_with(".)") && word_count(l) >= 6 && !listed {
                 return Some(Caption);
             }
         }
-        if PHOTO.is_match(l) && !l.ends_with('"') && !l.ends_with('”') {
+        if photo_candidate(l) && PHOTO.is_match(l) && !l.ends_with('"') && !l.ends_with('”') {
             return Some(Caption);
         }
     }
@@ -536,12 +583,15 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     let mut furniture = Vec::new();
     let mut body: Vec<&str> = Vec::new();
     let mut title_idx: Option<usize> = None;
+    // `meta.title` folded, once (classify compares every line with it)
+    let mut title_folded: Option<String> = None;
     let mut skip_next = false;
-    let total_words: usize = lines.iter().map(|l| words(l).count()).sum();
+    let line_words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+    let total_words: usize = line_words.iter().sum();
     let mut seen_words = 0usize;
     let mut cut = false;
     for (i, l) in lines.iter().enumerate() {
-        seen_words += words(l).count();
+        seen_words += line_words[i];
         if cut {
             furniture.push(Furniture { kind: FurnitureKind::Other, text: l.clone() });
             continue;
@@ -552,15 +602,14 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
         }
         if tail_cut && seen_words * 10 >= total_words * 8 && !body.is_empty() {
             let promo = l.len() <= 250 && (PROMO_HEAD.is_match(l) || (l.len() <= 80 && PROMO.is_match(l)));
-            let bio = words(l).count() <= 40 && !l.contains(['"', '\u{201C}']) && BIO.is_match(l);
+            let bio = word_count(l) <= 40 && !l.contains(['"', '\u{201C}']) && BIO.is_match(l);
             if promo || bio {
                 cut = true;
                 furniture.push(Furniture { kind: if bio { FurnitureKind::Byline } else { FurnitureKind::Promo }, text: l.clone() });
                 continue;
             }
         }
-        let title = meta.title.clone();
-        let kind = classify(l, title.as_deref(), &mut meta);
+        let kind = classify(l, title_folded.as_deref(), &mut meta);
         match kind {
             Some(k) => furniture.push(Furniture { kind: k, text: l.clone() }),
             None => {
@@ -576,7 +625,8 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
                         l
                     };
                     let t = l.trim_end_matches(|c: char| c == '.' && !l.ends_with("..")).to_string();
-                    meta.title = Some(if words(&t).count() > 0 { t } else { l.clone() });
+                    meta.title = Some(if word_count(&t) > 0 { t } else { l.clone() });
+                    title_folded = meta.title.as_deref().map(crate::text::fold);
                     furniture.push(Furniture { kind: FurnitureKind::Title, text: l.clone() });
                 } else {
                     body.push(l);
@@ -609,7 +659,7 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     }
     // A closing author note ("Name is a professor of ...") names the author.
     if body.len() > 1 {
-        if let Some(c) = body.last().and_then(|l| if words(l).count() <= 45 && !l.contains(['"', '“']) { BIO.captures(l) } else { None }) {
+        if let Some(c) = body.last().and_then(|l| if word_count(l) <= 45 && !l.contains(['"', '“']) { BIO.captures(l) } else { None }) {
             if meta.author.is_none() {
                 meta.author = clean_author(&c[1]);
             }
@@ -620,7 +670,7 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     // Trailing lines after the last body sentence that are very short and unpunctuated
     // ("All Headlines", "Advertisement") are chrome.
     while let Some(last) = body.last() {
-        if words(last).count() <= 3 && !last.ends_with(['.', '?', '!', '"', '”', '\'']) && body.len() > 1 {
+        if word_count(last) <= 3 && !last.ends_with(['.', '?', '!', '"', '”', '\'']) && body.len() > 1 {
             furniture.push(Furniture { kind: FurnitureKind::Other, text: last.to_string() });
             body.pop();
         } else {
@@ -643,6 +693,27 @@ mod tests {
 
     fn kinds(c: &Cleaned) -> Vec<FurnitureKind> {
         c.furniture.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn regex_prefilters_are_necessary() {
+        for l in ["Photo by Jane Doe/Getty", "pictures show Reuters staff", "Image 3 of 12", "12 / 40", "Read less", "READ MORE", "leſſ", "Credit: Jane Doe", "IMAGE: AP", "a line with a video: clip"] {
+            if PHOTO.is_match(l) {
+                assert!(photo_candidate(l), "{l:?}");
+            }
+            if GALLERY.is_match(l) {
+                assert!(gallery_candidate(l), "{l:?}");
+            }
+        }
+        assert!(GALLERY.is_match("Image 3 of 12") && gallery_candidate("Image 3 of 12"));
+        assert!(PHOTO.is_match("Photo: Reuters") && photo_candidate("Photo: Reuters"));
+    }
+
+    #[test]
+    fn word_count_counts_words() {
+        for t in ["", "  ", "a", "Hello, world!", "co-operate don't -- x", "한국 石油 'quoted' 1,000", "·|·"] {
+            assert_eq!(word_count(t), words(t).count(), "{t:?}");
+        }
     }
 
     #[test]

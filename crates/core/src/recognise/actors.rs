@@ -38,6 +38,7 @@
 use crate::lexicon::{CountryForm, Gazetteer};
 use crate::model::{ActorKind, Entity, Mention, MentionVia, Segmented, Span};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The mention covering byte offset `pos`, if any (mentions must be sorted by start, as
 /// [`recognise`] returns them).
@@ -132,14 +133,35 @@ fn expand_abbrev(w: &str) -> &'static str {
     }
 }
 
+/// Word lists as hash sets (checked for most words of a document; membership only, so
+/// no iteration order reaches output).
+fn set_of(words: &'static [&'static str]) -> crate::text::FastSet<&'static str> {
+    words.iter().copied().collect()
+}
+static FUNCTION_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION));
+static REPORTING_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(REPORTING));
+static MONTHS_DAYS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(MONTHS_DAYS));
+static HONORIFICS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(HONORIFICS));
+
 fn is_function(w: &str) -> bool {
-    FUNCTION.contains(&w)
+    FUNCTION_SET.contains(w)
+}
+/// `is_function(&capitalise(w))` without allocating for short ASCII words.
+fn is_function_capitalised(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_ascii() && !b.is_empty() && b.len() <= 32 {
+        let mut buf = [0u8; 32];
+        buf[..b.len()].copy_from_slice(b);
+        buf[0] = buf[0].to_ascii_uppercase();
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(is_function);
+    }
+    is_function(&capitalise(w))
 }
 fn is_month_day(w: &str) -> bool {
-    MONTHS_DAYS.contains(&w.trim_end_matches('.'))
+    MONTHS_DAYS_SET.contains(w.trim_end_matches('.'))
 }
 fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&w)
+    HONORIFICS_SET.contains(w)
 }
 
 // ------------------------------------------------------------------ words
@@ -219,7 +241,7 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
             if text[end..].starts_with('.') {
                 let single_cap = raw.chars().count() == 1 && c.is_uppercase();
                 let dotted = raw.contains('.');
-                if single_cap || dotted || is_honorific(raw) || MONTHS_DAYS.contains(&raw) {
+                if single_cap || dotted || is_honorific(raw) || MONTHS_DAYS_SET.contains(raw) {
                     wend = end + 1;
                     it.next();
                 }
@@ -241,8 +263,12 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
             }
             let wtext = &text[i..wend];
             let cap = c.is_uppercase();
-            let letters: Vec<char> = wtext.chars().filter(|c| c.is_alphabetic()).collect();
-            let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let (mut letters, mut all_upper) = (0usize, true);
+            for c in wtext.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+            let upper = letters >= 2 && all_upper;
             if let Some(w) = out.last_mut() {
                 if w.sentence == si && w.joined {
                     // only whitespace between?
@@ -333,7 +359,15 @@ struct Raw {
 
 /// Letters and digits only, lower case: "Dae-Jung" ~ "dae jung" ~ "DaeJung".
 pub fn name_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Name tokens for alias matching: split on spaces (hyphenated parts stay together but
@@ -416,7 +450,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
     fn reporting_after(&self, end: usize) -> bool {
         // "X said", "X, a professor at Y, said" is left to the quotes stage
         match self.w.get(end) {
-            Some(n) if n.sentence == self.w[end - 1].sentence => REPORTING.contains(&n.text),
+            Some(n) if n.sentence == self.w[end - 1].sentence => REPORTING_SET.contains(n.text),
             _ => false,
         }
     }
@@ -436,7 +470,7 @@ impl<'a, 'g> Ctx<'a, 'g> {
         let mut s = a - 1;
         while s > 0 && s + 4 > a {
             let q = &self.w[s - 1];
-            if q.sentence != p.sentence || !q.joined || q.poss || is_function(&capitalise(q.text)) || q.text.chars().any(|c| c.is_numeric()) {
+            if q.sentence != p.sentence || !q.joined || q.poss || is_function_capitalised(q.text) || q.text.chars().any(|c| c.is_numeric()) {
                 break;
             }
             s -= 1;
@@ -717,7 +751,7 @@ fn appositive(cx: &Ctx, b: usize) -> Option<String> {
     }
     let k = (start..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
     // only role words in between: no verbs or clauses ("a man who ...")
-    if (start..k).any(|j| !w[j].joined || is_function(&capitalise(w[j].text))) {
+    if (start..k).any(|j| !w[j].joined || is_function_capitalised(w[j].text)) {
         return None;
     }
     Some(cx.text(start, k + 1).to_string())
@@ -761,7 +795,7 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
         }
         // "the spokesman", "the foreign minister", "the ministry's spokesman"
         let mut s = i;
-        while s > 0 && s + 3 > i && w[s - 1].sentence == t.sentence && !w[s - 1].cap && w[s - 1].joined && !is_function(&capitalise(w[s - 1].text)) {
+        while s > 0 && s + 3 > i && w[s - 1].sentence == t.sentence && !w[s - 1].cap && w[s - 1].joined && !is_function_capitalised(w[s - 1].text) {
             s -= 1;
         }
         if s > 0 && w[s - 1].text.eq_ignore_ascii_case("the") && w[s - 1].joined && w[s - 1].sentence == t.sentence {
@@ -805,15 +839,15 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         return (Vec::new(), Vec::new());
     }
     // Headlines in capitals: every word looks like a name; only the gazetteer reads them.
-    let mut sent_words: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut sent_words: Vec<(usize, usize)> = vec![(0, 0); seg.sentences.len()];
     for x in &w {
-        let e = sent_words.entry(x.sentence).or_default();
+        let e = &mut sent_words[x.sentence];
         e.0 += 1;
         if x.upper {
             e.1 += 1;
         }
     }
-    let shouting: Vec<bool> = w.iter().map(|x| sent_words.get(&x.sentence).is_some_and(|&(n, u)| n >= 3 && u * 2 > n)).collect();
+    let shouting: Vec<bool> = w.iter().map(|x| sent_words[x.sentence]).map(|(n, u)| n >= 3 && u * 2 > n).collect();
 
     // Country forms: one automaton pass, kept only on word boundaries.
     let mut country_at = vec![None; w.len()];
@@ -866,11 +900,22 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
     }
     // Country forms inside capitals headlines and inside runs not classified as a whole
     // (e.g. "Brazil Russia" without commas) are still country mentions.
-    let covered: Vec<Span> = raws.iter().map(|r| r.span).collect();
+    // (sorted by start with the running maximum of the ends: one binary search per form)
+    let mut covered: Vec<Span> = raws.iter().map(|r| r.span).collect();
+    covered.sort_by_key(|c| c.start);
+    let reach: Vec<usize> = covered
+        .iter()
+        .scan(0usize, |m, c| {
+            *m = (*m).max(c.end);
+            Some(*m)
+        })
+        .collect();
     for i in 0..cx.w.len() {
         if let Some((e, pid)) = cx.country_at[i] {
             let sp = cx.span(i, e);
-            if covered.iter().any(|c| c.overlaps(sp)) {
+            // a covered span overlaps `sp` iff it starts before `sp` ends and ends after `sp` starts
+            let k = covered.partition_point(|c| c.start < sp.end);
+            if k > 0 && reach[k - 1] > sp.start {
                 continue;
             }
             let p = gaz.patterns[pid];
@@ -982,12 +1027,21 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
     }
     // Pass 2: short forms resolve against the full names anywhere in the document;
     // titled one-word names ("President Obama") first, so a bare "Obama said" finds them.
+    // The lookups are indexed (a long document has thousands of names and mentions): the
+    // organisations' acronyms and name tails are those of pass 1 (pass 2 adds no
+    // multi-word organisation and renames none), and the person mentions by first and
+    // last name are kept up to date as mentions are added.
+    let mut surnames = Surnames::default();
+    for m in &ms {
+        surnames.note(&ents, m.0.start, m.1);
+    }
+    let orgs = OrgIndex::new(&ents);
     let mut order: Vec<&Raw> = raws.iter().filter(|r| matches!(r.cand, Cand::Person { .. })).collect();
     order.extend(raws.iter().filter(|r| !matches!(r.cand, Cand::Person { .. })));
     for r in order {
         match &r.cand {
             Cand::Person { name, title } if name.split_whitespace().count() < 2 => {
-                let e = match surname_match(&ents, &ms, name, r.span.start) {
+                let e = match surnames.find(name, r.span.start) {
                     Some(e) => e,
                     None => {
                         let key = format!("person:{}", name_key(name));
@@ -1006,16 +1060,18 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                     ents[e].add_form(name);
                 }
                 ms.push((r.span, e, via));
+                surnames.note(&ents, r.span.start, e);
             }
             Cand::Single { name, reporting } => {
                 let t = name.as_str();
                 let upper = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                let found = if upper { org_short(&ents, t) } else { surname_match(&ents, &ms, t, r.span.start) };
+                let found = if upper { orgs.short(t) } else { surnames.find(t, r.span.start) };
                 let found = found.or_else(|| by_key.get(&format!("person:{}", name_key(t))).copied());
                 if let Some(e) = found {
                     ents[e].add_form(t);
                     let via = if ents[e].name == t { MentionVia::Name } else { MentionVia::Alias };
                     ms.push((r.span, e, via));
+                    surnames.note(&ents, r.span.start, e);
                 } else if *reporting || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the ")) {
                     // "Reuters reported", "according to Yonhap", "the FBI": a cited source
                     let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
@@ -1025,14 +1081,17 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                         ents.len() - 1
                     });
                     ms.push((r.span, e, MentionVia::Name));
+                    surnames.note(&ents, r.span.start, e);
                 } else if let Some(&e) = by_key.get(&format!("org:{}", name_key(t))).or_else(|| by_key.get(&format!("person:{}", name_key(t)))) {
                     ms.push((r.span, e, MentionVia::Name));
+                    surnames.note(&ents, r.span.start, e);
                 }
             }
             Cand::Partial { name } => {
-                if let Some(e) = org_suffix(&ents, name) {
+                if let Some(e) = orgs.suffix(name) {
                     ents[e].add_form(name);
                     ms.push((r.span, e, MentionVia::Alias));
+                    surnames.note(&ents, r.span.start, e);
                 }
             }
             _ => {}
@@ -1054,17 +1113,24 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         }
     }
     // Shortened organisation names seen as organisations on their own ("the Security
-    // Council adjourned") join the longer name they end ("UN Security Council").
+    // Council adjourned") join the longer name they end ("UN Security Council"): the
+    // first organisation (by index) still having a longer name with that tail. A merged
+    // organisation's tokens are cleared, so it is no longer a target; its mentions move
+    // (through any later merge of the target too) after the loop.
+    let mut tails: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (j, e) in ents.iter().enumerate() {
+        if e.kind == ActorKind::Organisation {
+            for s in 1..e.tokens.len().saturating_sub(1) {
+                tails.entry(e.tokens[s..].to_vec()).or_default().push(j);
+            }
+        }
+    }
+    let mut moved: Vec<Option<usize>> = vec![None; ents.len()];
     for i in 0..ents.len() {
         if ents[i].kind != ActorKind::Organisation || ents[i].tokens.len() < 2 {
             continue;
         }
-        let target = (0..ents.len()).find(|&j| {
-            j != i
-                && ents[j].kind == ActorKind::Organisation
-                && ents[j].tokens.len() > ents[i].tokens.len()
-                && ents[j].tokens[ents[j].tokens.len() - ents[i].tokens.len()..] == ents[i].tokens[..]
-        });
+        let target = tails.get(&ents[i].tokens).and_then(|js| js.iter().copied().find(|&j| j != i && ents[j].tokens.len() > ents[i].tokens.len()));
         if let Some(j) = target {
             let forms = std::mem::take(&mut ents[i].forms);
             let name = ents[i].name.clone();
@@ -1073,51 +1139,71 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 ents[j].add_form(&f);
             }
             ents[i].tokens.clear();
-            for m in ms.iter_mut() {
-                if m.1 == i {
-                    m.1 = j;
-                    m.2 = MentionVia::Alias;
-                }
+            moved[i] = Some(j);
+        }
+    }
+    if moved.iter().any(Option::is_some) {
+        for m in ms.iter_mut() {
+            let mut e = m.1;
+            while let Some(j) = moved[e] {
+                e = j;
+            }
+            if e != m.1 {
+                m.1 = e;
+                m.2 = MentionVia::Alias;
             }
         }
     }
-    // "the North": exactly one country of the document is named with the word.
+    // "the North": exactly one country of the document is named with the word (and
+    // mentioned: the answer per word does not change in this loop).
+    let mut mentioned = vec![false; ents.len()];
+    for m in &ms {
+        mentioned[m.1] = true;
+    }
+    let mut compass: BTreeMap<&str, Option<usize>> = BTreeMap::new();
     for r in &raws {
         if let Cand::Compass { word } = &r.cand {
-            let prefix = format!("{word} ");
-            let cands: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == ActorKind::Country && ents[e].name.starts_with(&prefix) && ms.iter().any(|m| m.1 == e)).collect();
-            if let [e] = cands[..] {
+            let found = *compass.entry(word.as_str()).or_insert_with(|| {
+                let prefix = format!("{word} ");
+                let cands: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == ActorKind::Country && ents[e].name.starts_with(&prefix) && mentioned[e]).collect();
+                if let [e] = cands[..] { Some(e) } else { None }
+            });
+            if let Some(e) = found {
                 let form = format!("the {word}");
                 ents[e].add_form(&form);
                 ms.push((r.span, e, MentionVia::Alias));
             }
         }
     }
-    // Pass 3: role nouns refer back to the latest person with that title.
+    // Pass 3: role nouns refer back to the latest person with that title. Titles do not
+    // change here: per role (noun, country) the mentions of the fitting persons are listed
+    // once, and each role finds the latest one before it by binary search.
     ms.sort_by_key(|m| (m.0.start, m.0.end));
     let mut roles: Vec<(Span, usize, MentionVia)> = Vec::new();
+    let mut fitting: BTreeMap<(&str, Option<usize>), Vec<(usize, usize)>> = BTreeMap::new();
     for r in &raws {
         if let Cand::Role { noun, qual } = &r.cand {
-            let before = ms.iter().rev().filter(|m| m.0.start < r.span.start).map(|m| m.1);
-            let mut found = None;
-            // with a country ("the Russian president"), the person's title must name it too
-            let forms: Vec<&str> = match qual {
-                Some(c) => {
-                    let c = &gaz.countries[*c];
-                    std::iter::once(c.name.as_str()).chain(c.demonyms.iter().map(String::as_str)).chain(c.alt.iter().map(String::as_str)).collect()
-                }
-                None => Vec::new(),
-            };
-            for e in before {
-                let ok = ents[e].kind == ActorKind::Person
-                    && ents[e].titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))));
-                if ok {
-                    found = Some(e);
-                    break;
-                }
-            }
-            if let Some(e) = found {
-                roles.push((r.span, e, MentionVia::Role));
+            let list = fitting.entry((noun.as_str(), *qual)).or_insert_with(|| {
+                // with a country ("the Russian president"), the person's title must name it too
+                let forms: Vec<&str> = match qual {
+                    Some(c) => {
+                        let c = &gaz.countries[*c];
+                        std::iter::once(c.name.as_str()).chain(c.demonyms.iter().map(String::as_str)).chain(c.alt.iter().map(String::as_str)).collect()
+                    }
+                    None => Vec::new(),
+                };
+                let ok: Vec<bool> = ents
+                    .iter()
+                    .map(|e| {
+                        e.kind == ActorKind::Person
+                            && e.titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))))
+                    })
+                    .collect();
+                ms.iter().filter(|m| ok[m.1]).map(|m| (m.0.start, m.1)).collect()
+            });
+            let k = list.partition_point(|x| x.0 < r.span.start);
+            if k > 0 {
+                roles.push((r.span, list[k - 1].1, MentionVia::Role));
             }
         }
     }
@@ -1204,49 +1290,90 @@ fn org_entity(ents: &mut Vec<Ent>, by_key: &mut BTreeMap<String, usize>, name: &
     e
 }
 
-/// A lone token naming a person by first or last name: the nearest such person before
-/// `pos`, else the first after.
-fn surname_match(ents: &[Ent], ms: &[(Span, usize, MentionVia)], tok: &str, pos: usize) -> Option<usize> {
-    let k = name_key(tok);
-    if k.chars().count() < 2 {
-        return None;
-    }
-    let fits = |e: &Ent| e.kind == ActorKind::Person && e.tokens.len() >= 2 && (e.tokens[0] == k || e.tokens[e.tokens.len() - 1] == k);
-    let mut best: Option<(usize, usize)> = None; // (distance rank, entity)
-    for m in ms {
-        let e = &ents[m.1];
-        if !fits(e) {
-            continue;
-        }
-        let d = if m.0.start <= pos { pos - m.0.start } else { (m.0.start - pos) + (usize::MAX >> 2) };
-        if best.is_none_or(|b| d < b.0) {
-            best = Some((d, m.1));
+/// Mentions of the persons a lone first or last name may stand for, by that name's key:
+/// mention start -> entity. A person fits when it has a name of two or more tokens whose
+/// first or last token is the key.
+#[derive(Default)]
+struct Surnames(BTreeMap<String, BTreeMap<usize, usize>>);
+
+impl Surnames {
+    /// Records a mention of `e` at `start` (the first mention recorded at a start is kept).
+    fn note(&mut self, ents: &[Ent], start: usize, e: usize) {
+        let x = &ents[e];
+        if x.kind == ActorKind::Person && x.tokens.len() >= 2 {
+            for t in [&x.tokens[0], &x.tokens[x.tokens.len() - 1]] {
+                self.0.entry(t.clone()).or_default().entry(start).or_insert(e);
+            }
         }
     }
-    best.map(|b| b.1)
+
+    /// A lone token naming a person by first or last name: the person of the nearest
+    /// mention at or before `pos`, else of the first after.
+    fn find(&self, tok: &str, pos: usize) -> Option<usize> {
+        let k = name_key(tok);
+        if k.chars().count() < 2 {
+            return None;
+        }
+        let m = self.0.get(&k)?;
+        m.range(..=pos)
+            .next_back()
+            .or_else(|| m.range((std::ops::Bound::Excluded(pos), std::ops::Bound::Unbounded)).next())
+            .map(|(_, &e)| e)
+    }
 }
 
-/// An acronym ("UNSC") of a known organisation.
-fn org_short(ents: &[Ent], tok: &str) -> Option<usize> {
-    let letters: String = tok.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || !letters.chars().all(|c| c.is_uppercase()) {
-        return None;
-    }
-    ents.iter().position(|e| e.kind == ActorKind::Organisation && acronym(&e.name) == letters && e.name.split_whitespace().count() >= 2)
+/// The organisations of pass 1 by acronym and by shortened name, each to the first
+/// (lowest index) organisation that has it.
+struct OrgIndex {
+    /// "UNSC" -> "UN Security Council" (names of two or more words).
+    acronyms: BTreeMap<String, usize>,
+    /// Name tokens of a shortened name: a proper tail of an organisation's name tokens
+    /// ("security council" of "un security council"), or the tokens of one of its forms.
+    tails: BTreeMap<Vec<String>, usize>,
 }
 
-/// A shortened organisation name: the run is the tail of a known organisation
-/// ("Security Council" of "UN Security Council").
-fn org_suffix(ents: &[Ent], name: &str) -> Option<usize> {
-    let toks = name_tokens(name);
-    if toks.len() < 2 {
-        return None;
+impl OrgIndex {
+    fn new(ents: &[Ent]) -> OrgIndex {
+        let mut acronyms = BTreeMap::new();
+        let mut tails = BTreeMap::new();
+        for (i, e) in ents.iter().enumerate() {
+            if e.kind != ActorKind::Organisation {
+                continue;
+            }
+            if e.name.split_whitespace().count() >= 2 {
+                acronyms.entry(acronym(&e.name)).or_insert(i);
+            }
+            for s in 1..e.tokens.len().saturating_sub(1) {
+                tails.entry(e.tokens[s..].to_vec()).or_insert(i);
+            }
+            for f in &e.forms {
+                let t = name_tokens(f);
+                if t.len() >= 2 {
+                    tails.entry(t).or_insert(i);
+                }
+            }
+        }
+        OrgIndex { acronyms, tails }
     }
-    ents.iter().position(|e| {
-        e.kind == ActorKind::Organisation
-            && (e.tokens.len() > toks.len() && e.tokens[e.tokens.len() - toks.len()..] == toks[..]
-                || e.forms.iter().any(|f| name_tokens(f) == toks))
-    })
+
+    /// An acronym ("UNSC") of a known organisation.
+    fn short(&self, tok: &str) -> Option<usize> {
+        let letters: String = tok.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || !letters.chars().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        self.acronyms.get(&letters).copied()
+    }
+
+    /// A shortened organisation name: the run is the tail of a known organisation
+    /// ("Security Council" of "UN Security Council") or one of its forms.
+    fn suffix(&self, name: &str) -> Option<usize> {
+        let toks = name_tokens(name);
+        if toks.len() < 2 {
+            return None;
+        }
+        self.tails.get(&toks).copied()
+    }
 }
 
 #[cfg(test)]
