@@ -314,7 +314,26 @@ impl Component for App {
                     self.notice = Some("No files were given.".into());
                     return true;
                 }
-                for s in new {
+                // files of one drop with the same name (from different folders) are all kept
+                let names: Vec<String> = new.iter().map(|s| s.name.clone()).collect();
+                let unique = parallax_web::unique_names(&names);
+                let renamed: Vec<String> = unique.iter().zip(&names).filter(|(u, n)| u != n).map(|(u, _)| u.clone()).collect();
+                if !renamed.is_empty() {
+                    let shown: Vec<&str> = renamed.iter().take(5).map(String::as_str).collect();
+                    self.notice = Some(format!(
+                        "{} file{} had the name of another file in the same drop and {} renamed: {}{}.",
+                        renamed.len(),
+                        plural(renamed.len()),
+                        if renamed.len() == 1 { "was" } else { "were" },
+                        shown.join(", "),
+                        if renamed.len() > shown.len() { ", …" } else { "" }
+                    ));
+                }
+                for (mut s, name) in new.into_iter().zip(unique) {
+                    s.name = name;
+                    if let Some(e) = s.rejected.as_mut() {
+                        e.file = s.name.clone();
+                    }
                     match self.sources.iter_mut().find(|x| x.name == s.name) {
                         Some(old) => *old = s,
                         None => self.sources.push(s),

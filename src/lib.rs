@@ -193,6 +193,29 @@ impl Job {
         out
     }
 
+    /// Like [`Job::take`], but stops before the sources exceed `max_bytes` in total
+    /// (always at least one source when any is left).
+    pub fn take_bytes(&mut self, n: usize, max_bytes: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut bytes = 0;
+        while out.len() < n && self.cursor < self.sources.len() {
+            let i = self.cursor;
+            if self.taken[i] {
+                self.cursor += 1;
+                continue;
+            }
+            let len = self.sources[i].1.len();
+            if !out.is_empty() && bytes + len > max_bytes {
+                break;
+            }
+            self.cursor += 1;
+            self.taken[i] = true;
+            bytes += len;
+            out.push(i);
+        }
+        out
+    }
+
     /// Source `i`: its spec and bytes.
     pub fn source(&self, i: usize) -> &(SourceSpec, Vec<u8>) {
         &self.sources[i]
@@ -527,6 +550,35 @@ impl Workspace {
     }
 }
 
+/// Names for one batch of added files: a name that occurs again in the batch (files of
+/// the same name in different folders of one drop) becomes `stem (2).ext`, `stem (3).ext`,
+/// ..., never equal to another name of the batch, so no file of a drop replaces another
+/// (re-dropping a file later still replaces it: that is a separate batch).
+pub fn unique_names(names: &[String]) -> Vec<String> {
+    let mut taken: BTreeSet<String> = names.iter().cloned().collect();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    names
+        .iter()
+        .map(|n| {
+            if seen.insert(n.as_str()) {
+                return n.clone();
+            }
+            let (stem, ext) = match n.rfind('.') {
+                Some(i) if i > 0 => (&n[..i], &n[i..]),
+                _ => (n.as_str(), ""),
+            };
+            let mut k = 2;
+            loop {
+                let candidate = format!("{stem} ({k}){ext}");
+                if taken.insert(candidate.clone()) {
+                    return candidate;
+                }
+                k += 1;
+            }
+        })
+        .collect()
+}
+
 /// Formats a figure value without float noise: integers without decimals, others with
 /// at most six significant decimals.
 pub fn format_value(v: f64) -> String {
@@ -657,7 +709,9 @@ mod tests {
         let mut engine = Engine::default();
         let mut job = Job::new(specs(&inputs), Vec::new());
         assert!(engine.settle_known(&mut job).is_empty());
-        let handed = job.take(2); // to a "helper"
+        let handed = job.take_bytes(3, 1); // to a "helper": one source, it is over 1 byte
+        assert_eq!(handed, [0]);
+        let handed = [handed, job.take(1)].concat();
         assert_eq!(handed, [0, 1]);
         let chunk: Vec<(usize, SourceSpec, Vec<u8>)> =
             handed.iter().map(|&i| (i, job.source(i).0.clone(), job.source(i).1.clone())).collect();
@@ -785,6 +839,15 @@ mod tests {
         let done = WorkerMsg::Done { id: 4, analysis: Analysis::default() };
         let back: WorkerMsg = serde_json::from_slice(&done.to_json_bytes()).unwrap();
         assert!(matches!(back, WorkerMsg::Done { id: 4, .. }));
+    }
+
+    #[test]
+    fn same_names_in_one_batch_are_kept_apart() {
+        let names: Vec<String> = ["a.txt", "b.txt", "a.txt", "a (2).txt", "a.txt", "README"].iter().map(|s| s.to_string()).collect();
+        let got = unique_names(&names);
+        assert_eq!(got, ["a.txt", "b.txt", "a (3).txt", "a (2).txt", "a (4).txt", "README"]);
+        let twice: Vec<String> = vec!["README".into(), "README".into()];
+        assert_eq!(unique_names(&twice), ["README", "README (2)"]);
     }
 
     #[test]

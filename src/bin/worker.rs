@@ -20,8 +20,8 @@
 //! Why helpers: documents are analysed independently, so the worker (the coordinator,
 //! which owns the cache and compares) starts `hardwareConcurrency - 1` helper workers
 //! (at most [`MAX_HELPERS`]; the same script, told apart by the worker name) and hands
-//! them chunks of [`CHUNK`] sources, [`IN_FLIGHT`] chunks each so a helper never waits
-//! for the coordinator to look at its messages. A helper answers with the documents as
+//! them chunks of up to [`CHUNK`] sources or [`CHUNK_BYTES`], [`IN_FLIGHT`] chunks each so a helper never waits
+//! for the coordinator to look at its messages. A helper answers a document at a time, as
 //! JSON bytes; the coordinator caches them and counts progress over the sources done in
 //! order. A helper only analyses: it has no cache and never compares. The result does not
 //! depend on who analysed what (tested natively: documents accepted out of order give the
@@ -37,6 +37,10 @@ const SLICE_MS: f64 = 15.0;
 /// Sources per chunk handed to a helper.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const CHUNK: usize = 6;
+/// Most source bytes per chunk (a chunk has at least one source): long articles go one
+/// by one, so a helper never sits on much of the work that the page's progress waits for.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const CHUNK_BYTES: usize = 64 * 1024;
 /// Chunks a helper holds at once.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const IN_FLIGHT: usize = 2;
@@ -46,7 +50,7 @@ const MAX_HELPERS: usize = 3;
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::{CHUNK, IN_FLIGHT, MAX_HELPERS, SLICE_MS};
+    use super::{CHUNK, CHUNK_BYTES, IN_FLIGHT, MAX_HELPERS, SLICE_MS};
     use js_sys::{Array, Function, Promise, Uint8Array};
     use parallax_web::{analyze_chunk, ChunkResult, Engine, Job, Request, SourceSpec, WorkerMsg, PROGRESS_INTERVAL_MS};
     use std::cell::RefCell;
@@ -190,8 +194,15 @@ mod web {
     /// theirs) and the chunks of helpers that died (back in line). Posts errors.
     fn drain(st: &mut State, id: u32, job: &mut Job) {
         while let Some((h, jid, results)) = st.inbox.pop_front() {
-            if let Some(pos) = st.helpers[h].chunks.iter().position(|(j, ix)| *j == jid && results.first().is_some_and(|r| ix.contains(&r.index))) {
-                st.helpers[h].chunks.remove(pos);
+            // helpers answer a document at a time: a chunk is done when all its sources are back
+            for r in &results {
+                let chunks = &mut st.helpers[h].chunks;
+                if let Some(pos) = chunks.iter().position(|(j, ix)| *j == jid && ix.contains(&r.index)) {
+                    chunks[pos].1.retain(|&i| i != r.index);
+                    if chunks[pos].1.is_empty() {
+                        chunks.remove(pos);
+                    }
+                }
             }
             for r in results {
                 let name = st.names.remove(&(jid, r.index)).unwrap_or_default();
@@ -237,7 +248,7 @@ mod web {
                         continue;
                     }
                     for _ in hp.chunks.len()..IN_FLIGHT {
-                        let indices = job.take(CHUNK);
+                        let indices = job.take_bytes(CHUNK, CHUNK_BYTES);
                         if indices.is_empty() {
                             break;
                         }
@@ -327,8 +338,11 @@ mod web {
             let bytes = bytes_of(&msg, sources.len());
             let inputs: Vec<(usize, SourceSpec, Vec<u8>)> =
                 sources.into_iter().zip(bytes).map(|((i, spec), b)| (i, spec, b)).collect();
-            let results = analyze_chunk(&inputs, &parallax_core::Limits::default());
-            post_bytes(&WorkerMsg::Chunk { id, results });
+            // one message per document, so progress moves as each is done
+            for input in inputs {
+                let results = analyze_chunk(std::slice::from_ref(&input), &parallax_core::Limits::default());
+                post_bytes(&WorkerMsg::Chunk { id, results });
+            }
         });
         scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();

@@ -167,6 +167,25 @@ test('workspace: example, add files and a folder, replace, remove, clear + undo,
   assert.ok(names.includes('f1.txt') && names.includes('f2.html'));
   assert.ok(!names.some((n) => n.startsWith('.')), 'hidden files are skipped');
 
+  // Two files of one folder drop with the same name (in different subfolders) are both kept.
+  const twins = path.join(tmp, 'twins');
+  for (const [sub, extra] of [['x', 'A first version.'], ['y', 'A second version.']]) {
+    fs.mkdirSync(path.join(twins, sub), { recursive: true });
+    fs.writeFileSync(path.join(twins, sub, 'same.txt'), `${text}\n\n${extra}`);
+  }
+  await page.setInputFiles('#folder-input', twins);
+  await waitForLabel(page, '2 folder files');
+  const withTwins = await sourceNames(page);
+  assert.equal(withTwins.length, 11);
+  assert.ok(withTwins.includes('same.txt') && withTwins.includes('same (2).txt'), withTwins.join(', '));
+  assert.match(await page.locator('.notice').textContent(), /same \(2\)\.txt/);
+  for (const n of ['same.txt', 'same (2).txt']) {
+    await page.locator(`.workspace-sources li[data-name="${n}"] button`).click();
+    await page.waitForFunction((n) => !document.querySelector(`.workspace-sources li[data-name="${n}"]`), n);
+  }
+  await settled(page);
+  assert.equal((await sourceNames(page)).length, 9);
+
   // Re-dropping a file with the same name replaces it.
   await drop(page, [{ name: 'extra-a.txt', text: text.replace(/\n\n/, '\n\nAn added paragraph from the editors.\n\n') }]);
   await waitForLabel(page, '1 dropped file');
