@@ -84,18 +84,69 @@ fn cqe_unit(f: &Figure) -> String {
         "degree angle" => "degree".into(),
         "year of age" | "month of age" => f.unit.clone(),
         "age" => "year of age".into(),
-        "fraction" => "% -".into(),
+        // CQE names a fraction by what it is a fraction of: "% us population"
+        "fraction" => match &f.measure {
+            Some(m) => format!("% {}", noun_unit(m)),
+            None => "% -".into(),
+        },
+        // CQE names the written-out torque unit "pound-foot", the symbol "lb-ft" "foot pound-force"
+        "pound-foot" if f.text.to_ascii_lowercase().contains("lb") => "foot pound-force".into(),
         // symbols and spellings our units data keeps as written; CQE names them in full
         "ksi" => "kilopound per square inch".into(),
         "mpg" => "mile per gallon".into(),
         "parts-per-million" => "part per million".into(),
         "danish crown" => "danish krone".into(),
-        u => u.to_lowercase(),
+        u => noun_unit(u),
     };
+    // CQE reads a rate only from "per"/"a"/"/" ("286 gigatonnes annually" is "gigaton")
+    let adverb = ["annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|a| f.text.ends_with(a));
     match &f.per {
-        Some(p) => format!("{base} per {p}"),
-        None => base,
+        Some(p) if !adverb => format!("{base} per {p}"),
+        _ => base,
     }
+}
+
+/// CQE's normalised name of a counted noun: lemmas without stop words, and
+/// adjectives in their base form ("one of the best screens" -> "good screen").
+fn noun_unit(u: &str) -> String {
+    // CQE drops stop words: "kia and hyundai vehicle" -> "kia hyundai vehicle"
+    let mut words: Vec<String> = u.split(' ').map(str::to_lowercase).collect();
+    if words.len() > 2 {
+        words.retain(|w| !["and", "or", "of", "the"].contains(&w.as_str()));
+    }
+    if words.len() > 1 {
+        words[0] = adjective_base(&words[0]);
+    }
+    words.join(" ")
+}
+
+/// Superlatives to their base form, as a lemmatiser does: "best" -> "good",
+/// "earliest" -> "early", "hottest" -> "hot", "largest" -> "large".
+fn adjective_base(w: &str) -> String {
+    match w {
+        "best" | "better" => return "good".into(),
+        "worst" | "worse" => return "bad".into(),
+        _ => {}
+    }
+    const NOT_SUPERLATIVE: &[&str] = &["interest", "forest", "request", "contest", "protest", "harvest", "conquest", "manifest", "arrest", "honest", "modest", "earnest", "digest", "suggest", "invest"];
+    if w.len() < 6 || !w.ends_with("est") || NOT_SUPERLATIVE.contains(&w) {
+        return w.into();
+    }
+    let stem = &w[..w.len() - 3];
+    if let Some(s) = stem.strip_suffix('i') {
+        return format!("{s}y");
+    }
+    let b = stem.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if n >= 2 && b[n - 1] == b[n - 2] && !vowel(b[n - 1]) && b[n - 1] != b'l' && b[n - 1] != b's' {
+        return stem[..n - 1].into();
+    }
+    // "larg" -> "large", "nic" -> "nice", "saf" -> "safe": a silent e was dropped
+    if n >= 3 && (b[n - 1] == b'c' || stem.ends_with("rg") || vowel(b[n - 2]) && !vowel(b[n - 1]) && !vowel(b[n - 3]) && !b"wxy".contains(&b[n - 1])) {
+        return format!("{stem}e");
+    }
+    stem.into()
 }
 
 fn from_figure(f: &Figure) -> Q {

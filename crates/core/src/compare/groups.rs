@@ -293,6 +293,16 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
     };
     // Candidates: each quote probes the posting lists of its six rarest stems (prefix
     // filtering), so the work is at most 6 x cap per quote: linear in the corpus.
+    // equal folded texts share an id, so the exact test is an integer comparison (a
+    // corpus with reprinted articles has many long identical quotes)
+    let mut text_id: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let fid: Vec<u32> = folded
+        .iter()
+        .map(|f| {
+            let next = text_id.len() as u32;
+            *text_id.entry(f.as_str()).or_insert(next)
+        })
+        .collect();
     let mut cands: BTreeSet<(u32, u32)> = BTreeSet::new();
     for (a, w) in words.iter().enumerate() {
         let mut rarest: Vec<(u32, u32)> = w.iter().map(|&s| (df[s as usize], s)).filter(|x| x.0 <= cap && x.0 >= 2).collect();
@@ -314,9 +324,9 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
         let small = words[a].len().min(words[b].len()).max(1);
         let rel = if all == small {
             let (fa, fb) = (&folded[a], &folded[b]);
-            if fa == fb && !fa.is_empty() {
+            if fid[a] == fid[b] && !fa.is_empty() {
                 Some("exact")
-            } else if fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
+            } else if fid[a] != fid[b] && fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
                 Some("truncated")
             } else {
                 None
@@ -380,26 +390,39 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             })
             .collect();
         let speakers: Vec<Option<String>> = ids.iter().map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone()).collect();
-        // Same words, different named speakers: a speaker conflict (per exact/truncated link).
-        for &(a, b) in links_by_root.get(&root).map(|v| v.as_slice()).unwrap_or(&[]) {
-            let qa = &docs[items[a].0].quotes[items[a].1];
-            let qb = &docs[items[b].0].quotes[items[b].1];
+        // Same words, different named speakers: one speaker conflict per group, over the
+        // members joined by exact or truncated links (a paraphrase may rightly differ).
+        let links = links_by_root.get(&root).map(|v| v.as_slice()).unwrap_or(&[]);
+        let mut linked: BTreeSet<usize> = BTreeSet::new();
+        for &(a, b) in links {
+            let (qa, qb) = (&docs[items[a].0].quotes[items[a].1], &docs[items[b].0].quotes[items[b].1]);
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
                 if sa != sb {
-                    let shortest = if qa.text.len() <= qb.text.len() { &qa.text } else { &qb.text };
-                    let phrase = shortest.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-                    let mut values = BTreeMap::new();
-                    values.insert(docs[items[a].0].file.clone(), sa.clone());
-                    values.insert(docs[items[b].0].file.clone(), sb.clone());
-                    conflicts.push(Conflict {
-                        kind: "speaker".into(),
-                        actor: None,
-                        about: phrase.clone(),
-                        message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", phrase, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
-                        values,
-                    });
+                    linked.insert(a);
+                    linked.insert(b);
                 }
             }
+        }
+        if !linked.is_empty() {
+            let mut values = BTreeMap::new();
+            let mut shortest: Option<&str> = None;
+            for &i in &linked {
+                let q = &docs[items[i].0].quotes[items[i].1];
+                if let Some(sp) = &q.speaker {
+                    values.entry(docs[items[i].0].file.clone()).or_insert_with(|| sp.clone());
+                }
+                if shortest.is_none_or(|s| q.text.len() < s.len()) {
+                    shortest = Some(&q.text);
+                }
+            }
+            let phrase = shortest.unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            conflicts.push(Conflict {
+                kind: "speaker".into(),
+                actor: None,
+                about: phrase.clone(),
+                message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", phrase, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                values,
+            });
         }
         out.push(QuoteGroup { relation: rel.into(), speakers, members });
     }

@@ -524,10 +524,12 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
         }
         if let Some(u) = LEX.symbols.get(spaced.as_str()).or_else(|| LEX.symbols.get(raw)) {
             let single = spaced.chars().count() == 1 && !"%‰°″\"".contains(spaced.as_str());
-            if single && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
+            // "0.5 R per day", "1.3 A/cm2": a one-letter symbol starting a rate is a unit
+            let rate = n == 1 && (t[en..].starts_with('/') && t[en + 1..].starts_with(char::is_alphabetic) || t[en..].starts_with(" per "));
+            if single && !rate && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
                 continue;
             }
-            if !single || glued {
+            if !single || glued || rate {
                 return Some(UnitMatch { unit: (*u).into(), end: en, currency: false });
             }
         }
@@ -577,6 +579,10 @@ fn currency_before(t: &str, i: usize) -> Option<(usize, &'static str)> {
     best
 }
 
+fn is_currency_code(u: &str) -> bool {
+    u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
     MONTHS.contains(&w.as_str())
@@ -618,9 +624,48 @@ fn singular(w: &str) -> String {
     l
 }
 
+fn is_plural(w: &str) -> bool {
+    if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+        return false; // "US", "GPS"
+    }
+    let l = w.to_ascii_lowercase();
+    l.len() > 2 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is")
+}
+
+/// The word right after `e` when one space separates them.
+fn next_word(t: &str, e: usize) -> Option<&str> {
+    let r = t[e..].strip_prefix(' ')?;
+    let n = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+    (n > 0).then(|| &r[..n])
+}
+
+/// Up to three words after a conjunction ending in a plural noun, none a function word.
+fn plural_head_ahead(t: &str, mut e: usize) -> bool {
+    for _ in 0..3 {
+        let Some(w) = next_word(t, e) else { return false };
+        let wl = w.to_ascii_lowercase();
+        if STOP.contains(&wl.as_str()) || wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing")) {
+            return false;
+        }
+        if is_plural(w) {
+            return true;
+        }
+        e += 1 + w.len();
+    }
+    false
+}
+
 /// The counted noun phrase after a number: up to three words, stopping at
 /// function words and punctuation. Returns (unit, end).
 fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
+    counted_noun_n(t, i, None)
+}
+
+/// [`counted_noun`] knowing the grammatical number the count asks for: `Some(true)`
+/// after "one" (a singular head: "one proposal asks" stops before the verb),
+/// `Some(false)` after a larger count (a singular noun before another singular noun
+/// is then a modifier that is the unit: "12 page document", "3 cylinder engine").
+fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize)> {
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
     let mut end = i;
@@ -644,8 +689,15 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         }
         let w = &t[st..e];
         let wl = w.to_ascii_lowercase();
-        if words.is_empty() && ["more", "additional", "extra", "further"].contains(&wl.as_str()) {
-            // "eight more picks": the counted thing follows
+        if words.is_empty() && ["more", "additional", "extra", "further", "previous", "following", "former"].contains(&wl.as_str()) && next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str())) {
+            // "eight more picks", "50 previous years": the counted thing follows
+            p = e;
+            continue;
+        }
+        // "460 Kia and Hyundai vehicles", "4.3M digital and physical sales": modifiers
+        // joined by a conjunction before one plural head noun
+        if (wl == "and" || wl == "or") && words.last().is_some_and(|l| !is_plural(l)) && plural_head_ahead(t, e) {
+            words.push(w);
             p = e;
             continue;
         }
@@ -653,21 +705,38 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
             break;
         }
         let verbish = wl.len() > 4 && (wl.ends_with("ing") || wl.ends_with("ed"));
-        if (!words.is_empty() || wl.ends_with("ed")) && verbish {
+        let head_next = || next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str()) && n.starts_with(char::is_lowercase));
+        if words.is_empty() && verbish && wl.ends_with("ed") && head_next() {
+            // "300 recorded songs": a participle before the counted noun is left out
+            p = e;
+            continue;
+        }
+        if !words.is_empty() && verbish && wl.ends_with("ing") && head_next() {
+            // "1,100 public housing properties": a noun in -ing inside the phrase
+        } else if (!words.is_empty() || wl.ends_with("ed")) && verbish {
             break;
         }
         // contractions and possessives ("he's", "wasn't") end the phrase, and so
         // does a capitalised word after a common noun ("one tweet Friday")
-        if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase)) && w.starts_with(char::is_uppercase) {
+        if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase) && *l != "and" && *l != "or") && w.starts_with(char::is_uppercase) {
+            break;
+        }
+        if one == Some(true) && !words.is_empty() && is_plural(w) {
+            // "one proposal asks": after a singular head, a word in -s is a verb
             break;
         }
         words.push(w);
         end = e;
         p = e;
         // a plural noun usually ends the phrase ("workers in ...", "women spoke")
-        if wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl {
+        let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym && (wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl) || wl == "people" {
             break;
         }
+    }
+    // "40k cheaper than its rivals": a comparative, not a counted noun
+    if words.len() == 1 && t[end..].starts_with(" than ") {
+        return None;
     }
     if words.is_empty() {
         return None;
@@ -680,6 +749,11 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
         if LEX.names.contains_key(w0) {
             return Some((w0.to_lowercase(), e0));
         }
+    }
+    if one == Some(false) && words.len() > 1 && words.iter().all(|w| !is_plural(w) && w.starts_with(char::is_lowercase) && singular(w) == w.to_lowercase() && !w.ends_with("ing") && !w.ends_with("ed") && *w != "and" && *w != "or") {
+        let w0 = words[0];
+        let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
+        return Some((w0.to_lowercase(), e0));
     }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
@@ -700,6 +774,22 @@ fn counted_noun(t: &str, i: usize) -> Option<(String, usize)> {
     let mut parts: Vec<String> = words[..last].iter().map(|w| w.to_lowercase()).collect();
     parts.push(if words[last].eq_ignore_ascii_case("people") { "people".into() } else { singular(words[last]) });
     Some((parts.join(" "), end))
+}
+
+/// "1/16 of a US pint": the unit a written fraction is taken of (one qualifier word allowed).
+fn fraction_unit(t: &str, i: usize) -> Option<String> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of an? (?:[A-Z][A-Za-z.]* )?").unwrap());
+    let m = OF.find(&t[i..])?;
+    unit_after(t, i + m.end() - 1, true).filter(|u| !u.currency).map(|u| u.unit)
+}
+
+/// What a fraction is a fraction of: "a third of the US population" -> "us
+/// population", "half the condos" -> "condo"; `None` for "a third of those screened".
+fn fraction_of(t: &str, i: usize) -> Option<String> {
+    static OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i:\s+of)?(?i:\s+(?:the|its|their|his|her|our|all))?\s").unwrap());
+    let m = OF.find(&t[i..])?;
+    counted_noun(t, i + m.end() - 1).map(|x| x.0)
 }
 
 /// Per-rate after a unit: "per day", "a year", "/day", "annually".
@@ -725,6 +815,12 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     let base = i + u.start();
     // longest unit name / symbol among the next words, else a single noun
     let toks = tokens_after(t, base, 3);
+    // "$6.78 billion a year earlier": a point in time, not a rate
+    static AGO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?i:earlier|ago|before|later|prior)\b").unwrap());
+    let sep0 = c.get(0).unwrap().as_str().to_ascii_lowercase();
+    if !(sep0.contains("per") || sep0.contains('/') || sep0.contains("each")) && toks.first().is_some_and(|&(_, e)| AGO.is_match(&t[e..])) {
+        return None;
+    }
     for n in (1..=toks.len()).rev() {
         let spaced: String = toks[..n].iter().map(|&(a, b)| &t[a..b]).collect::<Vec<_>>().join(" ");
         if let Some(un) = LEX.names.get(spaced.to_lowercase().as_str()).or_else(|| LEX.symbols.get(spaced.as_str())) {
@@ -763,6 +859,22 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
 }
 
 fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
+    let first = out.len();
+    sentence_figures_in(body, base, t, sents, out);
+    // "(16369.03 up 58.06 points)": a level followed by its change takes the change's unit
+    for k in first + 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.unit == "count" && a.sentence == b.sentence && a.span.end <= b.span.start && a.text.ends_with(|c: char| c.is_ascii_digit()) {
+            let gap = body[a.span.end..b.span.start].trim();
+            let b_changes = b.text.starts_with("up ") || b.text.starts_with("down ");
+            if (gap.is_empty() && b_changes || gap == "up" || gap == "down") && !["count", "percent", "times", "ordinal", "fraction"].contains(&b.unit.as_str()) && !is_currency_code(&b.unit) {
+                out[k - 1].unit = out[k].unit.clone();
+            }
+        }
+    }
+}
+
+fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
     let phones: Vec<(usize, usize)> = PHONE.find_iter(t).map(|m| (m.start(), m.end())).collect();
     let atoms = atoms(t);
     let mut consumed_until = 0usize;
@@ -794,7 +906,7 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
                 fig.period = Some(format!("per {p}"));
             }
         }
-        if fig.measure.is_none() {
+        if fig.measure.is_none() && fig.unit != "fraction" {
             fig.measure = measure_after(t, sp.end).or_else(|| measure_before(t, sp.start));
         }
         // News elides a repeated unit: "435 homes by open sale and 187 by tender",
@@ -805,11 +917,31 @@ fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], o
             || ["million", "billion", "trillion", "thousand"].contains(&last_word)
             || last_word.starts_with(|c: char| c.is_ascii_digit()) && ["m", "bn", "k"].iter().any(|s| last_word.ends_with(s));
         if fig.unit == "count" && bare {
-            if let Some(prev) = out.last().filter(|p: &&Figure| p.sentence == fig.sentence) {
-                if !["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"].contains(&prev.unit.as_str()) {
+            const NO_ELIDE: &[&str] = &["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"];
+            // a conversion in parentheses ("2,435,000 yen ($22,480)") does not lend its unit
+            let paren = |p: &Figure| body[..p.span.start].trim_end().ends_with('(') && body[p.span.end..].trim_start().starts_with(')');
+            let same: Vec<&Figure> = out.iter().rev().take_while(|p| p.sentence == fig.sentence).filter(|p| !paren(p)).collect();
+            if let Some(prev) = same.first() {
+                let directional = |c: &str| c == "up" || c == "down";
+                if !NO_ELIDE.contains(&prev.unit.as_str()) {
                     fig.unit = prev.unit.clone();
                     if fig.per.is_none() {
                         fig.per = prev.per.clone();
+                    }
+                } else if prev.unit == "percent" && directional(&prev.change) && directional(&fig.change) {
+                    // "increased by 2 percent but ... decreased by 1": a second change in percent
+                    fig.unit = prev.unit.clone();
+                } else if prev.unit == "percent" && fig.change == "=" {
+                    // "edged down 0.03% to 1,463.87 points, while the TA-125 climbed 0.1% to
+                    // 1,333.18": a level after a percentage change takes the unit of the
+                    // sentence's earlier level (not a currency: "$5bn ... rose 2% to 3,000")
+                    if let Some(lvl) = same.iter().skip(1).find(|p| !NO_ELIDE.contains(&p.unit.as_str())) {
+                        if !is_currency_code(&lvl.unit) {
+                            fig.unit = lvl.unit.clone();
+                            if fig.per.is_none() {
+                                fig.per = lvl.per.clone();
+                            }
+                        }
                     }
                 }
             }
@@ -963,12 +1095,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 start = off + m.get(0).unwrap().start();
             }
             let mut f = fig(value, None, "fraction", None, &change);
-            f.measure = counted_noun(t, a.end + t[a.end..].find(' ').unwrap_or(0) + 4).map(|x| x.0);
+            f.measure = fraction_of(t, a.end);
             return Some((f, Span::new(start, end)));
         }
         _ => {}
     }
 
+    let mut frac_unit: Option<String> = None;
     if a.kind == AtomKind::Digits {
         let pc = prev_char(t, a.start);
         // dotted dates, versions and addresses ("06.09.2017", "1.2.3"), zero-padded codes
@@ -987,17 +1120,20 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if pc == Some(':') || nc == Some(':') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        if pc == Some('/') && prev_char(t, a.start - 1).is_some_and(|c| c.is_ascii_digit()) {
+        if matches!(pc, Some('/') | Some('\u{2044}')) && prev_char(t, a.start - pc.map_or(1, char::len_utf8)).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        if nc == Some('/') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            // "1/2 pound" is a fraction; "9/11", "24/7" are not quantities
-            let rest = &t[a.end + 1..];
+        let sl = nc.map_or(1, char::len_utf8);
+        if matches!(nc, Some('/') | Some('\u{2044}')) && t[a.end + sl..].starts_with(|c: char| c.is_ascii_digit()) {
+            // "1/2 pound" and "1/16 of a US pint" are fractions; "9/11", "24/7" are not quantities
+            let rest = &t[a.end + sl..];
             let dl = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
             let den: f64 = rest[..dl].parse().unwrap_or(0.0);
-            if a.value < den && den <= 16.0 && unit_after(t, a.end + 1 + dl, true).is_some() {
+            let of_unit = fraction_unit(t, a.end + sl + dl);
+            if a.value < den && (den <= 16.0 && unit_after(t, a.end + sl + dl, true).is_some() || of_unit.is_some()) {
                 value = a.value / den;
-                end = a.end + 1 + dl;
+                end = a.end + sl + dl;
+                frac_unit = of_unit;
                 while *next < atoms.len() && atoms[*next].start < end {
                     *next += 1;
                 }
@@ -1042,6 +1178,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if let Some(c) = prev_char(t, start) {
             if (c == '-' || c == '−' || c == '+') && !prev_char(t, start - c.len_utf8()).is_some_and(|d| d.is_alphanumeric()) {
                 let pre = prev_char(t, start - c.len_utf8());
+                // "COVID -19", "G -7": a name written with a stray space, not a negative number
+                let int_only = !t[a.start..a.end].contains('.') && !t[a.end..].starts_with(['%', '.', ',']);
+                if c == '-' && pre == Some(' ') && int_only && word_before(t, start - 1).is_some_and(|(_, w)| w.chars().all(|ch| ch.is_ascii_uppercase())) && currency_before(t, start - 1).is_none() {
+                    return None;
+                }
                 if pre.is_none() || pre.is_some_and(|d| d.is_whitespace() || d == '(' || "$€£¥₩₹".contains(d)) {
                     start -= c.len_utf8();
                     if c == '+' {
@@ -1074,7 +1215,41 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
     // ------------------------------------------------------------- scale
     let mut scaled = false;
-    {
+    if a.kind == AtomKind::Digits {
+        // scientific notation: "2.998×10−8", "6.02 x 10^23", "1.5e-8"
+        static SCI: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?: ?[×xX] ?10(?:(?:\^|\*\*)(?P<a>[-−+]?\d{1,3})|(?P<b>[-−]\d{1,3})|(?P<c>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))|[eE](?P<d>[-+]?\d{1,3}))").unwrap()
+        });
+        if let Some(c) = SCI.captures(&t[end..]) {
+            let m = c.get(0).unwrap();
+            let after = &t[end + m.end()..];
+            let exp_str = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)).unwrap().as_str();
+            let exp: String = exp_str
+                .chars()
+                .map(|ch| match ch {
+                    '−' | '⁻' => '-',
+                    '⁰' => '0',
+                    '¹' => '1',
+                    '²' => '2',
+                    '³' => '3',
+                    '⁴'..='⁹' => char::from(b'4' + (ch as u32 - '⁴' as u32) as u8),
+                    x => x,
+                })
+                .collect();
+            let mantissa: String = t[a.start..a.end].chars().filter(|&ch| ch != ',').collect();
+            if !after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                if let Some(v) = format!("{mantissa}e{exp}").parse::<f64>().ok().filter(|v| v.is_finite() && *v != 0.0) {
+                    value = v;
+                    end += m.end();
+                    scaled = true;
+                    while *next < atoms.len() && atoms[*next].start < end {
+                        *next += 1;
+                    }
+                }
+            }
+        }
+    }
+    if !scaled {
         static SCALE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?P<sp>[ -]?)(?P<w>(?i:trillion|billion|million|thousand|hundred|crores?|lakhs?)|bn|bln|tn|trn|mn|mln|mil|m|b|k|M|B|K|T|BN|MN)\b").unwrap()
         });
@@ -1138,6 +1313,7 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     }
 
     // ------------------------------------------------------------- unit
+    let after_scale = end;
     if let Some(code) = currency {
         unit = code.to_string();
         // "$76 US", "$500 US bail"
@@ -1151,6 +1327,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         end = u.end;
         let _ = u.currency;
     }
+    if unit.is_empty() {
+        if let Some(u) = frac_unit {
+            unit = u;
+        }
+    }
     // "N times", "sixfold"
     if unit.is_empty() {
         static TIMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i)(?:\s+times\b|-?fold\b)").unwrap());
@@ -1163,19 +1344,29 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     {
         static AGE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^(?i)(?:[\s-]?(?:year|month|week|day)s?[\s-]old)\b").unwrap());
-        if let Some(m) = AGE.find(&t[a.end..]) {
+        // "400 million-year-old": the age may carry a scale word
+        if let Some(m) = AGE.find(&t[after_scale..]) {
             if unit.is_empty() || ["year", "month", "week", "day"].contains(&unit.as_str()) {
                 let w = m.as_str().trim_start_matches([' ', '-']).to_ascii_lowercase();
                 let u = w.split([' ', '-']).next().unwrap_or("year").trim_end_matches('s').to_string();
                 unit = format!("{u} of age");
-                end = a.end + m.end();
+                end = after_scale + m.end();
             }
+        }
+    }
+    // "under the age of 5 years", "over the age of 21"
+    if (unit.is_empty() || unit == "year") && currency.is_none() && window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" age of") {
+        unit = "year of age".into();
+        if t[end..].starts_with(" years") && !t[end + 6..].starts_with(char::is_alphanumeric) {
+            end += 6;
         }
     }
     if !unit.is_empty() || currency.is_some() {
         if let Some((p, e)) = per_after(t, end) {
             per = Some(p);
             end = e;
+        } else {
+            per = per_beyond_paren(t, end);
         }
     }
 
@@ -1258,13 +1449,17 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             h.ends_with("between") || h.ends_with("from")
         };
         let sep_at = end;
+        // atoms inside the unit ("cm2", "m³") are part of it
+        while *next < atoms.len() && atoms[*next].start < end {
+            *next += 1;
+        }
         if let Some(m) = RANGE.find(&t[sep_at..]) {
             let sep = m.as_str().trim().to_ascii_lowercase();
             let b_start = sep_at + m.end();
             if (sep != "and" || between) && !(sep == "/" && currency.is_none()) && *next < atoms.len() {
                 // the next atom must start right after the separator (allowing a currency sign)
                 let b = atoms[*next];
-                let pre = &t[b_start..b.start];
+                let pre = t.get(b_start..b.start).unwrap_or("?");
                 let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
                 let verb = (CHANGE.is_match(window(t, start).0) || window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
                 if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
@@ -1280,6 +1475,14 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                                 let k = f2.value / b.value;
                                 if k >= 999.0 && lo * k <= f2.value * 1.000001 {
                                     lo *= k;
+                                }
+                                // "four to five thousand": the scale spelled inside the second number
+                                let bw = t[b.start..b.end].rsplit([' ', '-']).next().unwrap_or("").to_ascii_lowercase();
+                                let a_plain = a.kind == AtomKind::Digits || a.kind == AtomKind::Words && !t[a.start..a.end].split([' ', '-']).any(|w| scale_word(&w.to_ascii_lowercase()).is_some());
+                                if let Some(k2) = (b.kind == AtomKind::Words && k < 999.0 && a_plain).then(|| scale_word(&bw)).flatten() {
+                                    if k2 >= 1000.0 && lo < k2 && lo * k2 <= f2.value * 1.000001 {
+                                        lo *= k2;
+                                    }
                                 }
                             }
                             if unit.is_empty() {
@@ -1306,17 +1509,24 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     // ------------------------------------------------------------- counted noun
     if unit.is_empty() {
         let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of") { end + 3 } else { end };
-        if let Some((n, e)) = counted_noun(t, from) {
+        let grammatical = (a.kind == AtomKind::Digits || a.kind == AtomKind::Words) && !scaled && high.is_none();
+        if let Some((n, e)) = counted_noun_n(t, from, grammatical.then_some(value == 1.0)) {
             if LEX.names.contains_key(n.as_str()) {
                 unit = LEX.names[n.as_str()].to_string();
             } else {
                 unit = n;
+                // "the top three seeds", "a record 32 goals", "the previous two sessions":
+                // a modifier between the determiner and the count belongs to the noun
+                if let Some(m) = pre_modifier(t, a.start) {
+                    unit = format!("{m} {unit}");
+                }
             }
             if per.is_none() {
                 if let Some((p, e2)) = per_after(t, e) {
                     per = Some(p);
                     end = e2;
                 } else {
+                    per = per_beyond_paren(t, e);
                     end = e;
                 }
             } else {
@@ -1324,6 +1534,9 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         } else if let Some((u2, _)) = borrowed_unit(t, end, atoms, *next) {
             // "eight or nine euros": the unit of the alternative applies
+            unit = u2;
+        } else if let Some(u2) = unit_of_total(t, end, atoms, *next) {
+            // "raised 280 million of the 1.5 billion shekels": a part of a total
             unit = u2;
         } else if a.kind == AtomKind::Words {
             let _lw = t[a.start..a.end].to_ascii_lowercase();
@@ -1365,6 +1578,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     }
     if unit.is_empty() {
         unit = "count".into();
+        // "an average of 20 per week": a bare rate; the span stays on the number so
+        // that a unit elided from the sentence can still apply to it
+        if per.is_none() {
+            per = per_after(t, end).filter(|(p, _)| ["hour", "day", "week", "month", "quarter", "year", "game", "person", "head", "share"].contains(&p.as_str())).map(|x| x.0);
+        }
     }
     if neg {
         value = -value;
@@ -1397,6 +1615,60 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
     }
     let u = unit_after(t, b.end, true)?;
     Some((u.unit, u.end))
+}
+
+fn pre_modifier(t: &str, i: usize) -> Option<String> {
+    const NOT: &[&str] = &[
+        "past", "next", "last", "first", "final", "coming", "recent", "average", "estimated", "additional", "extra",
+        "further", "total", "combined", "entire", "whole", "mere", "staggering", "whopping", "reported", "approximate",
+    ];
+    let (st, w) = word_before(t, i)?;
+    if t[st + w.len()..i] != *" " {
+        return None;
+    }
+    let wl = w.to_ascii_lowercase();
+    // adjectives among the phrase-ending words still modify a noun before a count
+    const ADJ: &[&str] = &["previous", "former", "following", "higher", "lower"];
+    if !w.chars().all(|c| c.is_ascii_lowercase())
+        || STOP.contains(&wl.as_str()) && !ADJ.contains(&wl.as_str())
+        || NOT.contains(&wl.as_str())
+        || LABEL_WORDS.contains(&wl.as_str())
+        || wl.ends_with("ed")
+        || wl.ends_with("ing")
+        || wl.ends_with("ly")
+        || APPROX.is_match(&format!("{wl} "))
+        || CHANGE.is_match(&format!("{wl} "))
+    {
+        return None;
+    }
+    let (_, d) = word_before(t, st)?;
+    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your"].contains(&d.to_ascii_lowercase().as_str()).then_some(wl)
+}
+
+/// "9 billion shekels ($2.408 billion) a year": the rate follows the conversion in
+/// parentheses. The span stays on the amount; the conversion is its own figure.
+fn per_beyond_paren(t: &str, end: usize) -> Option<String> {
+    let r = t[end..].strip_prefix(" (")?;
+    let close = r.find(')').filter(|&c| c < 40 && !r[..c].contains('('))?;
+    per_after(t, end + 2 + close + 1).map(|x| x.0)
+}
+
+/// "280 million of the 1.5 billion shekels": the unit of the total a part is taken from.
+fn unit_of_total(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<String> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of (?:the|its|their|a|an) $").unwrap());
+    static SCALE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[ -]?(?i:trillion|billion|million|thousand)|bn|m|k)\b").unwrap());
+    let b = atoms.get(next)?;
+    let cur = currency_before(t, b.start);
+    let b_start = cur.map_or(b.start, |c| c.0);
+    if b_start < end || !OF.is_match(&t[end..b_start]) {
+        return None;
+    }
+    if let Some((_, code)) = cur {
+        return Some(code.to_string());
+    }
+    let e = b.end + SCALE.find(&t[b.end..]).map_or(0, |m| m.end());
+    unit_after(t, e, true).map(|u| u.unit).or_else(|| counted_noun(t, e).map(|x| x.0))
 }
 
 /// Extend the span left over an approximation marker or a change verb.

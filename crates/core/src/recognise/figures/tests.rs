@@ -278,3 +278,115 @@ fn brief_examples() {
     let f = one("Between 10 and 20 boats were seen.");
     assert!(close(f.value, 10.0) && f.value_high == Some(20.0), "{f:?}");
 }
+
+#[test]
+fn units_from_pint_and_powers() {
+    let f = one("Panasonic will study additional investments of 35 GWh with Tesla.");
+    assert_eq!(f.unit, "gigawatt hour");
+    let f = one("The engine makes 586 lb-ft of torque.");
+    assert_eq!(f.unit, "pound-foot");
+    let f = one("It has 275 pound-feet of torque.");
+    assert_eq!(f.unit, "pound-foot");
+    let f = one("The floor area is 32m2.");
+    assert_eq!(f.unit, "square metre");
+    let f = one("It was 2.14degF warmer.");
+    assert_eq!(f.unit, "degree fahrenheit");
+}
+
+#[test]
+fn scientific_notation_and_written_fractions() {
+    let f = one("The speed of light is approximately 2.998×10−8 meters per second.");
+    assert!((f.value - 2.998e-8).abs() < 1e-15 && f.unit == "metre per second", "{f:?}");
+    let f = one("Avogadro's number is 6.022 x 10^23 per mole.");
+    assert!(close(f.value, 6.022e23), "{f:?}");
+    let v = figs("One cup is 1/16 of a US gallon and 1\u{2044}4 of a quart.");
+    assert!(v.iter().any(|f| close(f.value, 1.0 / 16.0) && f.unit == "gallon"), "{v:?}");
+    assert!(v.iter().any(|f| close(f.value, 0.25) && f.unit == "quart"), "{v:?}");
+    assert!(!v.iter().any(|f| f.value == 16.0 || f.value == 4.0), "{v:?}");
+}
+
+#[test]
+fn counted_noun_phrases() {
+    assert_eq!(one("Police said about 460 Kia and Hyundai vehicles were stolen.").unit, "kia and hyundai vehicle");
+    assert_eq!(one("The plan covers 1,100 public housing properties across the city.").unit, "public housing property");
+    assert_eq!(one("Among his 300 recorded songs were several hits.").unit, "song");
+    let f = one("A third of the Britian population lives in the south.");
+    assert_eq!(f.measure.as_deref(), Some("britian population live"));
+    assert_eq!(one("Half the condos have sold.").measure.as_deref(), Some("condo"));
+}
+
+#[test]
+fn elided_units_and_rates() {
+    // a part of a total takes the total's unit
+    let v = figs("He has raised 280 million of the 1.5 billion shekels he needs.");
+    assert_eq!(v[0].unit, v[1].unit, "{v:?}");
+    // a bare rate keeps its period, the counted noun of the sentence applies
+    let v = figs("There were 22 residential burglaries, compared with an average of 20 per week.");
+    assert!(v[1].unit == "residential burglary" && v[1].per.as_deref() == Some("week"), "{v:?}");
+    // a conversion in parentheses does not lend its currency
+    let v = figs("It costs 2,435,000 yen ($22,480) for the manual and 2,380,000 ($21,972) for the CVT.");
+    let f = v.iter().find(|f| f.value == 2_380_000.0).unwrap();
+    assert_eq!(f.unit, "JPY", "{v:?}");
+    // the rate after a conversion belongs to the amount
+    let v = figs("a blow to a 9 billion shekels ($2.408 billion) a year industry");
+    assert_eq!(v[0].per.as_deref(), Some("year"), "{v:?}");
+    // "a year earlier" is a time, not a rate
+    let v = figs("Revenue rose to $7.36 billion from $6.78 billion a year earlier.");
+    assert!(v.iter().all(|f| f.per.is_none()), "{v:?}");
+    // index levels after a percentage change take the earlier level's unit
+    let v = figs("The index edged down 0.03% to 1,463.87 points, while the other climbed 0.1% to 1,333.18.");
+    assert_eq!(v.last().unwrap().unit, "point", "{v:?}");
+    let v = figs("The DAX increased by 2 percent but the Nasdaq decreased by 1.");
+    assert_eq!(v.last().unwrap().unit, "percent", "{v:?}");
+    // ages and spelled scales
+    assert_eq!(one("It was carved from 400 million-year-old bedrock.").unit, "year of age");
+    let f = one("There are four to five thousand people.");
+    assert!(close(f.value, 4000.0) && f.value_high == Some(5000.0), "{f:?}");
+}
+
+#[test]
+fn noun_grammar_around_counts() {
+    // a singular noun after a count above one is a modifier naming the unit
+    assert_eq!(one("It comes mainly from the 12 page document labeled Debrief.").unit, "page");
+    assert_eq!(one("The car gets a 3 cylinder engine.").unit, "cylinder");
+    // after "one", a word in -s following the noun is a verb
+    assert_eq!(one("One proposal asks the board to stop.").unit, "proposal");
+    assert_eq!(one("The firm employs around 600 people worldwide today.").unit, "people");
+    // a modifier between determiner and count belongs to the noun
+    assert_eq!(one("He netted a record 32 goals this season.").unit, "record goal");
+    assert_eq!(one("It can beat the top three seeds from each region.").unit, "top seed");
+    assert_eq!(one("It adds to gains from the previous two sessions.").unit, "previous session");
+    assert_eq!(one("It was 50 previous years of work.").unit, "year");
+    // but not a time frame or an approximation
+    assert_eq!(one("It rose over the past 8 weeks.").unit, "week");
+    assert_eq!(one("It is going to be the number one issue.").unit, "issue");
+}
+
+#[test]
+fn units_from_context() {
+    let f = one("Limit exposure to no more than 0.5 R per day.");
+    assert!(f.unit == "roentgen" && f.per.as_deref() == Some("day"), "{f:?}");
+    let v = figs("Toronto Stock Exchange (16369.03 up 58.06 points).");
+    assert!(v.len() == 2 && v[0].unit == "point" && v[1].unit == "point", "{v:?}");
+    let v = figs("About 5 million children under the age of 5 years died.");
+    assert_eq!(v[1].unit, "year of age", "{v:?}");
+}
+
+#[test]
+fn digits_inside_units() {
+    let f = one("a nominal current density of 1.3 A/cm2 to 0.03 A/cm2.");
+    assert!(f.unit == "ampere" && f.per.as_deref() == Some("square centimetre") && f.value_high == Some(0.03), "{f:?}");
+    let f = one("flats of 32 m2 to 40 m2");
+    assert!(f.unit == "square metre" && f.value == 32.0 && f.value_high == Some(40.0), "{f:?}");
+    assert_eq!(figs("It holds 5 m3 and 7 km2.").len(), 2);
+}
+
+#[test]
+fn comparatives_and_spaced_names() {
+    let v = figs("That makes it around 25k or 40k cheaper than its rivals.");
+    assert!(v.iter().all(|f| f.unit != "cheaper"), "{v:?}");
+    let v = figs("They procured thousands of COVID -19 tests.");
+    assert!(v.iter().all(|f| f.value > 0.0), "{v:?}");
+    assert_eq!(one("It fell to -19 degrees.").value, -19.0);
+    assert_eq!(one("Q3 GDP -0.5% on the quarter").value, -0.5);
+}
