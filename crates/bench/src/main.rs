@@ -1013,9 +1013,12 @@ fn render(
          - Single thread, no pinning (`BENCH_CPU=N scripts/bench.sh` pins with taskset); other processes on the \
            machine add noise (medians reduce it).\n\
          - Profiling: `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p parallax-bench`, then \
-           `valgrind --tool=callgrind target/release/parallax-bench --profile --runs 1` and \
+           `valgrind --tool=callgrind --toggle-collect=parallax_bench::run_pipeline target/release/parallax-bench --profile --runs 1` and \
            `callgrind_annotate --inclusive=yes callgrind.out.*` (the `--profile` mode runs only the full pipeline \
-           over the 1 MB corpus)."
+           over the 1 MB corpus, after a warm-up the toggle leaves out, so the count is the steady state; \
+           `--profile-one` does the same on the one 1 MB document). Instruction counts are far less noisy than \
+           times on a shared machine. `--native` prints the native tables alone, and `--dump FILE` writes every \
+           article's analysis as JSON lines, to check that a speed-up leaves the output byte-identical."
     );
     o
 }

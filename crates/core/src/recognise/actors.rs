@@ -191,7 +191,8 @@ fn is_word_char(c: char) -> bool {
 /// apostrophes ("Geun-hye", "U.S.", "O'Neil"); a trailing dot is kept on abbreviations
 /// ("U.S.", "N.", "Mr."), a possessive is split off.
 fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
-    let mut out: Vec<Word<'a>> = Vec::new();
+    // about one word per word token (the vector of large items is not regrown)
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(seg.tokens.iter().filter(|t| t.kind != crate::model::TokenKind::Punct).count());
     for (si, s) in seg.sentences.iter().enumerate() {
         let text = s.span.text(body);
         let base = s.span.start;
@@ -1302,7 +1303,15 @@ impl Surnames {
         let x = &ents[e];
         if x.kind == ActorKind::Person && x.tokens.len() >= 2 {
             for t in [&x.tokens[0], &x.tokens[x.tokens.len() - 1]] {
-                self.0.entry(t.clone()).or_default().entry(start).or_insert(e);
+                // (the key is cloned only the first time it is seen)
+                match self.0.get_mut(t) {
+                    Some(m) => {
+                        m.entry(start).or_insert(e);
+                    }
+                    None => {
+                        self.0.insert(t.clone(), BTreeMap::from([(start, e)]));
+                    }
+                }
             }
         }
     }
