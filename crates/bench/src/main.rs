@@ -717,7 +717,8 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
         let _ = writeln!(w, "\n`vs native`: browser words/s over the native 1 MB corpus figure above. The 10 MB corpus is posted as ten 1 MB requests to one worker.\n");
     }
     if let Some(sc) = b.get("scaling").and_then(|c| c.as_object()) {
-        let _ = writeln!(w, "Analyse + compare in the browser (one request; `compare` includes the JSON encoding and transfer of the result):\n");
+        let helpers = num(b, "hardware_concurrency").map(|c| format!(" The worker used {} helper worker(s) (`navigator.hardwareConcurrency` = {}, helpers = cores - 1, at most 3).", (c as usize).saturating_sub(1).min(3), c as usize)).unwrap_or_default();
+        let _ = writeln!(w, "Analyse + compare in the browser (one request; `compare` includes the JSON encoding and transfer of the result).{helpers}\n");
         let _ = writeln!(w, "| Articles | Words | Analyse | Compare + transfer | Total | Per article | Worker memory (peak) |\n|---:|---:|---:|---:|---:|---:|---:|");
         let mut rows: Vec<(usize, &serde_json::Value)> = sc.iter().filter_map(|(k, v)| Some((k.parse().ok()?, v))).collect();
         rows.sort_by_key(|r| r.0);
@@ -735,6 +736,16 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
             );
         }
         let _ = writeln!(w);
+    }
+    if let Some(app) = b.get("app") {
+        let runs: Vec<String> = app.get("runs_ms").and_then(|r| r.as_array()).map(|r| r.iter().filter_map(|x| x.as_f64()).map(|x| format!("{:.2} s", x / 1000.0)).collect()).unwrap_or_default();
+        let _ = writeln!(
+            w,
+            "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page that has analysed the example: median {} (runs: {}). This adds reading the files on the page, the workspace bookkeeping and persistence, parsing the analysis on the page and rendering, to the worker's own time above.\n",
+            num(app, "n").map_or("-".into(), fmt_int),
+            ms(num(app, "median_ms")),
+            runs.join(", ")
+        );
     }
 }
 
@@ -803,12 +814,15 @@ fn render(
     }
     match browser_1000 {
         Some(ms) => {
-            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
+            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser (worker, from a blank page) | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
         }
         None => {
             let native_note = native_1000.map(|ms| format!(" (native: {:.2} s)", ms / 1000.0)).unwrap_or_default();
             let _ = writeln!(w, "| 1,000 articles analysed + compared, browser | < 3 s | not measured{native_note} | - |");
         }
+    }
+    if let Some(ms) = browser.and_then(|b| find_num(b, &["app.median_ms"])) {
+        let _ = writeln!(w, "| 1,000 files given to the app until its Sources view lists them | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
     }
     match browser.and_then(|b| find_num(b, &["first_analysis_ms"])) {
         Some(ms) => {
