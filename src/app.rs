@@ -113,6 +113,8 @@ pub enum Msg {
     Cancel,
     /// [`CANCEL_GRACE_MS`] after a cancel sent at the given time: replace a silent worker.
     CancelCheck(f64),
+    /// The workspace's source list was opened or closed.
+    SourceListToggled(bool),
     Remove(String),
     ClearAll,
     Undo,
@@ -158,6 +160,8 @@ pub struct App {
     analysis: Option<Rc<Analysis>>,
     /// When the worker last sent a message (`Date.now()`), to tell a busy worker from a stuck one.
     last_worker_msg: f64,
+    /// The user opened (or closed) the workspace's source list; `None`: open up to 12 sources.
+    source_list_open: Option<bool>,
     undo: Option<Snapshot>,
     /// The workspace was restored or set up: changes may now be persisted.
     restored: bool,
@@ -192,6 +196,7 @@ impl Component for App {
             view: serde_json::Value::Null,
             analysis: None,
             last_worker_msg: 0.0,
+            source_list_open: None,
             undo: None,
             restored: false,
             notice: None,
@@ -425,6 +430,11 @@ impl Component for App {
                 }
                 self.persist();
                 true
+            }
+            Msg::SourceListToggled(open) => {
+                let was = self.source_list_open.unwrap_or(self.sources.len() <= 12);
+                self.source_list_open = Some(open);
+                was != open
             }
             Msg::CancelCheck(sent) => {
                 if self.last_worker_msg >= sent || !matches!(self.phase, Phase::Analysing { .. }) {
@@ -978,11 +988,17 @@ impl App {
             return html! {};
         }
         let link = ctx.link();
+        let open = self.source_list_open.unwrap_or(self.sources.len() <= 12);
         html! {
-            <details class="workspace-sources" open={self.sources.len() <= 12}>
+            <details class="workspace-sources" open={open}
+                ontoggle={link.callback(|e: web_sys::Event| {
+                    let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                    Msg::SourceListToggled(open)
+                })}>
                 <summary>{ format!("Workspace: {} source{}", self.sources.len(), plural(self.sources.len())) }</summary>
                 <ul>
-                    { for self.sources.iter().map(|s| {
+                    // a closed list is not rendered: a thousand rows cost every render
+                    { for self.sources.iter().take(if open { usize::MAX } else { 0 }).map(|s| {
                         let name = s.name.clone();
                         html! {
                             <li data-name={s.name.clone()}>

@@ -90,7 +90,15 @@ pub struct ViewState {
     /// Only figures in this unit.
     pub fig_unit: Option<String>,
     pub fig_conflicts_only: bool,
+    /// The Sources table lists every source, not only the first [`SOURCES_SHOWN`].
+    pub sources_all: bool,
 }
+
+/// Sources listed at first when there are more than [`SOURCES_PAGE_OVER`]: a table of a
+/// thousand rows costs the page a noticeable pause each time it is shown.
+pub const SOURCES_SHOWN: usize = 100;
+/// Above this many sources the Sources table starts shortened.
+pub const SOURCES_PAGE_OVER: usize = 150;
 
 impl ViewState {
     /// The state after opening `target` in the Reader from the current tab.

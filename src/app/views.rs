@@ -112,7 +112,7 @@ pub fn results(p: &ResultsProps) -> Html {
     };
     let labels = labels(a);
     let panel = match view.tab {
-        Tab::Sources => sources(a, &p.on_remove_source),
+        Tab::Sources => sources(a, view, &p.on_view, &p.on_remove_source),
         Tab::Stances => html! {
             <>
                 { stance_matrix(a, view, &p.on_view) }
@@ -272,7 +272,9 @@ fn furniture_summary(d: &DocAnalysis) -> Html {
     }
 }
 
-fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
+fn sources(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>, on_remove: &Callback<String>) -> Html {
+    let n = a.documents.len();
+    let shown = if n > parallax_web::view_model::SOURCES_PAGE_OVER && !view.sources_all { parallax_web::view_model::SOURCES_SHOWN } else { n };
     // story number and label per document
     let story: BTreeMap<&str, (usize, &str)> = a
         .stories
@@ -302,7 +304,7 @@ fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
                         <th scope="col">{ "Stripped as furniture" }</th><th scope="col"><span class="sr-only">{ "Actions" }</span></th>
                     </tr></thead>
                     <tbody>
-                        { for a.documents.iter().enumerate().map(|(i, d)| html! {
+                        { for a.documents.iter().take(shown).enumerate().map(|(i, d)| html! {
                             <tr>
                                 <td><span class="src">{ source_label(i) }</span></td>
                                 <td class="title">{ doc_name(d) }<div class="file">{ &d.file }</div></td>
@@ -328,6 +330,14 @@ fn sources(a: &Analysis, on_remove: &Callback<String>) -> Html {
                     </tbody>
                 </table>
             </div>
+            if shown < n {
+                <p class="more">
+                    { format!("The first {shown} of {n} sources are listed. ") }
+                    <button type="button" class="btn small" id="sources-all"
+                        onclick={ { let (cb, v) = (on_view.clone(), view.clone()); Callback::from(move |_| cb.emit(ViewState { sources_all: true, ..v.clone() })) } }>
+                        { format!("List all {n}") }</button>
+                </p>
+            }
         </section>
     }
 }

@@ -97,7 +97,18 @@ async function waitForLabel(page, label) {
     label, { timeout: 120_000 });
 }
 
-const sourceNames = (page) => page.locator('.workspace-sources li .name').allTextContents();
+// The workspace's source list (opened first: a closed list of many sources is not rendered).
+async function sourceNames(page) {
+  const list = page.locator('.workspace-sources');
+  if (!(await list.evaluate((d) => d.open))) {
+    await list.locator('summary').click();
+    await page.waitForFunction(() => {
+      const n = +(document.querySelector('.workspace-sources summary')?.textContent.match(/(\d+) source/)?.[1] ?? -1);
+      return document.querySelectorAll('.workspace-sources li').length === n;
+    });
+  }
+  return page.locator('.workspace-sources li .name').allTextContents();
+}
 
 async function drop(page, files) {
   await page.evaluate((files) => {
