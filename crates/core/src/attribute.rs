@@ -503,10 +503,21 @@ impl Ctx<'_> {
 
     /// Most recent entity of the wanted kind mentioned (or speaking) before `pos`.
     fn recent_entity(&self, pos: usize, person: bool, title: Option<&str>) -> Option<usize> {
+        // whether an entity fits, decided once per entity (the walk back may pass the same
+        // entities' mentions many times, and the title test builds word sets)
+        let fit: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; self.entities.len()]);
         let ok = |e: usize| {
-            e < self.entities.len()
-                && self.kind_ok(e, person)
-                && title.is_none_or(|t| self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)))
+            if e >= self.entities.len() {
+                return false;
+            }
+            let known = fit.borrow()[e];
+            if known != 0 {
+                return known == 1;
+            }
+            let yes = self.kind_ok(e, person)
+                && title.is_none_or(|t| self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)));
+            fit.borrow_mut()[e] = if yes { 1 } else { 2 };
+            yes
         };
         // mentions come in text order (checked once in `attribute`): the nearest
         // compatible one before `pos` is found walking backwards
