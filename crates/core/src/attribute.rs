@@ -1006,7 +1006,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     // clause start: after the last comma-separated adverbial that precedes a capital/pronoun
     let mut starts = vec![lo];
     for i in lo..cue {
-        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], ",") && !toks[i].quoted {
+        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "," | "—" | "–") && !toks[i].quoted {
             starts.push(i + 1);
         }
     }
@@ -1029,11 +1029,25 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
                 continue;
             }
             let mut e = k + 1;
-            while e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
-                e += 1;
+            loop {
+                if e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
+                    e += 1;
+                } else if e + 1 < cue && !toks[e].word && &body[toks[e].start..toks[e].end] == "." && is_cap(body, &toks[e + 1]) {
+                    // "Sen. Ann Lee"
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            // "Sen. Ann Lee (D-Ore.) defended ...": the verb after the parenthesis
+            let mut v = e;
+            if v < cue && &body[toks[v].start..toks[v].end] == "(" {
+                if let Some(c) = (v + 1..cue.min(v + 10)).find(|&j| &body[toks[j].start..toks[j].end] == ")") {
+                    v = c + 1;
+                }
             }
             // a subject is followed by its verb, not by a list comma or a conjunction
-            let followed_by_verb = e < cue && toks[e].word && !matches!(lower(body, &toks[e]).as_str(), "and" | "or" | "of" | "nor");
+            let followed_by_verb = v < cue && toks[v].word && !matches!(lower(body, &toks[v]).as_str(), "and" | "or" | "of" | "nor");
             if !followed_by_verb {
                 continue;
             }
@@ -1151,9 +1165,17 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             t.quoted = k > 0 && t.end <= reach[k - 1];
         }
         // clause boundaries outside quotes: sentence-final punctuation
+        // and a closing quote mark after a full stop, before a capital (`“... ongoing.” He said`)
         let bounds: Vec<usize> = (0..toks.len())
-            .filter(|&i| !toks[i].quoted && !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "." | "?" | "!" | ";"))
-            .filter(|&i| !is_abbrev_dot(body, &toks, i))
+            .filter(|&i| {
+                let t = &body[toks[i].start..toks[i].end];
+                !toks[i].word
+                    && ((!toks[i].quoted && matches!(t, "." | "?" | "!" | ";") && !is_abbrev_dot(body, &toks, i))
+                        || (matches!(t, "”" | "\"")
+                            && i > 0
+                            && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "?" | "!")
+                            && toks.get(i + 1).is_some_and(|n| !n.quoted && is_cap(body, n))))
+            })
             .collect();
         // statements issued: "X said in a statement", "a statement from X" handled in resolve
         let para_q = quotes.len();
@@ -1298,7 +1320,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             // reports): continue after each cue
             let mut l = lo;
             while l + 3 < hi {
-                let Some(q) = indirect(&mut ctx, &toks, l, hi) else { break };
+                let Some(q) = indirect(&mut ctx, &toks, lo, l, hi) else { break };
                 let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
                 let in_direct: usize = direct_spans.iter().map(|d| q.span.end.min(d.end).saturating_sub(q.span.start.max(d.start))).sum();
                 if 2 * in_direct < q.span.len() {
@@ -1350,12 +1372,31 @@ fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Sp
     }
 }
 
+/// Whether `toks[k..]` starts with a bare noun-phrase subject followed by a finite
+/// verb ("economic stagnation is", "candidates are becoming", "allies wanted").
+fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
+        "must", "do", "does", "did", "wanted", "want", "wants", "need", "needs", "remain", "remains",
+    ];
+    const NOT_SUBJ: &[&str] = &[
+        "in", "on", "at", "to", "of", "for", "about", "during", "after", "before", "with", "by", "from", "when",
+        "while", "so", "yes", "nothing", "little", "much", "goodbye", "through", "over", "into", "as", "because",
+        "and", "or", "but", "not", "only", "just", "also", "still", "even", "instead",
+    ];
+    let w0 = lower(body, &toks[k]);
+    if NOT_SUBJ.contains(&w0.as_str()) || w0.ends_with("ly") {
+        return false;
+    }
+    (k + 1..(k + 5).min(hi)).take_while(|&j| toks[j].word).any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
+}
+
 fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
     toks[a.min(b)..b].iter().filter(|t| t.word).count()
 }
 
 /// An indirect quote in the clause `toks[lo..hi]`.
-fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Option<Quote> {
     let body = ctx.body;
     let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
     // "according to" frames the whole clause: try it before the verbs inside
@@ -1368,11 +1409,19 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
             // subject speaks
             let mut k = c.b;
+            // "telling reporters that ...": the addressee before "that"
+            if matches!(w.as_str(), "telling" | "reminding" | "assuring" | "warning" | "informing" | "urging") {
+                if let Some(t) = (c.b..(c.b + 5).min(hi)).take_while(|&j| toks[j].word).find(|&j| toks[j].word && body[toks[j].start..toks[j].end].eq_ignore_ascii_case("that")) {
+                    k = t;
+                }
+            }
             let that = toks.get(k).is_some_and(|t| lower(body, t) == "that");
             if that {
                 k += 1;
             }
-            let after_comma = c.a > lo && comma(c.a - 1);
+            // `,` or `,”` before the participle
+            let after_comma = c.a > lo
+                && (comma(c.a - 1) || (c.a > lo + 1 && matches!(&body[toks[c.a - 1].start..toks[c.a - 1].end], "”" | "\"") && comma(c.a - 2)));
             let clause_like = that
                 || (matches!(w.as_str(), "saying" | "adding" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "stressing" | "explaining" | "asserting")
                     && k < hi && toks[k].word && {
@@ -1380,8 +1429,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                         is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
                     });
             if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
-                if let Some((a, b)) = clause_subject(body, toks, lo, c.a) {
+                if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
                     let who = ctx.resolve(toks, a, b);
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                }
+                // `“...,” said Lee, adding that ...`: the speaker of the quote in this clause
+                if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| p >= toks[clo].start && p < toks[c.a].start && e < ctx.entities.len()) {
+                    let who = Who { speaker: Some(ctx.entities[e].name.clone()), entity: Some(e), ..Who::default() };
                     return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
             }
@@ -1399,7 +1453,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             };
             // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
             if cs > c.b {
-                if let Some(inner) = indirect(ctx, toks, cs, ce) {
+                if let Some(inner) = indirect(ctx, toks, clo.min(cs), cs, ce) {
                     if inner.cue.as_deref().is_some_and(|c| !c.eq_ignore_ascii_case("according to")) {
                         return Some(inner);
                     }
@@ -1412,18 +1466,29 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         // failed"); other cues need "that"
         let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
-        let np = speaker_np(body, toks, &c, lo, hi);
+        let np = speaker_np(body, toks, &c, lo, hi).or_else(|| {
+            // "X tweeted a photo and said ...": the subject before an earlier cue
+            (c.a > clo + 1 && c.a >= lo && toks[c.a - 1].word && lower(body, &toks[c.a - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()))
+                .then(|| clause_subject(body, toks, clo, c.a - 1))
+                .flatten()
+        });
         // questions: "X asked whether ...", "When asked if ..." (a passive has no subject)
         if matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned") {
             let lim = (c.b + 5).min(hi);
             if let Some(k) = (c.b..lim).find(|&k| matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where")) {
                 let object_ok = toks[c.b..k].iter().all(|t| t.word);
-                if object_ok && words_in(toks, k, hi) >= 3 && np.is_none_or(|(_, b)| b <= c.a) {
-                    let who = match np {
+                // "Asked whether X, Lee said ...": the question ends at the comma
+                let end = if c.a == lo || c.a == clo {
+                    (k..hi).find(|&j| comma(j) && !toks[j].quoted).unwrap_or(hi)
+                } else {
+                    hi
+                };
+                if object_ok && words_in(toks, k, end) >= 3 && (np.is_none_or(|(_, b)| b <= c.a) || k == c.b) {
+                    let who = match np.filter(|&(_, b)| b <= c.a) {
                         Some((a, b)) => ctx.resolve(toks, a, b),
                         None => Who::default(),
                     };
-                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                    return Some(content_quote(body, toks, k, end, &who, &c));
                 }
             }
         }
@@ -1441,7 +1506,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 }
             }
             let tail_ok = |k: usize| {
-                k >= hi || toks[k..hi].iter().all(|t| t.word || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
+                k >= hi || hi - k <= 10 && toks[k..hi].iter().all(|t| (t.word && !body[t.start..t.end].eq_ignore_ascii_case("that")) || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
                     && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
             };
             if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
@@ -1490,8 +1555,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 continue;
             } else {
                 // skip a short adverbial ("on Tuesday", "in a statement") then an optional "that"
-                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this") {
-                    let lim = (k + 5).min(hi);
+                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this" | "earlier" | "later" | "during" | "after" | "before" | "recently" | "previously" | "repeatedly" | "publicly" | "privately" | "again" | "today" | "yesterday" | "tonight" | "through" | "via") {
+                    let lim = (k + 14).min(hi);
                     let mut j = k;
                     while j < lim && toks[j].word && lower(body, &toks[j]) != "that" {
                         j += 1;
@@ -1513,6 +1578,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                     // "it's", "there's", "they're": the subject before the contraction
                     let lw = full.split('\'').next().unwrap_or("").to_string();
                     is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
+                        // "said economic growth is ...": a bare plural or mass-noun subject
+                        // after the commonest verbs, when a verb follows within a few words
+                        || (c.weight >= 200 && bare_subject(body, toks, k, hi))
                 };
                 if !ok {
                     continue;
@@ -1533,6 +1601,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 return Some(content_quote(body, toks, lo, c.a - 1, &who, &c));
             }
         }
+    }
+    if let Some(q) = evidence(ctx, toks, lo, hi) {
+        return Some(q);
     }
     // Second pass: attributions whose content is a complement rather than a clause
     // ("X called for Y", "X urged Y to Z", "X cited Y"), for any verb the lexicon
@@ -1596,6 +1667,94 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         }
         return Some(content_quote(body, toks, k, hi, &who, &c));
     }
+    seeming(body, toks, lo, hi)
+}
+
+/// Heads of noun phrases for evidence that "shows" or "found" something.
+const EVIDENCE: &[&str] = &[
+    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data", "records",
+    "analysis", "figures", "numbers", "research", "results", "review", "investigation", "audit", "documents",
+    "filings", "estimates", "census", "tally", "count", "evidence", "experience", "researchers", "investigators",
+    "scientists", "economists", "analysts", "auditors", "inspector", "calculations", "statistics", "projections",
+];
+const SHOW_VERBS: &[&str] = &[
+    "show", "shows", "showed", "found", "finds", "find", "suggests", "suggested", "suggest", "indicates", "indicated",
+    "indicate", "reveals", "revealed", "concluded", "concludes", "estimated", "estimates", "predicts", "predicted",
+];
+
+/// "A poll shows (that) CLAUSE", "the study found that CLAUSE", "CLAUSE, records show."
+fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+    let body = ctx.body;
+    let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
+    for i in lo + 1..hi {
+        let t = toks[i];
+        if !t.word || t.quoted || !SHOW_VERBS.iter().any(|v| body[t.start..t.end].eq_ignore_ascii_case(v)) {
+            continue;
+        }
+        let mut j = i;
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            j -= 1;
+        }
+        if j == lo || !toks[j - 1].word || toks[j - 1].quoted || !EVIDENCE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            continue;
+        }
+        // the evidence phrase: back to a comma, a clause word or ten tokens
+        let mut s = j - 1;
+        while s > lo && s + 10 > j {
+            let p = toks[s - 1];
+            if p.quoted || (!p.word && !matches!(&body[p.start..p.end], "." | "’" | "'" | "-")) {
+                break;
+            }
+            if p.word && NP_STOP.iter().any(|w| body[p.start..p.end].eq_ignore_ascii_case(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
+        let that = toks.get(i + 1).is_some_and(|n| i + 1 < hi && body[n.start..n.end].eq_ignore_ascii_case("that"));
+        let (cs, ce) = if that && words_in(toks, i + 2, hi) >= 3 {
+            (i + 2, hi)
+        } else if s > lo && comma(s - 1) && words_in(toks, lo, s - 1) >= 4 && words_in(toks, i + 1, hi) <= 4 {
+            (lo, s - 1)
+        } else if i + 1 < hi && toks[i + 1].word && words_in(toks, i + 1, hi) >= 4 && {
+            let n = &toks[i + 1];
+            let lw = lower(body, n);
+            DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || PRONOUNS.contains(&lw.as_str()) || is_cap(body, n) || bare_subject(body, toks, i + 1, hi)
+        } {
+            (i + 1, hi)
+        } else {
+            continue;
+        };
+        let who = ctx.resolve(toks, s, j);
+        return Some(content_quote(body, toks, cs, ce, &who, &c));
+    }
+    None
+}
+
+/// "X is expected to ...": the whole clause is an attributed expectation with no named
+/// source. (PolNeAR also annotates "X seems/appears to ..." this way, but those are the
+/// reporter's own hedges; as speakerless quotes they only add noise to a comparison.)
+fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+    for i in lo + 1..hi.saturating_sub(2) {
+        let t = toks[i];
+        if !t.word || t.quoted {
+            continue;
+        }
+        let w = &body[t.start..t.end];
+        let next = &body[toks[i + 1].start..toks[i + 1].end];
+        let ok = if w.eq_ignore_ascii_case("expected") {
+            next.eq_ignore_ascii_case("to")
+                && (i - lo >= 2)
+                && ["is", "are", "was", "were", "widely", "also", "now", "still"].iter().any(|v| body[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(v))
+        } else {
+            false
+        };
+        if !ok || words_in(toks, lo, hi) < 4 || (lo..i).any(|k| toks[k].quoted) {
+            continue;
+        }
+        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
+        return Some(content_quote(body, toks, lo, hi, &Who::default(), &c));
+    }
     None
 }
 
@@ -1623,7 +1782,9 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
         for k in a + 2..b {
             let lw = lower(body, &toks[k]);
             let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
-            let contrast = after_comma && matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas");
+            let contrast = after_comma
+                && (matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas")
+                    || (c.weight > 0 && matches!(lw.as_str(), "saying" | "adding" | "telling" | "noting" | "arguing" | "citing" | "referring" | "insisting" | "warning" | "explaining" | "claiming" | "calling")));
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
             if (contrast || coord_cue) && !toks[k].quoted {
