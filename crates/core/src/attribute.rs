@@ -181,7 +181,11 @@ const ORG_ROLES: &[&str] = &[
     "court", "bank", "group", "union", "organization", "organisation", "regime", "firm", "board", "commission",
 ];
 /// Document-like speakers: resolved to the body that issued them.
-const DOC_NOUNS: &[&str] = &["statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing", "notice", "announcement"];
+const DOC_NOUNS: &[&str] = &[
+    "statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing",
+    "notice", "announcement", "data", "figures", "records", "analysis", "estimates", "tally", "count", "numbers",
+    "research", "documents", "filings", "statistics",
+];
 const PARTICIPLE_CUES: &[&str] = &[
     "saying", "adding", "noting", "telling", "describing", "calling", "arguing", "warning", "insisting", "stressing",
     "explaining", "claiming", "asserting", "suggesting", "stating", "declaring", "acknowledging", "admitting",
@@ -837,8 +841,12 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
+    // (but "Lee Says Talks Failed": a title-case headline)
     if is_cap(body, &t) && i > 0 && toks[i - 1].word {
-        return None;
+        let headline = is_cap(body, &toks[i - 1]) && toks.get(i + 1).is_some_and(|n| is_cap(body, n)) && CLAUSE_CUES.contains(&w.as_str()) && weight >= STRONG;
+        if !headline {
+            return None;
+        }
     }
     // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
     // forms directly after a determiner
@@ -908,15 +916,50 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
             q -= 1;
         }
         let at_start = q == lo || (q > lo && toks[q - 1].quoted);
-        if at_start && toks[q].word && !toks[q].quoted && q + 1 < j && (is_cap(body, &toks[q]) || DEF_DET.contains(&lower(body, &toks[q]).as_str())) {
-            let mut e = q;
+        // the subject is the first comma-separated chunk that looks like a noun phrase
+        // (a name or a short phrase with no verb or preposition), followed by its
+        // appositive(s): "Alarmed by the unrest, Sen. Ann Lee (D-Ore.), the minority
+        // leader, said"; "The plan is possible by its resources, said ..." has none
+        let mut st = q;
+        let mut first = true;
+        while st + 1 < j {
+            let ok_start = (!first || at_start) && toks[st].word && !toks[st].quoted && {
+                let lw = lower(body, &toks[st]);
+                is_cap(body, &toks[st]) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+            };
+            let mut e = st;
             while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
                 e += 1;
             }
-            let e_ok = e < j && !toks[e].word && &body[toks[e].start..toks[e].end] == ",";
-            if e > q && e_ok && is_np_head(body, &toks[e - 1]) {
-                return Some((q, e));
+            if ok_start {
+                // "Sen. Ann Lee (D-Ore.), a member of ..., said"
+                let mut f = e;
+                if f < j && &body[toks[f].start..toks[f].end] == "(" {
+                    if let Some(c) = (f + 1..j.min(f + 10)).find(|&x| &body[toks[x].start..toks[x].end] == ")") {
+                        f = c + 1;
+                    }
+                }
+                let e_ok = f + 1 < j && !toks[f].word && &body[toks[f].start..toks[f].end] == ",";
+                let name_like = e - st <= 8
+                    && toks[st..e].iter().enumerate().all(|(n, t)| {
+                        if !t.word || is_cap(body, t) {
+                            return true;
+                        }
+                        let lw = lower(body, t);
+                        let verbish = lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly");
+                        (n == 0 || !verbish)
+                            && !NP_STOP.contains(&lw.as_str())
+                            && !SKIP_BEFORE_CUE.contains(&lw.as_str())
+                            && !matches!(lw.as_str(), "in" | "on" | "at" | "by" | "with" | "for" | "from" | "during" | "about" | "into" | "over" | "under" | "is" | "are" | "was" | "were")
+                    });
+                if e > st && e_ok && name_like && is_np_head(body, &toks[e - 1]) {
+                    return Some((st, e));
+                }
             }
+            // the next chunk
+            let Some(nc) = (e..j).find(|&x| !toks[x].word && &body[toks[x].start..toks[x].end] == ",") else { break };
+            st = nc + 1;
+            first = false;
         }
     }
     if before_is_np {
@@ -959,6 +1002,14 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     if k < hi && toks[k].word && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at") {
         return None;
     }
+    // an inverted subject is a noun phrase: not "that ...", "he was", "of the", "Tuesday"
+    if k < hi && toks[k].word && {
+        let lw = lower(body, &toks[k]);
+        matches!(lw.as_str(), "that" | "this" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "of" | "to" | "for" | "with" | "by" | "from" | "about" | "during" | "after" | "before" | "when" | "while" | "if")
+            || (is_cap(body, &toks[k]) && NOT_NAMES.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
+    } {
+        return None;
+    }
     if k < hi && toks[k].word && !toks[k].quoted {
         let s = k;
         while k < hi && k < s + 10 {
@@ -986,7 +1037,8 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
     let s = from;
     while k < hi && k < s + 12 {
         let t = toks[k];
-        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-")) {
+        // brackets and slashes inside a name: "the [South] Korea Trade Agency", "CNN/ORC"
+        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-" | "[" | "]" | "/" | "&")) {
             break;
         }
         if t.word && k > s && matches!(lower(body, &t).as_str(), "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during") {
@@ -1017,6 +1069,10 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         }
         if k >= cue || toks[k].quoted {
             continue;
+        }
+        // "But the court ...", "And she ..."
+        if k + 1 < cue && toks[k + 1].word && matches!(lower(body, &toks[k]).as_str(), "but" | "and" | "yet" | "so" | "still" | "then" | "now") {
+            k += 1;
         }
         let w = lower(body, &toks[k]);
         if PRONOUNS.contains(&w.as_str()) {
@@ -1075,7 +1131,9 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
     let next_lower = toks.get(i + 1).is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
     // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
     let title = matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "prof" | "rev" | "st");
-    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower
+    // "(D-Ore.)": the party-and-state label of US politicians
+    let before_paren = toks.get(i + 1).is_some_and(|n| &body[n.start..n.end] == ")");
+    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower || before_paren
 }
 
 /// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
@@ -1282,6 +1340,13 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
             quotes.push(make_quote(body, m.content, kind, &who, cue_s));
         }
+        // ---- headline and transcript attributions: "Lee: No deal without guarantees"
+        if let Some(q) = headline(&mut ctx, &toks, &bounds) {
+            if let Some(e) = q.speaker_entity {
+                ctx.recent.push((q.span.start, e));
+            }
+            quotes.push(q);
+        }
         // ---- indirect quotes, per clause outside direct quotes
         let mut clause_lo = 0;
         let mut ends: Vec<usize> = bounds.clone();
@@ -1442,14 +1507,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             continue;
         }
         if c.according {
-            let (a, b) = np_after(body, toks, c.b, hi)?;
-            // "According to X, CLAUSE" or "CLAUSE, according to X"
-            let (cs, ce) = if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
-                (b + 1, hi)
-            } else if c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
-                (lo, c.a - 1)
+            // "According to X, CLAUSE" (at the clause start; X may be long: "an online
+            // University of Texas/Texas Tribune poll out Thursday") or "CLAUSE(,)
+            // according to X(, but ...)"
+            let head = toks[lo..c.a].iter().all(|t| !t.word || matches!(lower(body, t).as_str(), "but" | "and" | "yet" | "so" | "also" | "still"));
+            let first_comma = (c.b..hi.min(c.b + 40)).find(|&k| comma(k) && !toks[k].quoted);
+            let (a, b, cs, ce) = if let (true, Some(fc)) = (head, first_comma) {
+                let Some((a, b)) = np_after(body, toks, c.b, fc) else { continue };
+                if words_in(toks, fc + 1, hi) < 4 {
+                    continue;
+                }
+                (a, b, fc + 1, hi)
             } else {
-                continue;
+                let Some((a, b)) = np_after(body, toks, c.b, hi) else { continue };
+                if !head && words_in(toks, lo, c.a) >= 4 {
+                    (a, b, lo, if comma(c.a - 1) { c.a - 1 } else { c.a })
+                } else if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
+                    (a, b, b + 1, hi)
+                } else {
+                    continue;
+                }
             };
             // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
             if cs > c.b {
@@ -1507,7 +1584,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             }
             let tail_ok = |k: usize| {
                 k >= hi || hi - k <= 10 && toks[k..hi].iter().all(|t| (t.word && !body[t.start..t.end].eq_ignore_ascii_case("that")) || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
-                    && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
+                    && (matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "recently" | "privately" | "publicly" | "afterward" | "afterwards" | "after" | "before" | "while" | "when" | "via" | "through" | "by")
+                        || toks[k..hi].iter().all(|t| !t.word || is_cap(body, t)))
             };
             if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
@@ -1756,6 +1834,59 @@ fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
         return Some(content_quote(body, toks, lo, hi, &Who::default(), &c));
     }
     None
+}
+
+/// First words of a paragraph-initial "Label:" that is not a speaker.
+const NOT_HEADLINE_SPEAKER: &[&str] = &[
+    "related", "update", "updated", "updates", "photo", "photos", "video", "videos", "note", "editor", "editor's",
+    "editors", "correction", "corrections", "source", "sources", "read", "watch", "see", "also", "more", "subscribe",
+    "click", "follow", "sign", "listen", "advertisement", "share", "tags", "filed", "topics", "contact", "email",
+    "phone", "web", "website", "credit", "credits", "image", "images", "caption", "warning", "spoiler", "disclaimer",
+    "transcript", "background", "q", "a", "question", "answer", "bottom", "summary", "why", "what", "how", "when",
+    "where", "who", "step", "part", "chapter", "breaking", "exclusive", "live", "analysis", "opinion", "commentary",
+    "the", "this", "that", "here", "there", "it", "in", "on", "at", "for", "by", "from", "with", "and", "but", "or",
+    "if", "so", "now", "then", "today", "tonight", "yesterday", "day", "week", "update", "latest", "location",
+    "date", "time", "where", "title", "subject", "re", "fw", "fwd", "ps", "p.s", "edit", "posted", "published",
+    "written", "reporting", "additional", "top", "first", "second", "third", "next", "previous", "map", "chart",
+    "graphic", "table", "figure", "fig", "example", "examples", "definition", "key", "total", "price", "cost",
+    "free", "download", "buy", "get", "join", "donate", "support", "name", "address", "tel", "fax",
+];
+
+/// A paragraph opening with a short capitalised source and a colon, then text that is
+/// not in quote marks: the headline convention "Lee: No deal without guarantees" and
+/// transcript lines "JANE DOE: We asked the minister ...". The content runs to the end
+/// of the first sentence, or of the paragraph for an all-capitals transcript speaker.
+fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
+    let body = ctx.body;
+    let ci = (1..toks.len().min(9)).find(|&i| !toks[i].word)?;
+    if &body[toks[ci].start..toks[ci].end] != ":" || toks[ci].quoted || ci + 1 >= toks.len() {
+        return None;
+    }
+    let first = &toks[0];
+    if !is_cap(body, first) || NOT_HEADLINE_SPEAKER.contains(&lower(body, first).as_str()) {
+        return None;
+    }
+    let label = &toks[..ci];
+    let caps = label.iter().filter(|t| is_cap(body, t)).count();
+    if label.iter().any(|t| body[t.start..t.end].contains(|c: char| c.is_ascii_digit()) || cue_weight(&lower(body, t)) >= WEAK)
+        || 2 * caps < label.len()
+    {
+        return None;
+    }
+    let next = &toks[ci + 1];
+    if !next.word || next.quoted {
+        return None;
+    }
+    let shout = label.iter().all(|t| !body[t.start..t.end].chars().any(char::is_lowercase));
+    let end = if shout { toks.len() } else { bounds.iter().copied().find(|&b| b > ci).unwrap_or(toks.len()) };
+    // a list of names ("Iowa: Ann Lee, Tom Baker, ...") is not a statement
+    let commas = toks[ci + 1..end].iter().filter(|t| !t.word && &body[t.start..t.end] == ",").count();
+    if words_in(toks, ci + 1, end) < 3 || commas >= 3 {
+        return None;
+    }
+    let who = ctx.resolve(toks, 0, ci);
+    let c = Cue { a: ci, b: ci + 1, weight: 1, according: false };
+    Some(content_quote(body, toks, ci + 1, end, &who, &c))
 }
 
 /// Lexicon frequency for a cue verb with a complement (second pass of `indirect`).
