@@ -181,7 +181,11 @@ const ORG_ROLES: &[&str] = &[
     "court", "bank", "group", "union", "organization", "organisation", "regime", "firm", "board", "commission",
 ];
 /// Document-like speakers: resolved to the body that issued them.
-const DOC_NOUNS: &[&str] = &["statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing", "notice", "announcement"];
+const DOC_NOUNS: &[&str] = &[
+    "statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing",
+    "notice", "announcement", "data", "figures", "records", "analysis", "estimates", "tally", "count", "numbers",
+    "research", "documents", "filings", "statistics",
+];
 const PARTICIPLE_CUES: &[&str] = &[
     "saying", "adding", "noting", "telling", "describing", "calling", "arguing", "warning", "insisting", "stressing",
     "explaining", "claiming", "asserting", "suggesting", "stating", "declaring", "acknowledging", "admitting",
@@ -848,8 +852,12 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return None;
     }
     // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
+    // (but "Lee Says Talks Failed": a title-case headline)
     if is_cap(body, &t) && i > 0 && toks[i - 1].word {
-        return None;
+        let headline = is_cap(body, &toks[i - 1]) && toks.get(i + 1).is_some_and(|n| is_cap(body, n)) && CLAUSE_CUES.contains(&w.as_str()) && weight >= STRONG;
+        if !headline {
+            return None;
+        }
     }
     // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
     // forms directly after a determiner
@@ -919,15 +927,50 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
             q -= 1;
         }
         let at_start = q == lo || (q > lo && toks[q - 1].quoted);
-        if at_start && toks[q].word && !toks[q].quoted && q + 1 < j && (is_cap(body, &toks[q]) || DEF_DET.contains(&lower(body, &toks[q]).as_str())) {
-            let mut e = q;
+        // the subject is the first comma-separated chunk that looks like a noun phrase
+        // (a name or a short phrase with no verb or preposition), followed by its
+        // appositive(s): "Alarmed by the unrest, Sen. Ann Lee (D-Ore.), the minority
+        // leader, said"; "The plan is possible by its resources, said ..." has none
+        let mut st = q;
+        let mut first = true;
+        while st + 1 < j {
+            let ok_start = (!first || at_start) && toks[st].word && !toks[st].quoted && {
+                let lw = lower(body, &toks[st]);
+                is_cap(body, &toks[st]) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+            };
+            let mut e = st;
             while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
                 e += 1;
             }
-            let e_ok = e < j && !toks[e].word && &body[toks[e].start..toks[e].end] == ",";
-            if e > q && e_ok && is_np_head(body, &toks[e - 1]) {
-                return Some((q, e));
+            if ok_start {
+                // "Sen. Ann Lee (D-Ore.), a member of ..., said"
+                let mut f = e;
+                if f < j && &body[toks[f].start..toks[f].end] == "(" {
+                    if let Some(c) = (f + 1..j.min(f + 10)).find(|&x| &body[toks[x].start..toks[x].end] == ")") {
+                        f = c + 1;
+                    }
+                }
+                let e_ok = f + 1 < j && !toks[f].word && &body[toks[f].start..toks[f].end] == ",";
+                let name_like = e - st <= 8
+                    && toks[st..e].iter().enumerate().all(|(n, t)| {
+                        if !t.word || is_cap(body, t) {
+                            return true;
+                        }
+                        let lw = lower(body, t);
+                        let verbish = lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly");
+                        (n == 0 || !verbish)
+                            && !NP_STOP.contains(&lw.as_str())
+                            && !SKIP_BEFORE_CUE.contains(&lw.as_str())
+                            && !matches!(lw.as_str(), "in" | "on" | "at" | "by" | "with" | "for" | "from" | "during" | "about" | "into" | "over" | "under" | "is" | "are" | "was" | "were")
+                    });
+                if e > st && e_ok && name_like && is_np_head(body, &toks[e - 1]) {
+                    return Some((st, e));
+                }
             }
+            // the next chunk
+            let Some(nc) = (e..j).find(|&x| !toks[x].word && &body[toks[x].start..toks[x].end] == ",") else { break };
+            st = nc + 1;
+            first = false;
         }
     }
     if before_is_np {
@@ -970,6 +1013,14 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     if k < hi && toks[k].word && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at") {
         return None;
     }
+    // an inverted subject is a noun phrase: not "that ...", "he was", "of the", "Tuesday"
+    if k < hi && toks[k].word && {
+        let lw = lower(body, &toks[k]);
+        matches!(lw.as_str(), "that" | "this" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "of" | "to" | "for" | "with" | "by" | "from" | "about" | "during" | "after" | "before" | "when" | "while" | "if")
+            || (is_cap(body, &toks[k]) && NOT_NAMES.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
+    } {
+        return None;
+    }
     if k < hi && toks[k].word && !toks[k].quoted {
         let s = k;
         while k < hi && k < s + 10 {
@@ -997,7 +1048,8 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
     let s = from;
     while k < hi && k < s + 12 {
         let t = toks[k];
-        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-")) {
+        // brackets and slashes inside a name: "the [South] Korea Trade Agency", "CNN/ORC"
+        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-" | "[" | "]" | "/" | "&")) {
             break;
         }
         if t.word && k > s && matches!(lower(body, &t).as_str(), "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during") {
@@ -1017,7 +1069,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     // clause start: after the last comma-separated adverbial that precedes a capital/pronoun
     let mut starts = vec![lo];
     for i in lo..cue {
-        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], ",") && !toks[i].quoted {
+        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "," | "—" | "–") && !toks[i].quoted {
             starts.push(i + 1);
         }
     }
@@ -1028,6 +1080,10 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         }
         if k >= cue || toks[k].quoted {
             continue;
+        }
+        // "But the court ...", "And she ..."
+        if k + 1 < cue && toks[k + 1].word && matches!(lower(body, &toks[k]).as_str(), "but" | "and" | "yet" | "so" | "still" | "then" | "now") {
+            k += 1;
         }
         let w = lower(body, &toks[k]);
         if PRONOUNS.contains(&w.as_str()) {
@@ -1040,11 +1096,25 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
                 continue;
             }
             let mut e = k + 1;
-            while e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
-                e += 1;
+            loop {
+                if e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
+                    e += 1;
+                } else if e + 1 < cue && !toks[e].word && &body[toks[e].start..toks[e].end] == "." && is_cap(body, &toks[e + 1]) {
+                    // "Sen. Ann Lee"
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            // "Sen. Ann Lee (D-Ore.) defended ...": the verb after the parenthesis
+            let mut v = e;
+            if v < cue && &body[toks[v].start..toks[v].end] == "(" {
+                if let Some(c) = (v + 1..cue.min(v + 10)).find(|&j| &body[toks[j].start..toks[j].end] == ")") {
+                    v = c + 1;
+                }
             }
             // a subject is followed by its verb, not by a list comma or a conjunction
-            let followed_by_verb = e < cue && toks[e].word && !matches!(lower(body, &toks[e]).as_str(), "and" | "or" | "of" | "nor");
+            let followed_by_verb = v < cue && toks[v].word && !matches!(lower(body, &toks[v]).as_str(), "and" | "or" | "of" | "nor");
             if !followed_by_verb {
                 continue;
             }
@@ -1072,7 +1142,9 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
     let next_lower = toks.get(i + 1).is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
     // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
     let title = matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "prof" | "rev" | "st");
-    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower
+    // "(D-Ore.)": the party-and-state label of US politicians
+    let before_paren = toks.get(i + 1).is_some_and(|n| &body[n.start..n.end] == ")");
+    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower || before_paren
 }
 
 /// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
@@ -1162,9 +1234,17 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             t.quoted = k > 0 && t.end <= reach[k - 1];
         }
         // clause boundaries outside quotes: sentence-final punctuation
+        // and a closing quote mark after a full stop, before a capital (`“... ongoing.” He said`)
         let bounds: Vec<usize> = (0..toks.len())
-            .filter(|&i| !toks[i].quoted && !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "." | "?" | "!" | ";"))
-            .filter(|&i| !is_abbrev_dot(body, &toks, i))
+            .filter(|&i| {
+                let t = &body[toks[i].start..toks[i].end];
+                !toks[i].word
+                    && ((!toks[i].quoted && matches!(t, "." | "?" | "!" | ";") && !is_abbrev_dot(body, &toks, i))
+                        || (matches!(t, "”" | "\"")
+                            && i > 0
+                            && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "?" | "!")
+                            && toks.get(i + 1).is_some_and(|n| !n.quoted && is_cap(body, n))))
+            })
             .collect();
         // statements issued: "X said in a statement", "a statement from X" handled in resolve
         let para_q = quotes.len();
@@ -1271,6 +1351,13 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
             quotes.push(make_quote(body, m.content, kind, &who, cue_s));
         }
+        // ---- headline and transcript attributions: "Lee: No deal without guarantees"
+        if let Some(q) = headline(&mut ctx, &toks, &bounds) {
+            if let Some(e) = q.speaker_entity {
+                ctx.recent.push((q.span.start, e));
+            }
+            quotes.push(q);
+        }
         // ---- indirect quotes, per clause outside direct quotes
         let mut clause_lo = 0;
         let mut ends: Vec<usize> = bounds.clone();
@@ -1309,7 +1396,7 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             // reports): continue after each cue
             let mut l = lo;
             while l + 3 < hi {
-                let Some(q) = indirect(&mut ctx, &toks, l, hi) else { break };
+                let Some(q) = indirect(&mut ctx, &toks, lo, l, hi) else { break };
                 let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
                 let in_direct: usize = direct_spans.iter().map(|d| q.span.end.min(d.end).saturating_sub(q.span.start.max(d.start))).sum();
                 if 2 * in_direct < q.span.len() {
@@ -1361,12 +1448,31 @@ fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Sp
     }
 }
 
+/// Whether `toks[k..]` starts with a bare noun-phrase subject followed by a finite
+/// verb ("economic stagnation is", "candidates are becoming", "allies wanted").
+fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
+        "must", "do", "does", "did", "wanted", "want", "wants", "need", "needs", "remain", "remains",
+    ];
+    const NOT_SUBJ: &[&str] = &[
+        "in", "on", "at", "to", "of", "for", "about", "during", "after", "before", "with", "by", "from", "when",
+        "while", "so", "yes", "nothing", "little", "much", "goodbye", "through", "over", "into", "as", "because",
+        "and", "or", "but", "not", "only", "just", "also", "still", "even", "instead",
+    ];
+    let w0 = lower(body, &toks[k]);
+    if NOT_SUBJ.contains(&w0.as_str()) || w0.ends_with("ly") {
+        return false;
+    }
+    (k + 1..(k + 5).min(hi)).take_while(|&j| toks[j].word).any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
+}
+
 fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
     toks[a.min(b)..b].iter().filter(|t| t.word).count()
 }
 
 /// An indirect quote in the clause `toks[lo..hi]`.
-fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Option<Quote> {
     let body = ctx.body;
     let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
     // "according to" frames the whole clause: try it before the verbs inside
@@ -1379,11 +1485,19 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
             // subject speaks
             let mut k = c.b;
+            // "telling reporters that ...": the addressee before "that"
+            if matches!(w.as_str(), "telling" | "reminding" | "assuring" | "warning" | "informing" | "urging") {
+                if let Some(t) = (c.b..(c.b + 5).min(hi)).take_while(|&j| toks[j].word).find(|&j| toks[j].word && body[toks[j].start..toks[j].end].eq_ignore_ascii_case("that")) {
+                    k = t;
+                }
+            }
             let that = toks.get(k).is_some_and(|t| lower(body, t) == "that");
             if that {
                 k += 1;
             }
-            let after_comma = c.a > lo && comma(c.a - 1);
+            // `,` or `,”` before the participle
+            let after_comma = c.a > lo
+                && (comma(c.a - 1) || (c.a > lo + 1 && matches!(&body[toks[c.a - 1].start..toks[c.a - 1].end], "”" | "\"") && comma(c.a - 2)));
             let clause_like = that
                 || (matches!(w.as_str(), "saying" | "adding" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "stressing" | "explaining" | "asserting")
                     && k < hi && toks[k].word && {
@@ -1391,26 +1505,43 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                         is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
                     });
             if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
-                if let Some((a, b)) = clause_subject(body, toks, lo, c.a) {
+                if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
                     let who = ctx.resolve(toks, a, b);
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                }
+                // `“...,” said Lee, adding that ...`: the speaker of the quote in this clause
+                if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| p >= toks[clo].start && p < toks[c.a].start && e < ctx.entities.len()) {
+                    let who = Who { speaker: Some(ctx.entities[e].name.clone()), entity: Some(e), ..Who::default() };
                     return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
             }
             continue;
         }
         if c.according {
-            let (a, b) = np_after(body, toks, c.b, hi)?;
-            // "According to X, CLAUSE" or "CLAUSE, according to X"
-            let (cs, ce) = if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
-                (b + 1, hi)
-            } else if c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
-                (lo, c.a - 1)
+            // "According to X, CLAUSE" (at the clause start; X may be long: "an online
+            // University of Texas/Texas Tribune poll out Thursday") or "CLAUSE(,)
+            // according to X(, but ...)"
+            let head = toks[lo..c.a].iter().all(|t| !t.word || matches!(lower(body, t).as_str(), "but" | "and" | "yet" | "so" | "also" | "still"));
+            let first_comma = (c.b..hi.min(c.b + 40)).find(|&k| comma(k) && !toks[k].quoted);
+            let (a, b, cs, ce) = if let (true, Some(fc)) = (head, first_comma) {
+                let Some((a, b)) = np_after(body, toks, c.b, fc) else { continue };
+                if words_in(toks, fc + 1, hi) < 4 {
+                    continue;
+                }
+                (a, b, fc + 1, hi)
             } else {
-                continue;
+                let Some((a, b)) = np_after(body, toks, c.b, hi) else { continue };
+                if !head && words_in(toks, lo, c.a) >= 4 {
+                    (a, b, lo, if comma(c.a - 1) { c.a - 1 } else { c.a })
+                } else if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
+                    (a, b, b + 1, hi)
+                } else {
+                    continue;
+                }
             };
             // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
             if cs > c.b {
-                if let Some(inner) = indirect(ctx, toks, cs, ce) {
+                if let Some(inner) = indirect(ctx, toks, clo.min(cs), cs, ce) {
                     if inner.cue.as_deref().is_some_and(|c| !c.eq_ignore_ascii_case("according to")) {
                         return Some(inner);
                     }
@@ -1423,18 +1554,29 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         // failed"); other cues need "that"
         let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
-        let np = speaker_np(body, toks, &c, lo, hi);
+        let np = speaker_np(body, toks, &c, lo, hi).or_else(|| {
+            // "X tweeted a photo and said ...": the subject before an earlier cue
+            (c.a > clo + 1 && c.a >= lo && toks[c.a - 1].word && lower(body, &toks[c.a - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()))
+                .then(|| clause_subject(body, toks, clo, c.a - 1))
+                .flatten()
+        });
         // questions: "X asked whether ...", "When asked if ..." (a passive has no subject)
         if matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned") {
             let lim = (c.b + 5).min(hi);
             if let Some(k) = (c.b..lim).find(|&k| matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where")) {
                 let object_ok = toks[c.b..k].iter().all(|t| t.word);
-                if object_ok && words_in(toks, k, hi) >= 3 && np.is_none_or(|(_, b)| b <= c.a) {
-                    let who = match np {
+                // "Asked whether X, Lee said ...": the question ends at the comma
+                let end = if c.a == lo || c.a == clo {
+                    (k..hi).find(|&j| comma(j) && !toks[j].quoted).unwrap_or(hi)
+                } else {
+                    hi
+                };
+                if object_ok && words_in(toks, k, end) >= 3 && (np.is_none_or(|(_, b)| b <= c.a) || k == c.b) {
+                    let who = match np.filter(|&(_, b)| b <= c.a) {
                         Some((a, b)) => ctx.resolve(toks, a, b),
                         None => Who::default(),
                     };
-                    return Some(content_quote(body, toks, k, hi, &who, &c));
+                    return Some(content_quote(body, toks, k, end, &who, &c));
                 }
             }
         }
@@ -1452,8 +1594,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 }
             }
             let tail_ok = |k: usize| {
-                k >= hi || toks[k..hi].iter().all(|t| t.word || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
-                    && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later")
+                k >= hi || hi - k <= 10 && toks[k..hi].iter().all(|t| (t.word && !body[t.start..t.end].eq_ignore_ascii_case("that")) || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
+                    && (matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "recently" | "privately" | "publicly" | "afterward" | "afterwards" | "after" | "before" | "while" | "when" | "via" | "through" | "by")
+                        || toks[k..hi].iter().all(|t| !t.word || is_cap(body, t)))
             };
             if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
@@ -1501,8 +1644,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 continue;
             } else {
                 // skip a short adverbial ("on Tuesday", "in a statement") then an optional "that"
-                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this") {
-                    let lim = (k + 5).min(hi);
+                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this" | "earlier" | "later" | "during" | "after" | "before" | "recently" | "previously" | "repeatedly" | "publicly" | "privately" | "again" | "today" | "yesterday" | "tonight" | "through" | "via") {
+                    let lim = (k + 14).min(hi);
                     let mut j = k;
                     while j < lim && toks[j].word && lower(body, &toks[j]) != "that" {
                         j += 1;
@@ -1524,6 +1667,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                     // "it's", "there's", "they're": the subject before the contraction
                     let lw = full.split('\'').next().unwrap_or("").to_string();
                     is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
+                        // "said economic growth is ...": a bare plural or mass-noun subject
+                        // after the commonest verbs, when a verb follows within a few words
+                        || (c.weight >= 200 && bare_subject(body, toks, k, hi))
                 };
                 if !ok {
                     continue;
@@ -1544,6 +1690,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
                 return Some(content_quote(body, toks, lo, c.a - 1, &who, &c));
             }
         }
+    }
+    if let Some(q) = evidence(ctx, toks, lo, hi) {
+        return Some(q);
     }
     // Second pass: attributions whose content is a complement rather than a clause
     // ("X called for Y", "X urged Y to Z", "X cited Y"), for any verb the lexicon
@@ -1607,7 +1756,148 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         }
         return Some(content_quote(body, toks, k, hi, &who, &c));
     }
+    seeming(body, toks, lo, hi)
+}
+
+/// Heads of noun phrases for evidence that "shows" or "found" something.
+const EVIDENCE: &[&str] = &[
+    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data", "records",
+    "analysis", "figures", "numbers", "research", "results", "review", "investigation", "audit", "documents",
+    "filings", "estimates", "census", "tally", "count", "evidence", "experience", "researchers", "investigators",
+    "scientists", "economists", "analysts", "auditors", "inspector", "calculations", "statistics", "projections",
+];
+const SHOW_VERBS: &[&str] = &[
+    "show", "shows", "showed", "found", "finds", "find", "suggests", "suggested", "suggest", "indicates", "indicated",
+    "indicate", "reveals", "revealed", "concluded", "concludes", "estimated", "estimates", "predicts", "predicted",
+];
+
+/// "A poll shows (that) CLAUSE", "the study found that CLAUSE", "CLAUSE, records show."
+fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+    let body = ctx.body;
+    let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
+    for i in lo + 1..hi {
+        let t = toks[i];
+        if !t.word || t.quoted || !SHOW_VERBS.iter().any(|v| body[t.start..t.end].eq_ignore_ascii_case(v)) {
+            continue;
+        }
+        let mut j = i;
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            j -= 1;
+        }
+        if j == lo || !toks[j - 1].word || toks[j - 1].quoted || !EVIDENCE.contains(&lower(body, &toks[j - 1]).as_str()) {
+            continue;
+        }
+        // the evidence phrase: back to a comma, a clause word or ten tokens
+        let mut s = j - 1;
+        while s > lo && s + 10 > j {
+            let p = toks[s - 1];
+            if p.quoted || (!p.word && !matches!(&body[p.start..p.end], "." | "’" | "'" | "-")) {
+                break;
+            }
+            if p.word && NP_STOP.iter().any(|w| body[p.start..p.end].eq_ignore_ascii_case(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
+        let that = toks.get(i + 1).is_some_and(|n| i + 1 < hi && body[n.start..n.end].eq_ignore_ascii_case("that"));
+        let (cs, ce) = if that && words_in(toks, i + 2, hi) >= 3 {
+            (i + 2, hi)
+        } else if s > lo && comma(s - 1) && words_in(toks, lo, s - 1) >= 4 && words_in(toks, i + 1, hi) <= 4 {
+            (lo, s - 1)
+        } else if i + 1 < hi && toks[i + 1].word && words_in(toks, i + 1, hi) >= 4 && {
+            let n = &toks[i + 1];
+            let lw = lower(body, n);
+            DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || PRONOUNS.contains(&lw.as_str()) || is_cap(body, n) || bare_subject(body, toks, i + 1, hi)
+        } {
+            (i + 1, hi)
+        } else {
+            continue;
+        };
+        let who = ctx.resolve(toks, s, j);
+        return Some(content_quote(body, toks, cs, ce, &who, &c));
+    }
     None
+}
+
+/// "X is expected to ...": the whole clause is an attributed expectation with no named
+/// source. (PolNeAR also annotates "X seems/appears to ..." this way, but those are the
+/// reporter's own hedges; as speakerless quotes they only add noise to a comparison.)
+fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+    for i in lo + 1..hi.saturating_sub(2) {
+        let t = toks[i];
+        if !t.word || t.quoted {
+            continue;
+        }
+        let w = &body[t.start..t.end];
+        let next = &body[toks[i + 1].start..toks[i + 1].end];
+        let ok = if w.eq_ignore_ascii_case("expected") {
+            next.eq_ignore_ascii_case("to")
+                && (i - lo >= 2)
+                && ["is", "are", "was", "were", "widely", "also", "now", "still"].iter().any(|v| body[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(v))
+        } else {
+            false
+        };
+        if !ok || words_in(toks, lo, hi) < 4 || (lo..i).any(|k| toks[k].quoted) {
+            continue;
+        }
+        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
+        return Some(content_quote(body, toks, lo, hi, &Who::default(), &c));
+    }
+    None
+}
+
+/// First words of a paragraph-initial "Label:" that is not a speaker.
+const NOT_HEADLINE_SPEAKER: &[&str] = &[
+    "related", "update", "updated", "updates", "photo", "photos", "video", "videos", "note", "editor", "editor's",
+    "editors", "correction", "corrections", "source", "sources", "read", "watch", "see", "also", "more", "subscribe",
+    "click", "follow", "sign", "listen", "advertisement", "share", "tags", "filed", "topics", "contact", "email",
+    "phone", "web", "website", "credit", "credits", "image", "images", "caption", "warning", "spoiler", "disclaimer",
+    "transcript", "background", "q", "a", "question", "answer", "bottom", "summary", "why", "what", "how", "when",
+    "where", "who", "step", "part", "chapter", "breaking", "exclusive", "live", "analysis", "opinion", "commentary",
+    "the", "this", "that", "here", "there", "it", "in", "on", "at", "for", "by", "from", "with", "and", "but", "or",
+    "if", "so", "now", "then", "today", "tonight", "yesterday", "day", "week", "update", "latest", "location",
+    "date", "time", "where", "title", "subject", "re", "fw", "fwd", "ps", "p.s", "edit", "posted", "published",
+    "written", "reporting", "additional", "top", "first", "second", "third", "next", "previous", "map", "chart",
+    "graphic", "table", "figure", "fig", "example", "examples", "definition", "key", "total", "price", "cost",
+    "free", "download", "buy", "get", "join", "donate", "support", "name", "address", "tel", "fax",
+];
+
+/// A paragraph opening with a short capitalised source and a colon, then text that is
+/// not in quote marks: the headline convention "Lee: No deal without guarantees" and
+/// transcript lines "JANE DOE: We asked the minister ...". The content runs to the end
+/// of the first sentence, or of the paragraph for an all-capitals transcript speaker.
+fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
+    let body = ctx.body;
+    let ci = (1..toks.len().min(9)).find(|&i| !toks[i].word)?;
+    if &body[toks[ci].start..toks[ci].end] != ":" || toks[ci].quoted || ci + 1 >= toks.len() {
+        return None;
+    }
+    let first = &toks[0];
+    if !is_cap(body, first) || NOT_HEADLINE_SPEAKER.contains(&lower(body, first).as_str()) {
+        return None;
+    }
+    let label = &toks[..ci];
+    let caps = label.iter().filter(|t| is_cap(body, t)).count();
+    if label.iter().any(|t| body[t.start..t.end].contains(|c: char| c.is_ascii_digit()) || cue_weight(&lower(body, t)) >= WEAK)
+        || 2 * caps < label.len()
+    {
+        return None;
+    }
+    let next = &toks[ci + 1];
+    if !next.word || next.quoted {
+        return None;
+    }
+    let shout = label.iter().all(|t| !body[t.start..t.end].chars().any(char::is_lowercase));
+    let end = if shout { toks.len() } else { bounds.iter().copied().find(|&b| b > ci).unwrap_or(toks.len()) };
+    // a list of names ("Iowa: Ann Lee, Tom Baker, ...") is not a statement
+    let commas = toks[ci + 1..end].iter().filter(|t| !t.word && &body[t.start..t.end] == ",").count();
+    if words_in(toks, ci + 1, end) < 3 || commas >= 3 {
+        return None;
+    }
+    let who = ctx.resolve(toks, 0, ci);
+    let c = Cue { a: ci, b: ci + 1, weight: 1, according: false };
+    Some(content_quote(body, toks, ci + 1, end, &who, &c))
 }
 
 /// Lexicon frequency for a cue verb with a complement (second pass of `indirect`).
@@ -1634,7 +1924,9 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
         for k in a + 2..b {
             let lw = lower(body, &toks[k]);
             let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
-            let contrast = after_comma && matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas");
+            let contrast = after_comma
+                && (matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas")
+                    || (c.weight > 0 && matches!(lw.as_str(), "saying" | "adding" | "telling" | "noting" | "arguing" | "citing" | "referring" | "insisting" | "warning" | "explaining" | "claiming" | "calling")));
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
             if (contrast || coord_cue) && !toks[k].quoted {

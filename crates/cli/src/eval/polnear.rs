@@ -212,6 +212,13 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                         let ctx_start = text[..g.content.start].rfind('\n').map_or(0, |x| x + 1);
                         let _ = ctx_start;
                         eprintln!("MISS {} [{}] {:?} | src {:?}", if g.direct { "D" } else { "I" }, g.cue.map_or("", |s| s.text(&text)), gc.text(&text), g.source.map(|s| s.text(&text)));
+                        if std::env::var("PARALLAX_DEBUG").as_deref() == Ok("2") {
+                            let pe = text[g.content.end..].find('\n').map_or(text.len(), |x| g.content.end + x);
+                            eprintln!("   para {:?}", &text[ctx_start..pe]);
+                            for q in quotes.iter().filter(|q| q.span.overlaps(g.content)) {
+                                eprintln!("   near {:?} {:?} cue {:?} spk {:?}", q.kind, q.text, q.cue, q.speaker_text);
+                            }
+                        }
                     }
                     continue;
                 };

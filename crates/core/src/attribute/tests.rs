@@ -227,3 +227,55 @@ fn passive_question() {
     let (q, _) = run("When asked whether he would fundraise for other candidates, the senator declined to answer.");
     assert!(q.iter().any(|q| q.text.starts_with("whether he would fundraise")), "{q:?}");
 }
+
+fn indirect_texts(body: &str) -> Vec<(String, Option<String>)> {
+    let (q, _) = run(body);
+    q.into_iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.text, q.speaker)).collect()
+}
+
+#[test]
+fn said_then_adverbials_then_that() {
+    let q = indirect_texts("Mara Quist said earlier on Friday during a news conference that she may wait until the spring to decide.");
+    assert_eq!(q, vec![("she may wait until the spring to decide".to_string(), Some("Mara Quist".to_string()))]);
+}
+
+#[test]
+fn said_with_bare_plural_subject() {
+    let q = indirect_texts("Tom Verrell, the chief executive, said candidates are becoming more aware of the money online.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, "candidates are becoming more aware of the money online");
+    // a preposition after "said" is circumstance, not content
+    assert!(indirect_texts("Tom Verrell said in an interview on the radio show yesterday.").is_empty());
+}
+
+#[test]
+fn participle_splits_the_report_and_keeps_the_subject() {
+    let q = indirect_texts("Anna Lind said she saw no need to change the plan, telling reporters that the team would stay the course.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, "she saw no need to change the plan");
+    assert_eq!(q[1].0, "the team would stay the course");
+    assert_eq!(q[1].1.as_deref(), Some("Anna Lind"));
+}
+
+#[test]
+fn evidence_shows_that() {
+    let q = indirect_texts("A new survey by the institute shows that most voters want a different candidate.");
+    assert_eq!(q[0].0, "most voters want a different candidate", "{q:?}");
+    let q = indirect_texts("The town has gained many new residents since 2010, census figures show.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The town has gained many new residents since 2010");
+}
+
+#[test]
+fn asked_question_at_sentence_start() {
+    let q = indirect_texts("Asked if he was ever bullied as a child, the candidate said no.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "if he was ever bullied as a child");
+}
+
+#[test]
+fn sentence_end_inside_quote_ends_the_clause() {
+    let q = indirect_texts("The agent called the probe “ongoing.” He said the bureau has not commented on its scope or targets.");
+    assert!(q.iter().all(|(t, _)| !t.contains("ongoing")), "{q:?}");
+    assert!(q.iter().any(|(t, _)| t == "the bureau has not commented on its scope or targets"), "{q:?}");
+}
