@@ -25,8 +25,9 @@
 //! JSON bytes; the coordinator caches them and counts progress over the sources done in
 //! order. A helper only analyses: it has no cache and never compares. The result does not
 //! depend on who analysed what (tested natively: documents accepted out of order give the
-//! same JSON). Each helper is warmed up with a short text when it starts, so its first
-//! chunk does not pay for building lexicons and regexes.
+//! same JSON). Helpers start after the first request (on page load, the example, which
+//! must not wait for them) and are warmed up with a short text, so their first chunk does
+//! not pay for building lexicons and regexes.
 //!
 //! Built by Trunk with `data-type="worker"` and the `no-modules` wasm-bindgen target; the
 //! generated `worker_loader.js` is the script the page starts.
@@ -96,6 +97,8 @@ mod web {
         names: BTreeMap<(u32, usize), String>,
         /// Resolves the promise the loop sleeps on while only helpers have work.
         wake: Option<Function>,
+        /// Helpers were started (after the first task, see `run`).
+        spawned: bool,
     }
 
     impl State {
@@ -303,6 +306,13 @@ mod web {
                 }
                 Task::Analyze { id, job } => analyze(&state, id, job).await,
             }
+            // Helpers start once the first task is done: on page load that is the example,
+            // which must show as soon as possible, and the helpers' start-up and warm-up
+            // would compete with it for the cores.
+            if !state.borrow().spawned {
+                state.borrow_mut().spawned = true;
+                spawn_helpers(&state);
+            }
             // let messages that arrived meanwhile in before the next task
             yield_now().await;
         }
@@ -453,7 +463,6 @@ mod web {
         });
         scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
-        spawn_helpers(&state);
         post(&WorkerMsg::Ready);
     }
 }
