@@ -270,6 +270,24 @@ impl Engine {
         &self.limits
     }
 
+    /// What source `i` of a job is without analysing it: an error (over the file limit,
+    /// refused by the page), `Ok(Ok(key))` for a cache hit, `Ok(Err(key))` when it must be
+    /// analysed.
+    fn known(&self, i: usize, spec: &SourceSpec, bytes: &[u8]) -> Result<Result<(String, u64), (String, u64)>, FileError> {
+        if i >= self.limits.max_files {
+            return Err(FileError {
+                file: spec.name.clone(),
+                code: "too_many_files".into(),
+                message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
+            });
+        }
+        if let Some(e) = &spec.rejected {
+            return Err(e.clone());
+        }
+        let key = (spec.name.clone(), content_hash(bytes));
+        Ok(if self.cache.contains_key(&key) { Ok(key) } else { Err(key) })
+    }
+
     /// Settles, without analysing anything, every source of `job` that needs no analysis:
     /// cache hits, sources the page rejected, sources over the file limit. Returns the
     /// errors among them (in order), for the page's live error list.
@@ -280,21 +298,13 @@ impl Engine {
                 continue;
             }
             let (spec, bytes) = &job.sources[i];
-            let r = if i >= self.limits.max_files {
-                Err(FileError {
-                    file: spec.name.clone(),
-                    code: "too_many_files".into(),
-                    message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
-                })
-            } else if let Some(e) = &spec.rejected {
-                Err(e.clone())
-            } else {
-                let key = (spec.name.clone(), content_hash(bytes));
-                if !self.cache.contains_key(&key) {
-                    continue;
+            let r = match self.known(i, spec, bytes) {
+                Err(e) => Err(e),
+                Ok(Ok(key)) => {
+                    job.cached += 1;
+                    Ok(key)
                 }
-                job.cached += 1;
-                Ok(key)
+                Ok(Err(_)) => continue,
             };
             if let Err(e) = &r {
                 errors.push(e.clone());
@@ -328,29 +338,23 @@ impl Engine {
     pub fn step(&mut self, job: &mut Job) -> Option<Step> {
         let i = *job.take(1).first()?;
         let (spec, bytes) = &job.sources[i];
-        let r = if i >= self.limits.max_files {
-            Err(FileError {
-                file: spec.name.clone(),
-                code: "too_many_files".into(),
-                message: format!("only the first {} files of a corpus are analysed", self.limits.max_files),
-            })
-        } else if let Some(e) = &spec.rejected {
-            Err(e.clone())
-        } else {
-            let key = (spec.name.clone(), content_hash(bytes));
-            if self.cache.contains_key(&key) {
+        let r = match self.known(i, spec, bytes) {
+            Err(e) => Err(e),
+            Ok(Ok(key)) => {
                 job.cached += 1;
                 let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
                 job.set(i, Ok(key));
                 return Some(Step { progress, error: None, cached: true });
             }
-            let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
-            match parallax_core::analyze_document(&input, &self.limits) {
-                Ok(doc) => {
-                    self.cache.insert(key.clone(), doc);
-                    Ok(key)
+            Ok(Err(key)) => {
+                let input = Input { name: spec.name.clone(), bytes: bytes.clone() };
+                match parallax_core::analyze_document(&input, &self.limits) {
+                    Ok(doc) => {
+                        self.cache.insert(key.clone(), doc);
+                        Ok(key)
+                    }
+                    Err(e) => Err(e),
                 }
-                Err(e) => Err(e),
             }
         };
         let progress = Progress { done: i + 1, total: job.sources.len(), file: spec.name.clone() };
