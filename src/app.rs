@@ -33,7 +33,9 @@ use parallax_web::{Request, SourceSpec, WorkerMsg, Workspace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, ErrorEvent, File, HtmlInputElement, KeyboardEvent, MessageEvent, Response, Worker};
+use web_sys::{
+    DragEvent, ErrorEvent, File, HtmlInputElement, KeyboardEvent, MessageEvent, Response, Worker,
+};
 use yew::prelude::*;
 
 /// Where the bundled example corpus lives, relative to the page (works under any sub-path).
@@ -42,7 +44,8 @@ const EXAMPLE_DIR: &str = "./examples/korea-oil/";
 const VISITED_KEY: &str = "parallax.visited";
 /// File types the picker offers; anything dropped is still passed to the core, which
 /// reports unsupported files as per-file errors.
-const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json";
+const ACCEPT: &str =
+    ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json";
 /// Suffix of saved workspace files.
 const WORKSPACE_SUFFIX: &str = ".parallax.json";
 /// Share-link fragment prefix.
@@ -52,7 +55,11 @@ const SHARE_PREFIX: &str = "#w=";
 pub enum Phase {
     Idle,
     Loading(String),
-    Analysing { done: usize, total: usize, file: String },
+    Analysing {
+        done: usize,
+        total: usize,
+        file: String,
+    },
     Done,
 }
 
@@ -82,7 +89,12 @@ impl Source {
     /// always be saved and reopened.
     fn new(name: String, bytes: Vec<u8>) -> Source {
         let name = clean_name(name);
-        Source { size: bytes.len() as u64, name, bytes: Rc::new(bytes), rejected: None }
+        Source {
+            size: bytes.len() as u64,
+            name,
+            bytes: Rc::new(bytes),
+            rejected: None,
+        }
     }
 }
 
@@ -139,13 +151,18 @@ const READ_BATCH: usize = 64;
 /// How long a cancelled worker may stay silent before it is replaced, in milliseconds.
 const CANCEL_GRACE_MS: i32 = 3000;
 
-type Listeners = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(ErrorEvent)>);
+type Listeners = (
+    Closure<dyn FnMut(MessageEvent)>,
+    Closure<dyn FnMut(ErrorEvent)>,
+);
 
 pub struct App {
     /// `None` when the browser refused to start the worker (e.g. a page opened from file://).
     worker: Option<Worker>,
     _listeners: Option<Listeners>,
     worker_ready: bool,
+    /// The worker finished its warm-up practice (`data-warm` on the page, for benchmarks).
+    worker_warm: bool,
     /// Requests waiting for the worker to become ready.
     queued: Vec<Array>,
     next_id: u32,
@@ -185,6 +202,7 @@ impl Component for App {
             worker: None,
             _listeners: None,
             worker_ready: false,
+            worker_warm: false,
             queued: Vec::new(),
             next_id: 1,
             current: 0,
@@ -208,9 +226,12 @@ impl Component for App {
             _hash_listener: None,
         };
         let link = ctx.link().clone();
-        let on_hash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| link.send_message(Msg::HashChanged));
+        let on_hash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            link.send_message(Msg::HashChanged)
+        });
         if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+            let _ =
+                w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         }
         app._hash_listener = Some(on_hash);
         app.spawn_worker(ctx);
@@ -232,8 +253,14 @@ impl Component for App {
         }
         match msg {
             Msg::Picked(folder) => {
-                let r = if folder { &self.folder_input } else { &self.file_input };
-                let Some(input) = r.cast::<HtmlInputElement>() else { return false };
+                let r = if folder {
+                    &self.folder_input
+                } else {
+                    &self.file_input
+                };
+                let Some(input) = r.cast::<HtmlInputElement>() else {
+                    return false;
+                };
                 let files = input.files().map(intake::from_list).unwrap_or_default();
                 // Reset so picking the same files again fires `change` again.
                 input.set_value("");
@@ -248,7 +275,8 @@ impl Component for App {
             Msg::DroppedEntries(entries) => {
                 self.drag = false;
                 self.phase = Phase::Loading("the dropped folder".into());
-                ctx.link().send_future(async move { Msg::Dropped(intake::walk(entries).await) });
+                ctx.link()
+                    .send_future(async move { Msg::Dropped(intake::walk(entries).await) });
                 true
             }
             Msg::DragOver(on) => {
@@ -266,11 +294,16 @@ impl Component for App {
                         Ok(files) => Msg::Open(
                             "Example: oil supplies to North Korea (5 sources)".into(),
                             Workspace {
-                                sources: files.into_iter().map(|s| (s.name, s.bytes.as_ref().clone())).collect(),
+                                sources: files
+                                    .into_iter()
+                                    .map(|s| (s.name, s.bytes.as_ref().clone()))
+                                    .collect(),
                                 ..Workspace::default()
                             },
                         ),
-                        Err(e) => Msg::LoadFailed(format!("The example corpus could not be loaded: {e}")),
+                        Err(e) => {
+                            Msg::LoadFailed(format!("The example corpus could not be loaded: {e}"))
+                        }
                     }
                 });
                 true
@@ -295,7 +328,9 @@ impl Component for App {
                     }
                     Some(Err(e)) => {
                         clear_fragment();
-                        self.notice = Some(format!("The share link could not be opened: {e}. Nothing was changed."));
+                        self.notice = Some(format!(
+                            "The share link could not be opened: {e}. Nothing was changed."
+                        ));
                     }
                     None => {}
                 }
@@ -322,7 +357,12 @@ impl Component for App {
                 // files of one drop with the same name (from different folders) are all kept
                 let names: Vec<String> = new.iter().map(|s| s.name.clone()).collect();
                 let unique = parallax_web::unique_names(&names);
-                let renamed: Vec<String> = unique.iter().zip(&names).filter(|(u, n)| u != n).map(|(u, _)| u.clone()).collect();
+                let renamed: Vec<String> = unique
+                    .iter()
+                    .zip(&names)
+                    .filter(|(u, n)| u != n)
+                    .map(|(u, _)| u.clone())
+                    .collect();
                 if !renamed.is_empty() {
                     let shown: Vec<&str> = renamed.iter().take(5).map(String::as_str).collect();
                     self.notice = Some(format!(
@@ -372,12 +412,25 @@ impl Component for App {
                 }
                 false
             }
+            Msg::Worker(WorkerMsg::Warm { .. }) => {
+                self.worker_warm = true;
+                true
+            }
             Msg::Worker(WorkerMsg::Cancelled { .. } | WorkerMsg::Chunk { .. }) => false,
-            Msg::Worker(WorkerMsg::Progress { id, progress, error, .. }) => {
+            Msg::Worker(WorkerMsg::Progress {
+                id,
+                progress,
+                error,
+                ..
+            }) => {
                 if id != self.current {
                     return false;
                 }
-                self.phase = Phase::Analysing { done: progress.done, total: progress.total, file: progress.file };
+                self.phase = Phase::Analysing {
+                    done: progress.done,
+                    total: progress.total,
+                    file: progress.file,
+                };
                 if let Some(e) = error {
                     self.live_errors.push(e);
                 }
@@ -399,18 +452,29 @@ impl Component for App {
                 true
             }
             Msg::Cancel => {
-                let Phase::Analysing { done, total, .. } = self.phase.clone() else { return false };
+                let Phase::Analysing { done, total, .. } = self.phase.clone() else {
+                    return false;
+                };
                 let id = self.current;
                 self.send(&Request::Cancel { id }, &[]);
                 let sent = js_sys::Date::now();
                 let link = ctx.link().clone();
-                let check = Closure::once_into_js(move || link.send_message(Msg::CancelCheck(sent)));
+                let check =
+                    Closure::once_into_js(move || link.send_message(Msg::CancelCheck(sent)));
                 if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), CANCEL_GRACE_MS);
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        check.unchecked_ref(),
+                        CANCEL_GRACE_MS,
+                    );
                 }
                 self.phase = self.settled();
                 // Sources are analysed in order: the first `done` are finished.
-                let dropped: Vec<String> = self.sources.iter().skip(done).map(|s| s.name.clone()).collect();
+                let dropped: Vec<String> = self
+                    .sources
+                    .iter()
+                    .skip(done)
+                    .map(|s| s.name.clone())
+                    .collect();
                 self.sources.truncate(done);
                 self.live_errors.clear();
                 let shown: Vec<&str> = dropped.iter().take(5).map(String::as_str).collect();
@@ -469,7 +533,9 @@ impl Component for App {
                 true
             }
             Msg::Undo => {
-                let Some(u) = self.undo.take() else { return false };
+                let Some(u) = self.undo.take() else {
+                    return false;
+                };
                 self.sources = u.sources;
                 self.edits = u.edits;
                 self.view = u.view;
@@ -496,12 +562,29 @@ impl Component for App {
                 true
             }
             Msg::Export(what) => {
-                let Some(a) = &self.analysis else { return false };
+                let Some(a) = &self.analysis else {
+                    return false;
+                };
                 let (name, mime, text) = match what {
-                    "json" => ("parallax-analysis.json".to_string(), "application/json", parallax_core::to_json(a)),
-                    "html" => ("parallax-report.html".into(), "text/html", export::html_report(a)),
-                    "md" => ("parallax-report.md".into(), "text/markdown", export::markdown_report(a)),
-                    table => match export::csv_tables(a).into_iter().find(|(n, _)| n.strip_suffix(".csv") == Some(table)) {
+                    "json" => (
+                        "parallax-analysis.json".to_string(),
+                        "application/json",
+                        parallax_core::to_json(a),
+                    ),
+                    "html" => (
+                        "parallax-report.html".into(),
+                        "text/html",
+                        export::html_report(a),
+                    ),
+                    "md" => (
+                        "parallax-report.md".into(),
+                        "text/markdown",
+                        export::markdown_report(a),
+                    ),
+                    table => match export::csv_tables(a)
+                        .into_iter()
+                        .find(|(n, _)| n.strip_suffix(".csv") == Some(table))
+                    {
                         Some((n, t)) => (format!("parallax-{n}"), "text/csv", t),
                         None => return false,
                     },
@@ -548,16 +631,23 @@ impl Component for App {
                 true
             }
             Msg::HashChanged => {
-                let Some(frag) = share_fragment() else { return false };
+                let Some(frag) = share_fragment() else {
+                    return false;
+                };
                 clear_fragment();
                 match Workspace::from_share(&frag, &Limits::default()) {
                     Ok(w) => {
                         let n = w.sources.len();
-                        ctx.link().send_message(Msg::Open(format!("Shared workspace ({n} source{})", plural(n)), w));
+                        ctx.link().send_message(Msg::Open(
+                            format!("Shared workspace ({n} source{})", plural(n)),
+                            w,
+                        ));
                         false
                     }
                     Err(e) => {
-                        self.notice = Some(format!("The share link could not be opened: {e}. Nothing was changed."));
+                        self.notice = Some(format!(
+                            "The share link could not be opened: {e}. Nothing was changed."
+                        ));
                         true
                     }
                 }
@@ -605,10 +695,14 @@ impl Component for App {
         let on_drag_leave = link.callback(|_: DragEvent| Msg::DragOver(false));
         let on_drop = link.callback(|e: DragEvent| {
             e.prevent_default();
-            let Some(dt) = e.data_transfer() else { return Msg::Dropped(Vec::new()) };
+            let Some(dt) = e.data_transfer() else {
+                return Msg::Dropped(Vec::new());
+            };
             // Folders need the entry API; plain file drops (and synthetic drops) use `files`.
             match intake::drop_entries(&dt) {
-                Some(entries) if entries.iter().any(|e| e.is_directory()) => Msg::DroppedEntries(entries),
+                Some(entries) if entries.iter().any(|e| e.is_directory()) => {
+                    Msg::DroppedEntries(entries)
+                }
                 _ => Msg::Dropped(dt.files().map(intake::from_list).unwrap_or_default()),
             }
         });
@@ -616,7 +710,7 @@ impl Component for App {
         // Folder picker: `webkitdirectory` is not a standard attribute Yew knows, so it is
         // set as a plain attribute.
         html! {
-            <div class="page" data-state={self.phase.name()}>
+            <div class="page" data-state={self.phase.name()} data-warm={self.worker_warm.to_string()}>
                 <header class="topbar">
                     <div class="brand">
                         <img src="./icon.svg" alt="" width="28" height="28" />
@@ -712,6 +806,7 @@ impl App {
 
     fn spawn_worker(&mut self, ctx: &Context<Self>) {
         self.worker_ready = false;
+        self.worker_warm = false;
         self.queued.clear();
         let worker = Worker::new("./worker_loader.js").map_err(js_err);
         let link = ctx.link().clone();
@@ -727,7 +822,9 @@ impl App {
             };
             match parsed {
                 Ok(m) => link.send_message(Msg::Worker(m)),
-                Err(err) => link.send_message(Msg::WorkerFailed(format!("unreadable worker message: {err}"))),
+                Err(err) => link.send_message(Msg::WorkerFailed(format!(
+                    "unreadable worker message: {err}"
+                ))),
             }
         });
         let link = ctx.link().clone();
@@ -753,13 +850,18 @@ impl App {
     fn post(&self, req: &Array) {
         let Some(worker) = &self.worker else { return };
         if let Err(e) = worker.post_message(req) {
-            web_sys::console::warn_2(&JsValue::from_str("posting to the analysis worker failed"), &e);
+            web_sys::console::warn_2(
+                &JsValue::from_str("posting to the analysis worker failed"),
+                &e,
+            );
         }
     }
 
     fn send(&mut self, req: &Request, bytes: &[Rc<Vec<u8>>]) {
         let arr = Array::new();
-        arr.push(&JsValue::from_str(&serde_json::to_string(req).expect("request serialises")));
+        arr.push(&JsValue::from_str(
+            &serde_json::to_string(req).expect("request serialises"),
+        ));
         for b in bytes {
             arr.push(&Uint8Array::from(b.as_slice()));
         }
@@ -789,10 +891,28 @@ impl App {
         self.next_id += 1;
         self.current = id;
         self.live_errors.clear();
-        self.phase = Phase::Analysing { done: 0, total: self.sources.len(), file: String::new() };
-        let specs = self.sources.iter().map(|s| SourceSpec { name: s.name.clone(), rejected: s.rejected.clone() }).collect();
+        self.phase = Phase::Analysing {
+            done: 0,
+            total: self.sources.len(),
+            file: String::new(),
+        };
+        let specs = self
+            .sources
+            .iter()
+            .map(|s| SourceSpec {
+                name: s.name.clone(),
+                rejected: s.rejected.clone(),
+            })
+            .collect();
         let bytes: Vec<Rc<Vec<u8>>> = self.sources.iter().map(|s| s.bytes.clone()).collect();
-        self.send(&Request::Analyze { id, sources: specs, edits: self.edits.clone() }, &bytes);
+        self.send(
+            &Request::Analyze {
+                id,
+                sources: specs,
+                edits: self.edits.clone(),
+            },
+            &bytes,
+        );
     }
 
     fn request_compare(&mut self, ctx: &Context<Self>) {
@@ -804,7 +924,13 @@ impl App {
         let id = self.next_id;
         self.next_id += 1;
         self.current = id;
-        self.send(&Request::Compare { id, edits: self.edits.clone() }, &[]);
+        self.send(
+            &Request::Compare {
+                id,
+                edits: self.edits.clone(),
+            },
+            &[],
+        );
     }
 
     /// After sources changed by remove / clear / undo.
@@ -815,11 +941,20 @@ impl App {
     }
 
     fn settled(&self) -> Phase {
-        if self.analysis.is_some() { Phase::Done } else { Phase::Idle }
+        if self.analysis.is_some() {
+            Phase::Done
+        } else {
+            Phase::Idle
+        }
     }
 
     fn snapshot(&self, what: &str) -> Snapshot {
-        Snapshot { sources: self.sources.clone(), edits: self.edits.clone(), view: self.view.clone(), what: what.into() }
+        Snapshot {
+            sources: self.sources.clone(),
+            edits: self.edits.clone(),
+            view: self.view.clone(),
+            what: what.into(),
+        }
     }
 
     fn workspace(&self) -> Workspace {
@@ -836,7 +971,11 @@ impl App {
     }
 
     fn set_workspace(&mut self, w: Workspace) {
-        self.sources = w.sources.into_iter().map(|(n, b)| Source::new(n, b)).collect();
+        self.sources = w
+            .sources
+            .into_iter()
+            .map(|(n, b)| Source::new(n, b))
+            .collect();
         self.edits = w.issue_edits;
         self.view = w.view;
         self.share_url = None;
@@ -850,7 +989,10 @@ impl App {
         let json = self.workspace().to_json(None);
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(e) = store::save(json).await {
-                web_sys::console::warn_2(&JsValue::from_str("saving the workspace in IndexedDB failed"), &e);
+                web_sys::console::warn_2(
+                    &JsValue::from_str("saving the workspace in IndexedDB failed"),
+                    &e,
+                );
             }
         });
     }
@@ -864,19 +1006,33 @@ impl App {
         }
         self.notice = None;
         let limits = Limits::default();
-        if let Some(ws) = files.iter().find(|f| f.name().ends_with(WORKSPACE_SUFFIX)).cloned() {
+        if let Some(ws) = files
+            .iter()
+            .find(|f| f.name().ends_with(WORKSPACE_SUFFIX))
+            .cloned()
+        {
             if files.len() > 1 {
-                self.notice = Some(format!("Opening the workspace {}; the other files were ignored.", ws.name()));
+                self.notice = Some(format!(
+                    "Opening the workspace {}; the other files were ignored.",
+                    ws.name()
+                ));
             }
             self.phase = Phase::Loading(ws.name());
             let name = ws.name();
             ctx.link().send_future(async move {
                 if ws.size() > parallax_web::MAX_WORKSPACE_BYTES as f64 {
-                    return Msg::LoadFailed(format!("{name}: the workspace file is too large. Nothing was changed."));
+                    return Msg::LoadFailed(format!(
+                        "{name}: the workspace file is too large. Nothing was changed."
+                    ));
                 }
                 let bytes = match JsFuture::from(ws.array_buffer()).await {
                     Ok(buf) => Uint8Array::new(&buf).to_vec(),
-                    Err(e) => return Msg::LoadFailed(format!("{name} could not be read ({}). Nothing was changed.", js_err(e))),
+                    Err(e) => {
+                        return Msg::LoadFailed(format!(
+                            "{name} could not be read ({}). Nothing was changed.",
+                            js_err(e)
+                        ))
+                    }
                 };
                 match Workspace::from_json(&bytes, &limits) {
                     Ok(w) => Msg::Open(format!("Workspace {name}"), w),
@@ -902,7 +1058,15 @@ impl App {
                     if size > limits.max_file_bytes as f64 {
                         let name = clean_name(name);
                         let e = parallax_core::ingest::too_large(&name, size as u64, &limits);
-                        reads.push((name, Some(Source { name: String::new(), bytes: Rc::new(Vec::new()), size: size as u64, rejected: Some(e) })));
+                        reads.push((
+                            name,
+                            Some(Source {
+                                name: String::new(),
+                                bytes: Rc::new(Vec::new()),
+                                size: size as u64,
+                                rejected: Some(e),
+                            }),
+                        ));
                         continue;
                     }
                     // An unreadable file goes on empty: the core reports it as a per-file error.
@@ -924,7 +1088,11 @@ impl App {
                     }
                     let buf = buffers.get(next);
                     next += 1;
-                    let bytes = if buf.is_null() || buf.is_undefined() { Vec::new() } else { Uint8Array::new(&buf).to_vec() };
+                    let bytes = if buf.is_null() || buf.is_undefined() {
+                        Vec::new()
+                    } else {
+                        Uint8Array::new(&buf).to_vec()
+                    };
                     out.push(Source::new(name, bytes));
                 }
             }
@@ -1016,8 +1184,15 @@ impl App {
     }
 
     fn status_view(&self, ctx: &Context<Self>) -> Html {
-        let notice = self.notice.as_ref().map(|n| html! { <p class="notice" role="status">{ n }</p> });
-        let info = self.share_url.as_ref().and(self.info.as_ref()).map(|n| html! { <p class="info">{ n }</p> });
+        let notice = self
+            .notice
+            .as_ref()
+            .map(|n| html! { <p class="notice" role="status">{ n }</p> });
+        let info = self
+            .share_url
+            .as_ref()
+            .and(self.info.as_ref())
+            .map(|n| html! { <p class="info">{ n }</p> });
         let status = match &self.phase {
             Phase::Idle => html! {},
             Phase::Loading(what) => html! {
@@ -1042,7 +1217,8 @@ impl App {
                 </div>
             },
         };
-        let live = (!self.live_errors.is_empty() && self.phase != Phase::Done).then(|| views::errors(&self.live_errors));
+        let live = (!self.live_errors.is_empty() && self.phase != Phase::Done)
+            .then(|| views::errors(&self.live_errors));
 
         html! {
             <div aria-live="polite" class="status-area">
@@ -1059,7 +1235,16 @@ fn clean_name(name: String) -> String {
     if parallax_web::valid_source_name(&name) {
         return name;
     }
-    let mut out: String = name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
+    let mut out: String = name
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     while out.len() > 255 {
         out.pop();
     }
@@ -1070,7 +1255,11 @@ fn clean_name(name: String) -> String {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn human_size(n: u64) -> String {
@@ -1110,7 +1299,9 @@ fn clear_fragment() {
 
 /// The page's URL without fragment.
 fn page_url() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     match href.split_once('#') {
         Some((base, _)) => base.to_string(),
         None => href,
@@ -1119,17 +1310,25 @@ fn page_url() -> String {
 
 fn js_err(e: JsValue) -> String {
     e.as_string()
-        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "unknown error".into())
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let resp: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_err)?.unchecked_into();
+    let resp: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(js_err)?
+        .unchecked_into();
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?).await.map_err(js_err)?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
@@ -1140,7 +1339,8 @@ struct Manifest {
 
 async fn load_example() -> Result<Vec<Source>, String> {
     let manifest = fetch_bytes(&format!("{EXAMPLE_DIR}manifest.json")).await?;
-    let manifest: Manifest = serde_json::from_slice(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
     let mut out = Vec::with_capacity(manifest.files.len());
     for name in manifest.files {
         let bytes = fetch_bytes(&format!("{EXAMPLE_DIR}{name}")).await?;
@@ -1157,7 +1357,9 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(js_err)?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);

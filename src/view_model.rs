@@ -24,7 +24,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Sources, Tab::Stances, Tab::Figures, Tab::Quotes, Tab::Differences, Tab::Reader];
+    pub const ALL: [Tab; 6] = [
+        Tab::Sources,
+        Tab::Stances,
+        Tab::Figures,
+        Tab::Quotes,
+        Tab::Differences,
+        Tab::Reader,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -103,15 +110,26 @@ pub const SOURCES_PAGE_OVER: usize = 150;
 impl ViewState {
     /// The state after opening `target` in the Reader from the current tab.
     pub fn open(&self, target: ReaderTarget) -> ViewState {
-        let back = if self.tab == Tab::Reader { self.back } else { Some(self.tab) };
-        ViewState { tab: Tab::Reader, reader: Some(target), back, ..self.clone() }
+        let back = if self.tab == Tab::Reader {
+            self.back
+        } else {
+            Some(self.tab)
+        };
+        ViewState {
+            tab: Tab::Reader,
+            reader: Some(target),
+            back,
+            ..self.clone()
+        }
     }
 
     pub fn with_tab(&self, tab: Tab) -> ViewState {
-        ViewState { tab, ..self.clone() }
+        ViewState {
+            tab,
+            ..self.clone()
+        }
     }
 }
-
 
 pub fn group_sources(g: &FigureGroup) -> BTreeSet<&str> {
     g.members.iter().map(|m| m.document.as_str()).collect()
@@ -124,7 +142,11 @@ pub fn select_groups<'a>(a: &'a Analysis, v: &ViewState) -> Vec<&'a FigureGroup>
         .iter()
         .filter(|g| !v.fig_conflicts_only || g.status == "conflict")
         .filter(|g| v.fig_unit.as_ref().is_none_or(|u| &g.unit == u))
-        .filter(|g| v.fig_source.as_ref().is_none_or(|s| g.members.iter().any(|m| &m.document == s)))
+        .filter(|g| {
+            v.fig_source
+                .as_ref()
+                .is_none_or(|s| g.members.iter().any(|m| &m.document == s))
+        })
         .collect();
     let status_rank = |s: &str| match s {
         "conflict" => 0,
@@ -147,7 +169,11 @@ pub fn select_groups<'a>(a: &'a Analysis, v: &ViewState) -> Vec<&'a FigureGroup>
 /// True when a cell's chips do not all say the same thing (sources disagree, or one source
 /// reports the actor both ways).
 pub fn disagrees(list: &[&Stance]) -> bool {
-    let mut seen: Vec<Polarity> = list.iter().map(|s| s.polarity).filter(|p| *p != Polarity::Neutral).collect();
+    let mut seen: Vec<Polarity> = list
+        .iter()
+        .map(|s| s.polarity)
+        .filter(|p| *p != Polarity::Neutral)
+        .collect();
     seen.sort_by_key(|p| *p as u8);
     seen.dedup();
     seen.len() > 1 || seen.contains(&Polarity::Mixed) && list.len() > 1
@@ -177,15 +203,35 @@ impl Mark {
 pub fn marks(d: &DocAnalysis) -> Vec<(Span, Mark, String)> {
     let mut out = Vec::new();
     for c in &d.claims {
-        let who = d.entities.get(c.entity).map(|e| e.name.as_str()).unwrap_or("?");
-        out.push((c.evidence, Mark::Evidence, format!("stance: {who} {:?} {} (cue “{}”)", c.polarity, c.target, c.cue).to_lowercase()));
+        let who = d
+            .entities
+            .get(c.entity)
+            .map(|e| e.name.as_str())
+            .unwrap_or("?");
+        out.push((
+            c.evidence,
+            Mark::Evidence,
+            format!(
+                "stance: {who} {:?} {} (cue “{}”)",
+                c.polarity, c.target, c.cue
+            )
+            .to_lowercase(),
+        ));
     }
     for q in &d.quotes {
-        let who = q.speaker.clone().or_else(|| q.speaker_text.clone()).unwrap_or_else(|| "unattributed".into());
+        let who = q
+            .speaker
+            .clone()
+            .or_else(|| q.speaker_text.clone())
+            .unwrap_or_else(|| "unattributed".into());
         out.push((q.span, Mark::Quote, format!("quote — {who}")));
     }
     for m in &d.mentions {
-        let who = d.entities.get(m.entity).map(|e| e.name.as_str()).unwrap_or("?");
+        let who = d
+            .entities
+            .get(m.entity)
+            .map(|e| e.name.as_str())
+            .unwrap_or("?");
         out.push((m.span, Mark::Actor, format!("actor: {who}")));
     }
     for f in &d.figures {
@@ -201,8 +247,11 @@ pub fn marks(d: &DocAnalysis) -> Vec<(Span, Mark, String)> {
 /// A paragraph `[start, end)` cut into pieces: (piece span, indices of the marks covering it).
 /// Pieces are contiguous and cover the paragraph exactly.
 pub fn pieces(start: usize, end: usize, marks: &[(Span, Mark, String)]) -> Vec<(Span, Vec<usize>)> {
-    let inside: Vec<usize> =
-        (0..marks.len()).filter(|&i| marks[i].0.start < end && marks[i].0.end > start && marks[i].0.start < marks[i].0.end).collect();
+    let inside: Vec<usize> = (0..marks.len())
+        .filter(|&i| {
+            marks[i].0.start < end && marks[i].0.end > start && marks[i].0.start < marks[i].0.end
+        })
+        .collect();
     let mut cuts = vec![start, end];
     for &i in &inside {
         cuts.push(marks[i].0.start.clamp(start, end));
@@ -212,8 +261,18 @@ pub fn pieces(start: usize, end: usize, marks: &[(Span, Mark, String)]) -> Vec<(
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {
-            let covering = inside.iter().copied().filter(|&i| marks[i].0.start <= w[0] && marks[i].0.end >= w[1]).collect();
-            (Span { start: w[0], end: w[1] }, covering)
+            let covering = inside
+                .iter()
+                .copied()
+                .filter(|&i| marks[i].0.start <= w[0] && marks[i].0.end >= w[1])
+                .collect();
+            (
+                Span {
+                    start: w[0],
+                    end: w[1],
+                },
+                covering,
+            )
         })
         .collect()
 }
@@ -222,7 +281,6 @@ pub fn pieces(start: usize, end: usize, marks: &[(Span, Mark, String)]) -> Vec<(
 mod tests {
     use super::*;
     use parallax_core::GroupMember;
-
 
     #[test]
     fn tabs_wrap_both_ways() {
@@ -234,9 +292,17 @@ mod tests {
     #[test]
     fn open_remembers_where_from_and_back_survives_reader_hops() {
         let v = ViewState::default().with_tab(Tab::Figures);
-        let r = v.open(ReaderTarget { document: "a".into(), start: 1, end: 2 });
+        let r = v.open(ReaderTarget {
+            document: "a".into(),
+            start: 1,
+            end: 2,
+        });
         assert_eq!((r.tab, r.back), (Tab::Reader, Some(Tab::Figures)));
-        let r2 = r.open(ReaderTarget { document: "b".into(), start: 0, end: 1 });
+        let r2 = r.open(ReaderTarget {
+            document: "b".into(),
+            start: 0,
+            end: 1,
+        });
         assert_eq!(r2.back, Some(Tab::Figures));
     }
 
@@ -249,7 +315,6 @@ mod tests {
         assert!(bad.is_err());
     }
 
-
     fn group(measure: &str, unit: &str, status: &str, docs: &[&str]) -> FigureGroup {
         FigureGroup {
             measure: measure.into(),
@@ -257,7 +322,12 @@ mod tests {
             per: None,
             members: docs
                 .iter()
-                .map(|d| GroupMember { document: d.to_string(), text: "x".into(), span: Span { start: 0, end: 1 }, index: 0 })
+                .map(|d| GroupMember {
+                    document: d.to_string(),
+                    text: "x".into(),
+                    span: Span { start: 0, end: 1 },
+                    index: 0,
+                })
                 .collect(),
             normalised: docs.iter().map(|_| 1.0).collect(),
             status: status.into(),
@@ -277,27 +347,50 @@ mod tests {
 
     fn measures(v: &ViewState) -> Vec<String> {
         let a = analysis();
-        select_groups(&a, v).iter().map(|g| g.measure.clone()).collect()
+        select_groups(&a, v)
+            .iter()
+            .map(|g| g.measure.clone())
+            .collect()
     }
 
     #[test]
     fn sorts_case_insensitively_and_reverses() {
         let v = ViewState::default();
         assert_eq!(measures(&v), ["Aid", "exports", "oil imports"]);
-        assert_eq!(measures(&ViewState { fig_desc: true, ..v.clone() }), ["oil imports", "exports", "Aid"]);
-        assert_eq!(measures(&ViewState { fig_sort: FigureSort::Status, ..v }), ["Aid", "oil imports", "exports"]);
+        assert_eq!(
+            measures(&ViewState {
+                fig_desc: true,
+                ..v.clone()
+            }),
+            ["oil imports", "exports", "Aid"]
+        );
+        assert_eq!(
+            measures(&ViewState {
+                fig_sort: FigureSort::Status,
+                ..v
+            }),
+            ["Aid", "oil imports", "exports"]
+        );
     }
 
     #[test]
     fn filters_combine() {
-        let v = ViewState { fig_unit: Some("barrel".into()), ..Default::default() };
+        let v = ViewState {
+            fig_unit: Some("barrel".into()),
+            ..Default::default()
+        };
         assert_eq!(measures(&v), ["exports", "oil imports"]);
-        let v = ViewState { fig_source: Some("c".into()), ..v };
+        let v = ViewState {
+            fig_source: Some("c".into()),
+            ..v
+        };
         assert_eq!(measures(&v), ["exports"]);
-        let v = ViewState { fig_conflicts_only: true, ..Default::default() };
+        let v = ViewState {
+            fig_conflicts_only: true,
+            ..Default::default()
+        };
         assert_eq!(measures(&v), ["Aid"]);
     }
-
 
     fn m(a: usize, b: usize, k: Mark) -> (Span, Mark, String) {
         (Span { start: a, end: b }, k, String::new())
@@ -305,17 +398,30 @@ mod tests {
 
     #[test]
     fn pieces_cover_the_paragraph_and_nest() {
-        let marks = vec![m(2, 8, Mark::Quote), m(4, 6, Mark::Actor), m(20, 30, Mark::Figure)];
+        let marks = vec![
+            m(2, 8, Mark::Quote),
+            m(4, 6, Mark::Actor),
+            m(20, 30, Mark::Figure),
+        ];
         let p = pieces(0, 10, &marks);
         let spans: Vec<(usize, usize)> = p.iter().map(|(s, _)| (s.start, s.end)).collect();
         assert_eq!(spans, vec![(0, 2), (2, 4), (4, 6), (6, 8), (8, 10)]);
-        assert_eq!(p[2].1, vec![0, 1], "the mention inside the quote carries both");
+        assert_eq!(
+            p[2].1,
+            vec![0, 1],
+            "the mention inside the quote carries both"
+        );
         assert!(p[0].1.is_empty() && p[4].1.is_empty());
     }
 
     #[test]
     fn marks_crossing_the_paragraph_edge_are_clipped() {
         let p = pieces(10, 20, &[m(5, 15, Mark::Evidence)]);
-        assert_eq!(p.iter().map(|(s, c)| (s.start, s.end, c.len())).collect::<Vec<_>>(), vec![(10, 15, 1), (15, 20, 0)]);
+        assert_eq!(
+            p.iter()
+                .map(|(s, c)| (s.start, s.end, c.len()))
+                .collect::<Vec<_>>(),
+            vec![(10, 15, 1), (15, 20, 0)]
+        );
     }
 }

@@ -36,15 +36,29 @@ fn native() -> &'static str {
 }
 
 fn inputs() -> Vec<Input> {
-    FILES.iter().map(|(n, b)| Input { name: n.to_string(), bytes: b.to_vec() }).collect()
+    FILES
+        .iter()
+        .map(|(n, b)| Input {
+            name: n.to_string(),
+            bytes: b.to_vec(),
+        })
+        .collect()
 }
 
 #[wasm_bindgen_test]
 fn test_covers_the_whole_example_corpus() {
     let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
-    let listed: Vec<&str> = manifest["files"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let listed: Vec<&str> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     let ours: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
-    assert_eq!(listed, ours, "update FILES in tests/wasm.rs to match the example manifest");
+    assert_eq!(
+        listed, ours,
+        "update FILES in tests/wasm.rs to match the example manifest"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -53,8 +67,14 @@ fn analyze_corpus_json_equals_native() {
     assert_eq!(a.documents.len(), FILES.len());
     let json = parallax_core::to_json(&a);
     let native = native();
-    assert!(json == native, "WASM JSON differs from native JSON (first difference at byte {})",
-        json.bytes().zip(native.bytes()).position(|(x, y)| x != y).unwrap_or(json.len().min(native.len())));
+    assert!(
+        json == native,
+        "WASM JSON differs from native JSON (first difference at byte {})",
+        json.bytes()
+            .zip(native.bytes())
+            .position(|(x, y)| x != y)
+            .unwrap_or(json.len().min(native.len()))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -63,8 +83,16 @@ fn worker_streaming_path_json_equals_native() {
     let a = parallax_web::analyze_streaming(&inputs(), &Options::default(), |p, e| {
         progress.push((p.done, p.total, e.is_some()))
     });
-    assert_eq!(progress, (1..=FILES.len()).map(|i| (i, FILES.len(), false)).collect::<Vec<_>>());
-    assert!(parallax_core::to_json(&a) == native(), "worker path JSON differs from native JSON");
+    assert_eq!(
+        progress,
+        (1..=FILES.len())
+            .map(|i| (i, FILES.len(), false))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        parallax_core::to_json(&a) == native(),
+        "worker path JSON differs from native JSON"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -84,11 +112,24 @@ fn worker_messages_survive_the_json_round_trip() {
 #[wasm_bindgen_test]
 fn worker_engine_json_equals_native_and_recompares() {
     use parallax_web::{Engine, SourceSpec};
-    let sources: Vec<(SourceSpec, Vec<u8>)> =
-        inputs().into_iter().map(|i| (SourceSpec { name: i.name, rejected: None }, i.bytes)).collect();
+    let sources: Vec<(SourceSpec, Vec<u8>)> = inputs()
+        .into_iter()
+        .map(|i| {
+            (
+                SourceSpec {
+                    name: i.name,
+                    rejected: None,
+                },
+                i.bytes,
+            )
+        })
+        .collect();
     let mut engine = Engine::default();
     let a = engine.analyze(&sources, &[], |_, _, _| {});
-    assert!(parallax_core::to_json(&a) == native(), "engine path JSON differs from native JSON");
+    assert!(
+        parallax_core::to_json(&a) == native(),
+        "engine path JSON differs from native JSON"
+    );
     // A second run is served from the cache and still equals native.
     let mut cached = 0;
     let b = engine.analyze(&sources, &[], |_, _, c| cached += c as usize);

@@ -39,7 +39,10 @@ pub fn from_list(list: web_sys::FileList) -> Vec<File> {
 
 /// `File.webkitRelativePath` (not in web-sys' stable API): the path inside a picked folder.
 fn relative_path(f: &File) -> String {
-    js_sys::Reflect::get(f, &JsValue::from_str("webkitRelativePath")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(f, &JsValue::from_str("webkitRelativePath"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// The entries of a drop, taken synchronously (call inside the drop event). `None` when
@@ -58,16 +61,25 @@ pub fn drop_entries(dt: &DataTransfer) -> Option<Vec<FileSystemEntry>> {
 }
 
 async fn entry_file(e: &FileSystemFileEntry) -> Result<File, JsValue> {
-    let p = Promise::new(&mut |resolve, reject| e.file_with_callback_and_callback(&resolve, &reject));
-    JsFuture::from(p).await?.dyn_into::<File>().map_err(JsValue::from)
+    let p =
+        Promise::new(&mut |resolve, reject| e.file_with_callback_and_callback(&resolve, &reject));
+    JsFuture::from(p)
+        .await?
+        .dyn_into::<File>()
+        .map_err(JsValue::from)
 }
 
-async fn read_batch(r: &web_sys::FileSystemDirectoryReader) -> Result<Vec<FileSystemEntry>, JsValue> {
+async fn read_batch(
+    r: &web_sys::FileSystemDirectoryReader,
+) -> Result<Vec<FileSystemEntry>, JsValue> {
     let p = Promise::new(&mut |resolve, reject| {
         let _ = r.read_entries_with_callback_and_callback(&resolve, &reject);
     });
     let arr: Array = JsFuture::from(p).await?.dyn_into()?;
-    Ok(arr.iter().filter_map(|v| v.dyn_into::<FileSystemEntry>().ok()).collect())
+    Ok(arr
+        .iter()
+        .filter_map(|v| v.dyn_into::<FileSystemEntry>().ok())
+        .collect())
 }
 
 /// Walks dropped entries (files and folders, recursively), skipping hidden ones; files

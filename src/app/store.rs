@@ -26,7 +26,12 @@ async fn wait(req: &IdbRequest) -> Result<JsValue, JsValue> {
         });
         let r = req.clone();
         let fail = Closure::once_into_js(move |_: web_sys::Event| {
-            let e = r.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::from_str("IndexedDB error"));
+            let e = r
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::from_str("IndexedDB error"));
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         req.set_onsuccess(Some(ok.unchecked_ref()));
@@ -42,8 +47,16 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         .ok_or("IndexedDB is not available")?;
     let req: IdbOpenDbRequest = factory.open_with_u32(DB, 1)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok()) else { return };
-        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+        let Some(req) = e
+            .target()
+            .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+        else {
+            return;
+        };
+        if let Ok(db) = req
+            .result()
+            .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+        {
             if !db.object_store_names().contains(STORE) {
                 let _ = db.create_object_store(STORE);
             }
@@ -68,7 +81,11 @@ pub async fn load() -> Result<Option<String>, JsValue> {
 pub async fn save(json: String) -> Result<(), JsValue> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-    wait(&tx.object_store(STORE)?.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(KEY))?).await?;
+    wait(
+        &tx.object_store(STORE)?
+            .put_with_key(&JsValue::from_str(&json), &JsValue::from_str(KEY))?,
+    )
+    .await?;
     db.close();
     Ok(())
 }

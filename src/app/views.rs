@@ -25,7 +25,11 @@ fn source_label(i: usize) -> String {
 
 /// `file -> S<n>` for the documents of an analysis.
 fn labels(a: &Analysis) -> BTreeMap<&str, String> {
-    a.documents.iter().enumerate().map(|(i, d)| (d.file.as_str(), source_label(i))).collect()
+    a.documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file.as_str(), source_label(i)))
+        .collect()
 }
 
 fn dash(s: &Option<String>) -> Html {
@@ -36,7 +40,10 @@ fn dash(s: &Option<String>) -> Html {
 }
 
 fn doc_name(d: &DocAnalysis) -> String {
-    d.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| d.file.clone())
+    d.title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| d.file.clone())
 }
 
 #[derive(Properties)]
@@ -187,7 +194,13 @@ fn reader_view(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) ->
     let Some(d) = doc else {
         return html! { <section class="panel" id="reader"><p class="muted">{ "No document to read." }</p></section> };
     };
-    let span = target.as_ref().filter(|t| t.document == d.file).map(|t| Span { start: t.start, end: t.end });
+    let span = target
+        .as_ref()
+        .filter(|t| t.document == d.file)
+        .map(|t| Span {
+            start: t.start,
+            end: t.end,
+        });
     let back = view.back.filter(|t| *t != Tab::Reader).map(|t| {
         let next = ViewState { tab: t, back: None, ..view.clone() };
         let cb = on_view.clone();
@@ -196,8 +209,17 @@ fn reader_view(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) ->
     let on_switch = {
         let (v, cb) = (view.clone(), on_view.clone());
         Callback::from(move |e: Event| {
-            let file = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            cb.emit(ViewState { reader: Some(ReaderTarget { document: file, start: 0, end: 0 }), ..v.clone() });
+            let file = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            cb.emit(ViewState {
+                reader: Some(ReaderTarget {
+                    document: file,
+                    start: 0,
+                    end: 0,
+                }),
+                ..v.clone()
+            });
         })
     };
     let labels = labels(a);
@@ -224,8 +246,18 @@ fn reader_view(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) ->
 }
 
 /// A reader link for a span of a document.
-fn open_button(doc: &str, span: Span, label: &str, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
-    let next = view.open(ReaderTarget { document: doc.to_string(), start: span.start, end: span.end });
+fn open_button(
+    doc: &str,
+    span: Span,
+    label: &str,
+    view: &ViewState,
+    on_view: &Callback<ViewState>,
+) -> Html {
+    let next = view.open(ReaderTarget {
+        document: doc.to_string(),
+        start: span.start,
+        end: span.end,
+    });
     let cb = on_view.clone();
     html! {
         <button type="button" class="open" title="Show in the article (Reader)" onclick={Callback::from(move |_| cb.emit(next.clone()))}>{ label.to_string() }</button>
@@ -252,12 +284,21 @@ fn furniture_summary(d: &DocAnalysis) -> Html {
     }
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for f in &d.furniture {
-        let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default();
+        let kind = serde_json::to_value(f.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+            .unwrap_or_default();
         *counts.entry(kind).or_default() += 1;
     }
     let summary = counts
         .iter()
-        .map(|(k, n)| if *n == 1 { k.clone() } else { format!("{k} ×{n}") })
+        .map(|(k, n)| {
+            if *n == 1 {
+                k.clone()
+            } else {
+                format!("{k} ×{n}")
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ");
     html! {
@@ -272,15 +313,28 @@ fn furniture_summary(d: &DocAnalysis) -> Html {
     }
 }
 
-fn sources(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>, on_remove: &Callback<String>) -> Html {
+fn sources(
+    a: &Analysis,
+    view: &ViewState,
+    on_view: &Callback<ViewState>,
+    on_remove: &Callback<String>,
+) -> Html {
     let n = a.documents.len();
-    let shown = if n > parallax_web::view_model::SOURCES_PAGE_OVER && !view.sources_all { parallax_web::view_model::SOURCES_SHOWN } else { n };
+    let shown = if n > parallax_web::view_model::SOURCES_PAGE_OVER && !view.sources_all {
+        parallax_web::view_model::SOURCES_SHOWN
+    } else {
+        n
+    };
     // story number and label per document
     let story: BTreeMap<&str, (usize, &str)> = a
         .stories
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.documents.iter().map(move |f| (f.as_str(), (i + 1, s.label.as_str()))))
+        .flat_map(|(i, s)| {
+            s.documents
+                .iter()
+                .map(move |f| (f.as_str(), (i + 1, s.label.as_str())))
+        })
         .collect();
     let shared = a.stories.iter().filter(|s| s.documents.len() > 1).count();
     // one story: the column would repeat one label on every row
@@ -409,11 +463,14 @@ fn polarity_label(p: Polarity) -> &'static str {
     }
 }
 
-
 fn stance_matrix(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
     let labels = labels(a);
     // Columns: the issues in the analysis order, then any issue only the stances name.
-    let mut issues: Vec<(String, String)> = a.issues.iter().map(|i| (i.id.clone(), i.label.clone())).collect();
+    let mut issues: Vec<(String, String)> = a
+        .issues
+        .iter()
+        .map(|i| (i.id.clone(), i.label.clone()))
+        .collect();
     for s in &a.stances {
         if !issues.iter().any(|(id, _)| *id == s.issue_id) {
             issues.push((s.issue_id.clone(), s.issue.clone()));
@@ -421,7 +478,12 @@ fn stance_matrix(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) 
     }
     issues.retain(|(id, _)| a.stances.iter().any(|s| s.issue_id == *id));
     // Rows: actors with a stance, in the analysis' actor order (most prominent first).
-    let rank = |name: &str| a.actors.iter().position(|x| x.name == name).unwrap_or(usize::MAX);
+    let rank = |name: &str| {
+        a.actors
+            .iter()
+            .position(|x| x.name == name)
+            .unwrap_or(usize::MAX)
+    };
     let mut actors: Vec<&str> = Vec::new();
     for s in &a.stances {
         if !actors.contains(&s.actor.as_str()) {
@@ -431,13 +493,29 @@ fn stance_matrix(a: &Analysis, view: &ViewState, on_view: &Callback<ViewState>) 
     actors.sort_by_key(|n| (rank(n), n.to_string()));
     let mut cells: BTreeMap<(&str, &str), Vec<&Stance>> = BTreeMap::new();
     for s in &a.stances {
-        cells.entry((s.actor.as_str(), s.issue_id.as_str())).or_default().push(s);
+        cells
+            .entry((s.actor.as_str(), s.issue_id.as_str()))
+            .or_default()
+            .push(s);
     }
 
     let chip = |s: &Stance| {
-        let src = labels.get(s.document.as_str()).cloned().unwrap_or_else(|| s.document.clone());
-        let title = format!("{src} ({}): {} — cue “{}”: {}", s.document, polarity_label(s.polarity), s.cue, s.evidence);
-        let next = view.open(ReaderTarget { document: s.document.clone(), start: s.evidence_span.start, end: s.evidence_span.end });
+        let src = labels
+            .get(s.document.as_str())
+            .cloned()
+            .unwrap_or_else(|| s.document.clone());
+        let title = format!(
+            "{src} ({}): {} — cue “{}”: {}",
+            s.document,
+            polarity_label(s.polarity),
+            s.cue,
+            s.evidence
+        );
+        let next = view.open(ReaderTarget {
+            document: s.document.clone(),
+            start: s.evidence_span.start,
+            end: s.evidence_span.end,
+        });
         let cb = on_view.clone();
         html! {
             <li class={classes!("chip", polarity_class(s.polarity))} title={title}><button type="button" class="chip-btn"

@@ -48,26 +48,46 @@ const IN_FLIGHT: usize = 2;
 /// Most helper workers started.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const MAX_HELPERS: usize = 3;
+/// Words of warm-up practice after the first request (see `Engine::warm_pass`): about
+/// what the optimising compiler needs to have seen the hot code (measured: a fresh
+/// worker's first 1,000 articles take 2.6 s after 8 articles of practice, 2.1-2.5 s after
+/// 100, 1.1 s after 300, as fast as a worker that has analysed thousands).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const WARM_WORDS: u64 = 250_000;
+/// Longest warm-up, in milliseconds of wall time, however far it got.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const WARM_MAX_MS: f64 = 4000.0;
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::{CHUNK, CHUNK_BYTES, IN_FLIGHT, MAX_HELPERS, SLICE_MS};
+    use super::{CHUNK, CHUNK_BYTES, IN_FLIGHT, MAX_HELPERS, SLICE_MS, WARM_MAX_MS, WARM_WORDS};
     use js_sys::{Array, Function, Promise, Uint8Array};
-    use parallax_web::{analyze_chunk, ChunkResult, Engine, Job, Request, SourceSpec, WorkerMsg, PROGRESS_INTERVAL_MS};
+    use parallax_web::{
+        analyze_chunk, ChunkResult, Engine, Job, Request, SourceSpec, WorkerMsg,
+        PROGRESS_INTERVAL_MS,
+    };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, VecDeque};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, Worker, WorkerOptions};
+    use web_sys::{
+        DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, Worker, WorkerOptions,
+    };
 
     const HELPER_NAME: &str = "parallax-helper";
 
     /// A request with its source bytes copied out of the message.
     enum Task {
-        Analyze { id: u32, job: Job },
-        Compare { id: u32, edits: Vec<parallax_core::compare::IssueEdit> },
+        Analyze {
+            id: u32,
+            job: Job,
+        },
+        Compare {
+            id: u32,
+            edits: Vec<parallax_core::compare::IssueEdit>,
+        },
     }
 
     struct Helper {
@@ -99,6 +119,8 @@ mod web {
         wake: Option<Function>,
         /// Helpers were started (after the first task, see `run`).
         spawned: bool,
+        /// The warm-up ran (or was cut short by a request; it is not resumed).
+        warmed: bool,
     }
 
     impl State {
@@ -178,9 +200,15 @@ mod web {
 
     /// Sends a chunk of `job` to helper `h`.
     fn send_chunk(st: &mut State, h: usize, id: u32, job: &Job, indices: Vec<usize>) {
-        let specs: Vec<(usize, SourceSpec)> = indices.iter().map(|&i| (i, job.source(i).0.clone())).collect();
+        let specs: Vec<(usize, SourceSpec)> = indices
+            .iter()
+            .map(|&i| (i, job.source(i).0.clone()))
+            .collect();
         let msg = Array::new();
-        msg.push(&JsValue::from_str(&serde_json::to_string(&Request::Chunk { id, sources: specs }).expect("request serialises")));
+        msg.push(&JsValue::from_str(
+            &serde_json::to_string(&Request::Chunk { id, sources: specs })
+                .expect("request serialises"),
+        ));
         for &i in &indices {
             msg.push(&Uint8Array::from(job.source(i).1.as_slice()));
             st.names.insert((id, i), job.source(i).0.name.clone());
@@ -200,7 +228,10 @@ mod web {
             // helpers answer a document at a time: a chunk is done when all its sources are back
             for r in &results {
                 let chunks = &mut st.helpers[h].chunks;
-                if let Some(pos) = chunks.iter().position(|(j, ix)| *j == jid && ix.contains(&r.index)) {
+                if let Some(pos) = chunks
+                    .iter()
+                    .position(|(j, ix)| *j == jid && ix.contains(&r.index))
+                {
                     chunks[pos].1.retain(|&i| i != r.index);
                     if chunks[pos].1.is_empty() {
                         chunks.remove(pos);
@@ -210,9 +241,17 @@ mod web {
             for r in results {
                 let name = st.names.remove(&(jid, r.index)).unwrap_or_default();
                 let mine = jid == id;
-                if let Some(error) = st.engine.accept(if mine { Some(&mut *job) } else { None }, &name, r) {
+                if let Some(error) =
+                    st.engine
+                        .accept(if mine { Some(&mut *job) } else { None }, &name, r)
+                {
                     if mine {
-                        post(&WorkerMsg::Progress { id, progress: job.progress(), error: Some(error), cached: false });
+                        post(&WorkerMsg::Progress {
+                            id,
+                            progress: job.progress(),
+                            error: Some(error),
+                            cached: false,
+                        });
                     }
                 }
             }
@@ -232,7 +271,12 @@ mod web {
     async fn analyze(state: &Rc<RefCell<State>>, id: u32, mut job: Job) {
         state.borrow_mut().current = Some(id);
         for e in state.borrow_mut().engine.settle_known(&mut job) {
-            post(&WorkerMsg::Progress { id, progress: job.progress(), error: Some(e), cached: true });
+            post(&WorkerMsg::Progress {
+                id,
+                progress: job.progress(),
+                error: Some(e),
+                cached: true,
+            });
         }
         let mut slice_start = now();
         let mut last_post = f64::NEG_INFINITY;
@@ -263,7 +307,12 @@ mod web {
             match step {
                 Some(s) => {
                     if let Some(error) = s.error {
-                        post(&WorkerMsg::Progress { id, progress: job.progress(), error: Some(error), cached: false });
+                        post(&WorkerMsg::Progress {
+                            id,
+                            progress: job.progress(),
+                            error: Some(error),
+                            cached: false,
+                        });
                     }
                 }
                 None if job.is_finished() => break,
@@ -276,7 +325,12 @@ mod web {
             let t = now();
             if t - last_post >= PROGRESS_INTERVAL_MS {
                 last_post = t;
-                post(&WorkerMsg::Progress { id, progress: job.progress(), error: None, cached: false });
+                post(&WorkerMsg::Progress {
+                    id,
+                    progress: job.progress(),
+                    error: None,
+                    cached: false,
+                });
             }
             if t - slice_start >= SLICE_MS {
                 yield_now().await;
@@ -287,9 +341,17 @@ mod web {
         st.current = None;
         st.cancelled.retain(|&c| c != id);
         if stopped {
-            post(&WorkerMsg::Cancelled { id, done: job.done() });
+            post(&WorkerMsg::Cancelled {
+                id,
+                done: job.done(),
+            });
         } else {
-            post(&WorkerMsg::Progress { id, progress: job.progress(), error: None, cached: false });
+            post(&WorkerMsg::Progress {
+                id,
+                progress: job.progress(),
+                error: None,
+                cached: false,
+            });
             let analysis = st.engine.finish(job);
             drop(st);
             post_bytes(&WorkerMsg::Done { id, analysis });
@@ -298,7 +360,9 @@ mod web {
 
     async fn run(state: Rc<RefCell<State>>) {
         loop {
-            let Some(task) = state.borrow_mut().queue.pop_front() else { break };
+            let Some(task) = state.borrow_mut().queue.pop_front() else {
+                break;
+            };
             match task {
                 Task::Compare { id, edits } => {
                     let analysis = state.borrow().engine.compare(&edits);
@@ -315,8 +379,37 @@ mod web {
             }
             // let messages that arrived meanwhile in before the next task
             yield_now().await;
+            if state.borrow().queue.is_empty() && !state.borrow().warmed {
+                state.borrow_mut().warmed = true;
+                warm_up(&state).await;
+            }
         }
         state.borrow_mut().running = false;
+    }
+
+    /// Practises on the last workspace's sample until [`WARM_WORDS`] words or
+    /// [`WARM_MAX_MS`], a pass at a time with a look at the message queue after each;
+    /// stops for good at the first request. Helpers need no practice of their own: the
+    /// browser shares one module's compiled (and optimised) code between the workers of
+    /// a page.
+    async fn warm_up(state: &Rc<RefCell<State>>) {
+        let start = now();
+        let mut words = 0u64;
+        loop {
+            if !state.borrow().queue.is_empty() {
+                return;
+            }
+            let w = state.borrow().engine.warm_pass();
+            words += w;
+            if w == 0 || words >= WARM_WORDS || now() - start >= WARM_MAX_MS {
+                break;
+            }
+            yield_now().await;
+        }
+        post(&WorkerMsg::Warm {
+            ms: (now() - start) as u32,
+            words,
+        });
     }
 
     /// The source bytes that follow the request JSON in a message.
@@ -324,7 +417,11 @@ mod web {
         (0..n)
             .map(|i| {
                 let v = msg.get(i as u32 + 1);
-                if v.is_undefined() { Vec::new() } else { Uint8Array::new(&v).to_vec() }
+                if v.is_undefined() {
+                    Vec::new()
+                } else {
+                    Uint8Array::new(&v).to_vec()
+                }
             })
             .collect()
     }
@@ -335,7 +432,9 @@ mod web {
         match serde_json::from_str(&json) {
             Ok(r) => Some((r, msg)),
             Err(err) => {
-                web_sys::console::warn_1(&JsValue::from_str(&format!("worker: bad request: {err}")));
+                web_sys::console::warn_1(&JsValue::from_str(&format!(
+                    "worker: bad request: {err}"
+                )));
                 None
             }
         }
@@ -344,13 +443,21 @@ mod web {
     /// A helper: analyses the chunks it is sent, nothing else.
     fn helper_main() {
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some((Request::Chunk { id, sources }, msg)) = parse(&e) else { return };
+            let Some((Request::Chunk { id, sources }, msg)) = parse(&e) else {
+                return;
+            };
             let bytes = bytes_of(&msg, sources.len());
-            let inputs: Vec<(usize, SourceSpec, Vec<u8>)> =
-                sources.into_iter().zip(bytes).map(|((i, spec), b)| (i, spec, b)).collect();
+            let inputs: Vec<(usize, SourceSpec, Vec<u8>)> = sources
+                .into_iter()
+                .zip(bytes)
+                .map(|((i, spec), b)| (i, spec, b))
+                .collect();
             // one message per document, so progress moves as each is done
             for input in inputs {
-                let results = analyze_chunk(std::slice::from_ref(&input), &parallax_core::Limits::default());
+                let results = analyze_chunk(
+                    std::slice::from_ref(&input),
+                    &parallax_core::Limits::default(),
+                );
                 post_bytes(&WorkerMsg::Chunk { id, results });
             }
         });
@@ -372,7 +479,9 @@ mod web {
         for h in 0..n {
             let opts = WorkerOptions::new();
             opts.set_name(HELPER_NAME);
-            let Ok(worker) = Worker::new_with_options(&url, &opts) else { return };
+            let Ok(worker) = Worker::new_with_options(&url, &opts) else {
+                return;
+            };
             let st = state.clone();
             let on_msg = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
@@ -389,8 +498,17 @@ mod web {
                         s.helpers[h].ready = true;
                         // warm up (job id 0 is never a request's)
                         let warm = Array::new();
-                        let spec = SourceSpec { name: "warm-up.txt".into(), rejected: None };
-                        warm.push(&JsValue::from_str(&serde_json::to_string(&Request::Chunk { id: 0, sources: vec![(0, spec)] }).unwrap()));
+                        let spec = SourceSpec {
+                            name: "warm-up.txt".into(),
+                            rejected: None,
+                        };
+                        warm.push(&JsValue::from_str(
+                            &serde_json::to_string(&Request::Chunk {
+                                id: 0,
+                                sources: vec![(0, spec)],
+                            })
+                            .unwrap(),
+                        ));
                         warm.push(&Uint8Array::from(WARM_UP.as_bytes()));
                         if s.helpers[h].worker.post_message(&warm).is_ok() {
                             s.helpers[h].chunks.push((0, vec![0]));
@@ -408,21 +526,30 @@ mod web {
                 }
             });
             let st = state.clone();
-            let on_err = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-                e.prevent_default();
-                web_sys::console::warn_1(&JsValue::from_str(&format!("worker: a helper failed: {}", e.message())));
-                let mut s = st.borrow_mut();
-                s.helpers[h].dead = true;
-                let chunks = std::mem::take(&mut s.helpers[h].chunks);
-                s.failed.push((h, chunks));
-                s.helpers[h].worker.terminate();
-                s.wake();
-            });
+            let on_err =
+                Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                    e.prevent_default();
+                    web_sys::console::warn_1(&JsValue::from_str(&format!(
+                        "worker: a helper failed: {}",
+                        e.message()
+                    )));
+                    let mut s = st.borrow_mut();
+                    s.helpers[h].dead = true;
+                    let chunks = std::mem::take(&mut s.helpers[h].chunks);
+                    s.failed.push((h, chunks));
+                    s.helpers[h].worker.terminate();
+                    s.wake();
+                });
             worker.set_onmessage(Some(on_msg.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_err.as_ref().unchecked_ref()));
             on_msg.forget();
             on_err.forget();
-            state.borrow_mut().helpers.push(Helper { worker, ready: false, dead: false, chunks: Vec::new() });
+            state.borrow_mut().helpers.push(Helper {
+                worker,
+                ready: false,
+                dead: false,
+                chunks: Vec::new(),
+            });
         }
     }
 
@@ -440,15 +567,28 @@ mod web {
             match req {
                 Request::Analyze { id, sources, edits } => {
                     let bytes = bytes_of(&msg, sources.len());
-                    let inputs: Vec<(SourceSpec, Vec<u8>)> = sources.into_iter().zip(bytes).collect();
+                    let inputs: Vec<(SourceSpec, Vec<u8>)> =
+                        sources.into_iter().zip(bytes).collect();
                     // a newer workspace supersedes any analysis still running or queued
                     if let Some(cur) = st.current {
                         st.cancelled.push(cur);
                     }
-                    let queued: Vec<u32> =
-                        st.queue.iter().filter_map(|t| if let Task::Analyze { id, .. } = t { Some(*id) } else { None }).collect();
+                    let queued: Vec<u32> = st
+                        .queue
+                        .iter()
+                        .filter_map(|t| {
+                            if let Task::Analyze { id, .. } = t {
+                                Some(*id)
+                            } else {
+                                None
+                            }
+                        })
+                        .collect();
                     st.cancelled.extend(queued);
-                    st.queue.push_back(Task::Analyze { id, job: Job::new(inputs, edits) });
+                    st.queue.push_back(Task::Analyze {
+                        id,
+                        job: Job::new(inputs, edits),
+                    });
                 }
                 Request::Compare { id, edits } => st.queue.push_back(Task::Compare { id, edits }),
                 Request::Cancel { id } => st.cancelled.push(id),

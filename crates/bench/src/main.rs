@@ -104,11 +104,20 @@ fn parse_args() -> Args {
         match arg.as_str() {
             "--write" => a.write = Some(it.next().unwrap_or_else(|| usage()).into()),
             "--runs" => {
-                a.runs = it.next().and_then(|s| s.parse().ok()).filter(|&n| n > 0).unwrap_or_else(|| usage());
+                a.runs = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage());
                 runs_given = true;
             }
             "--quick" => a.quick = true,
-            "--budget" => a.budget = it.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
+            "--budget" => {
+                a.budget = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or_else(|| usage())
+            }
             "--profile" => a.profile = true,
             "--profile-one" => a.profile_one = true,
             "--native" => a.native = true,
@@ -139,8 +148,13 @@ struct Article {
 
 fn read_dir_txt(dir: &Path) -> Vec<Article> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else { return out };
-    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     paths.sort();
     for p in paths {
         if let Ok(bytes) = std::fs::read(&p) {
@@ -166,14 +180,26 @@ fn corpus_bytes(articles: &[Article], target: usize) -> Vec<Input> {
             break;
         }
         total += a.bytes.len();
-        out.push(Input { name: format!("{i:05}-{}", a.name), bytes: a.bytes.clone() });
+        out.push(Input {
+            name: format!("{i:05}-{}", a.name),
+            bytes: a.bytes.clone(),
+        });
     }
     out
 }
 
 /// `n` articles, repeated in order.
 fn corpus_count(articles: &[Article], n: usize) -> Vec<Input> {
-    articles.iter().cycle().take(n).enumerate().map(|(i, a)| Input { name: format!("{i:05}-{}", a.name), bytes: a.bytes.clone() }).collect()
+    articles
+        .iter()
+        .cycle()
+        .take(n)
+        .enumerate()
+        .map(|(i, a)| Input {
+            name: format!("{i:05}-{}", a.name),
+            bytes: a.bytes.clone(),
+        })
+        .collect()
 }
 
 /// Articles joined (blank line between) into one document of at least `target` bytes.
@@ -186,11 +212,17 @@ fn one_document(articles: &[Article], target: usize) -> Input {
         bytes.extend_from_slice(&a.bytes);
         bytes.extend_from_slice(b"\n\n");
     }
-    Input { name: "one-document.txt".into(), bytes }
+    Input {
+        name: "one-document.txt".into(),
+        bytes,
+    }
 }
 
 fn count_words(bytes: &[u8]) -> usize {
-    String::from_utf8_lossy(bytes).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    String::from_utf8_lossy(bytes)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn corpus_words(inputs: &[Input]) -> usize {
@@ -225,7 +257,15 @@ fn run_pipeline(inputs: &[Input], limits: &Limits) -> (Duration, usize) {
     (t.elapsed(), ok)
 }
 
-const STAGES: [&str; 7] = ["ingest", "clean", "segment", "actors", "figures", "attribute", "stance"];
+const STAGES: [&str; 7] = [
+    "ingest",
+    "clean",
+    "segment",
+    "actors",
+    "figures",
+    "attribute",
+    "stance",
+];
 
 /// Time per stage over every input, each stage fed the outputs of the ones before
 /// (the order of `analyze_cleaned`).
@@ -287,7 +327,12 @@ impl PipelineResult {
     }
 }
 
-fn measure_pipeline(label: &str, inputs: &[Input], runs: usize, with_stages: bool) -> PipelineResult {
+fn measure_pipeline(
+    label: &str,
+    inputs: &[Input],
+    runs: usize,
+    with_stages: bool,
+) -> PipelineResult {
     let limits = Limits::default();
     let words = corpus_words(inputs);
     let bytes = corpus_size(inputs);
@@ -311,7 +356,15 @@ fn measure_pipeline(label: &str, inputs: &[Input], runs: usize, with_stages: boo
         }
         out
     });
-    let r = PipelineResult { label: label.to_string(), docs, bytes, words, full: median(full), stages, peak_heap };
+    let r = PipelineResult {
+        label: label.to_string(),
+        docs,
+        bytes,
+        words,
+        full: median(full),
+        stages,
+        peak_heap,
+    };
     eprintln!(
         "  {label}: {} docs, {:.2} MB, {} words, full pipeline {:.3} s = {:.0} words/s",
         r.docs,
@@ -360,8 +413,19 @@ fn measure_scaling(articles: &[Article], n: usize, runs: usize) -> ScaleResult {
         drop(analysis);
     }
     let peak_heap = alloc::peak().saturating_sub(base);
-    let r = ScaleResult { n, ok, words, analyse: median(an), compare: median(cmp), peak_heap };
-    eprintln!("  {n} articles: analyse {:.3} s, compare {:.3} s", secs(r.analyse), secs(r.compare));
+    let r = ScaleResult {
+        n,
+        ok,
+        words,
+        analyse: median(an),
+        compare: median(cmp),
+        peak_heap,
+    };
+    eprintln!(
+        "  {n} articles: analyse {:.3} s, compare {:.3} s",
+        secs(r.analyse),
+        secs(r.compare)
+    );
     r
 }
 
@@ -381,7 +445,14 @@ struct ColdStart {
 
 /// Must run before anything else touches the core.
 fn measure_cold(articles: &[Article]) -> ColdStart {
-    let inputs: Vec<Input> = articles.iter().take(5).map(|a| Input { name: a.name.clone(), bytes: a.bytes.clone() }).collect();
+    let inputs: Vec<Input> = articles
+        .iter()
+        .take(5)
+        .map(|a| Input {
+            name: a.name.clone(),
+            bytes: a.bytes.clone(),
+        })
+        .collect();
     let opts = core::Options::default();
     let t = Instant::now();
     black_box(core::lexicon::gazetteer());
@@ -401,7 +472,14 @@ fn measure_cold(articles: &[Article]) -> ColdStart {
             })
             .collect(),
     );
-    let c = ColdStart { docs: inputs.len(), words: corpus_words(&inputs), gazetteer, stance_lexicon, first, warm };
+    let c = ColdStart {
+        docs: inputs.len(),
+        words: corpus_words(&inputs),
+        gazetteer,
+        stance_lexicon,
+        first,
+        warm,
+    };
     eprintln!(
         "cold start: gazetteer {:.1} ms, stance lexicon {:.1} ms, first analysis {:.1} ms, warm {:.1} ms",
         secs(c.gazetteer) * 1e3,
@@ -437,8 +515,13 @@ fn brotli_len(data: &[u8]) -> usize {
 
 fn wasm_sizes(root: &Path) -> Vec<WasmSize> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(root.join("dist")) else { return out };
-    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "wasm")).collect();
+    let Ok(rd) = std::fs::read_dir(root.join("dist")) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .collect();
     paths.sort();
     for p in paths {
         if let Ok(data) = std::fs::read(&p) {
@@ -455,7 +538,11 @@ fn wasm_sizes(root: &Path) -> Vec<WasmSize> {
 
 /// The first number found at one of the dotted `paths`.
 fn find_num(v: &serde_json::Value, paths: &[&str]) -> Option<f64> {
-    paths.iter().find_map(|p| p.split('.').try_fold(v, |v, k| v.get(k)).and_then(|v| v.as_f64()))
+    paths.iter().find_map(|p| {
+        p.split('.')
+            .try_fold(v, |v, k| v.get(k))
+            .and_then(|v| v.as_f64())
+    })
 }
 
 // ------------------------------------------------------------------ machine notes
@@ -463,7 +550,11 @@ fn find_num(v: &serde_json::Value, paths: &[&str]) -> Option<f64> {
 fn cpu_model() -> String {
     let s = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     s.lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
         .unwrap_or_else(|| std::env::consts::ARCH.to_string())
 }
 
@@ -473,18 +564,25 @@ fn logical_cpus() -> usize {
     if n > 0 {
         n
     } else {
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
     }
 }
 
 fn command_line(cmd: &str, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD HH:MM UTC`, from the civil-from-days algorithm.
 fn utc_now() -> String {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let days = (t / 86_400) as i64;
     let rem = t % 86_400;
     let z = days + 719_468;
@@ -496,7 +594,11 @@ fn utc_now() -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60
+    )
 }
 
 // ------------------------------------------------------------------ formatting
@@ -541,12 +643,22 @@ fn main() {
         );
         std::process::exit(1);
     }
-    eprintln!("parallax-bench: {} source articles from {}", articles.len(), args.shared.display());
+    eprintln!(
+        "parallax-bench: {} source articles from {}",
+        articles.len(),
+        args.shared.display()
+    );
 
     if let Some(path) = &args.dump {
         let limits = Limits::default();
         let mut out = String::new();
-        let mut inputs: Vec<Input> = articles.iter().map(|a| Input { name: a.name.clone(), bytes: a.bytes.clone() }).collect();
+        let mut inputs: Vec<Input> = articles
+            .iter()
+            .map(|a| Input {
+                name: a.name.clone(),
+                bytes: a.bytes.clone(),
+            })
+            .collect();
         inputs.push(one_document(&articles, MB));
         for input in &inputs {
             match core::analyze_document(input, &limits) {
@@ -561,13 +673,26 @@ fn main() {
     }
 
     if args.profile || args.profile_one {
-        let inputs = if args.profile_one { vec![one_document(&articles, MB)] } else { corpus_bytes(&articles, MB) };
+        let inputs = if args.profile_one {
+            vec![one_document(&articles, MB)]
+        } else {
+            corpus_bytes(&articles, MB)
+        };
         let limits = Limits::default();
         // Warm-up outside `run_pipeline` (regexes and tables built on first use), so
         // `valgrind --tool=callgrind --toggle-collect=parallax_bench::run_pipeline`
         // counts only the steady state.
         for a in &articles {
-            black_box(core::analyze_document(&Input { name: a.name.clone(), bytes: a.bytes.clone() }, &limits).ok());
+            black_box(
+                core::analyze_document(
+                    &Input {
+                        name: a.name.clone(),
+                        bytes: a.bytes.clone(),
+                    },
+                    &limits,
+                )
+                .ok(),
+            );
         }
         for _ in 0..args.runs.min(3) {
             let (d, ok) = run_pipeline(&inputs, &limits);
@@ -576,7 +701,11 @@ fn main() {
         return;
     }
 
-    let cold = if args.native { None } else { Some(measure_cold(&articles)) };
+    let cold = if args.native {
+        None
+    } else {
+        Some(measure_cold(&articles))
+    };
     if args.cold {
         return;
     }
@@ -592,13 +721,26 @@ fn main() {
         drop(c10);
     }
     let one = [one_document(&articles, MB)];
-    pipes.push(measure_pipeline("one 1 MB document", &one, runs.min(3), true));
+    pipes.push(measure_pipeline(
+        "one 1 MB document",
+        &one,
+        runs.min(3),
+        true,
+    ));
     if args.native {
         for p in &pipes {
             let st = p.stages.expect("stages measured");
-            let line: Vec<String> =
-                STAGES.iter().zip(st.iter()).map(|(n, d)| format!("{n} {}", fmt_int(p.wps(*d)))).collect();
-            eprintln!("  {}: full {} words/s; {}", p.label, fmt_int(p.wps(p.full)), line.join(", "));
+            let line: Vec<String> = STAGES
+                .iter()
+                .zip(st.iter())
+                .map(|(n, d)| format!("{n} {}", fmt_int(p.wps(*d))))
+                .collect();
+            eprintln!(
+                "  {}: full {} words/s; {}",
+                p.label,
+                fmt_int(p.wps(p.full)),
+                line.join(", ")
+            );
         }
         return;
     }
@@ -618,7 +760,11 @@ fn main() {
     drop(mem_corpus);
 
     eprintln!("corpus scaling:");
-    let sizes: &[usize] = if args.quick { &[100, 1000] } else { &[100, 1000, 5000] };
+    let sizes: &[usize] = if args.quick {
+        &[100, 1000]
+    } else {
+        &[100, 1000, 5000]
+    };
     // A comparison that grows quadratically can take hours at 5,000 articles: a size
     // is skipped (and its projection reported) when the previous one, extrapolated
     // (analysis linearly, comparison quadratically), would exceed the time budget.
@@ -640,9 +786,24 @@ fn main() {
 
     let wasm = wasm_sizes(&args.root);
     let browser_path = args.root.join("tests/e2e/output/browser-bench.json");
-    let browser: Option<serde_json::Value> = std::fs::read_to_string(&browser_path).ok().and_then(|s| serde_json::from_str(&s).ok());
+    let browser: Option<serde_json::Value> = std::fs::read_to_string(&browser_path)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok());
 
-    let report = render(&args, &articles, cold.as_ref().expect("cold start measured"), &pipes, corpus_peak, corpus_docs, mem_bytes, hwm, &scale, &skipped, &wasm, browser.as_ref());
+    let report = render(
+        &args,
+        &articles,
+        cold.as_ref().expect("cold start measured"),
+        &pipes,
+        corpus_peak,
+        corpus_docs,
+        mem_bytes,
+        hwm,
+        &scale,
+        &skipped,
+        &wasm,
+        browser.as_ref(),
+    );
     print!("{report}");
     if let Some(path) = &args.write {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -720,7 +881,10 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
         let helpers = num(b, "hardware_concurrency").map(|c| format!(" The worker used {} helper worker(s) (`navigator.hardwareConcurrency` = {}, helpers = cores - 1, at most 3).", (c as usize).saturating_sub(1).min(3), c as usize)).unwrap_or_default();
         let _ = writeln!(w, "Analyse + compare in the browser (one request; `compare` includes the JSON encoding and transfer of the result).{helpers}\n");
         let _ = writeln!(w, "| Articles | Words | Analyse | Compare + transfer | Total | Per article | Worker memory (peak) |\n|---:|---:|---:|---:|---:|---:|---:|");
-        let mut rows: Vec<(usize, &serde_json::Value)> = sc.iter().filter_map(|(k, v)| Some((k.parse().ok()?, v))).collect();
+        let mut rows: Vec<(usize, &serde_json::Value)> = sc
+            .iter()
+            .filter_map(|(k, v)| Some((k.parse().ok()?, v)))
+            .collect();
         rows.sort_by_key(|r| r.0);
         for (n, v) in rows {
             let _ = writeln!(
@@ -738,7 +902,16 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
         let _ = writeln!(w);
     }
     if let Some(app) = b.get("app") {
-        let runs: Vec<String> = app.get("runs_ms").and_then(|r| r.as_array()).map(|r| r.iter().filter_map(|x| x.as_f64()).map(|x| format!("{:.2} s", x / 1000.0)).collect()).unwrap_or_default();
+        let runs: Vec<String> = app
+            .get("runs_ms")
+            .and_then(|r| r.as_array())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|x| x.as_f64())
+                    .map(|x| format!("{:.2} s", x / 1000.0))
+                    .collect()
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             w,
             "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page that has analysed the example: median {} (runs: {}). This adds reading the files on the page, the workspace bookkeeping and persistence, parsing the analysis on the page and rendering, to the worker's own time above.\n",
@@ -779,34 +952,109 @@ fn render(
     let _ = writeln!(w, "| | |\n|---|---|");
     let _ = writeln!(w, "| Date | {} |", utc_now());
     let _ = writeln!(w, "| CPU | {} |", cpu_model());
-    let _ = writeln!(w, "| Logical CPUs | {} (the bench uses one thread) |", logical_cpus());
-    let _ = writeln!(w, "| rustc | {} |", command_line("rustc", &["-V"]).unwrap_or_else(|| "unknown".into()));
-    let _ = writeln!(w, "| Profile | release ({}) |", if cfg!(debug_assertions) { "debug assertions ON: numbers are not representative" } else { "lto, codegen-units = 1" });
-    if let Some(c) = command_line("git", &["-C", &args.root.to_string_lossy(), "rev-parse", "--short", "HEAD"]) {
+    let _ = writeln!(
+        w,
+        "| Logical CPUs | {} (the bench uses one thread) |",
+        logical_cpus()
+    );
+    let _ = writeln!(
+        w,
+        "| rustc | {} |",
+        command_line("rustc", &["-V"]).unwrap_or_else(|| "unknown".into())
+    );
+    let _ = writeln!(
+        w,
+        "| Profile | release ({}) |",
+        if cfg!(debug_assertions) {
+            "debug assertions ON: numbers are not representative"
+        } else {
+            "lto, codegen-units = 1"
+        }
+    );
+    if let Some(c) = command_line(
+        "git",
+        &[
+            "-C",
+            &args.root.to_string_lossy(),
+            "rev-parse",
+            "--short",
+            "HEAD",
+        ],
+    ) {
         let _ = writeln!(w, "| Commit | {c} |");
     }
     let chromium = browser
-        .and_then(|b| b.get("browser").and_then(|v| v.as_str()).map(str::to_string))
+        .and_then(|b| {
+            b.get("browser")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
         .or_else(|| command_line("chromium", &["--version"]))
         .unwrap_or_else(|| "not found".into());
     let _ = writeln!(w, "| Chromium (browser rows) | {chromium} |");
-    let _ = writeln!(w, "| Runs | median of {} (10 MB corpus, one-document and 5,000 articles: at most 3) |", args.runs);
-    let _ = writeln!(w, "| Source articles | {} (corpus/korea-oil + polnear dev), repeated |\n", articles.len());
+    let _ = writeln!(
+        w,
+        "| Runs | median of {} (10 MB corpus, one-document and 5,000 articles: at most 3) |",
+        args.runs
+    );
+    let _ = writeln!(
+        w,
+        "| Source articles | {} (corpus/korea-oil + polnear dev), repeated |\n",
+        articles.len()
+    );
 
     // Goals.
     let native = pipes.first().map(|p| p.wps(p.full));
-    let browser_wps = browser.and_then(|b| find_num(b, &["words_per_second", "words_per_sec", "chromium.words_per_second", "pipeline.words_per_second"]));
-    let browser_1000 = browser.and_then(|b| find_num(b, &["analyze_compare_1000_ms", "articles_1000_ms", "analyze_compare_ms.1000", "scaling.1000.total_ms"]));
+    let browser_wps = browser.and_then(|b| {
+        find_num(
+            b,
+            &[
+                "words_per_second",
+                "words_per_sec",
+                "chromium.words_per_second",
+                "pipeline.words_per_second",
+            ],
+        )
+    });
+    let browser_1000 = browser.and_then(|b| {
+        find_num(
+            b,
+            &[
+                "analyze_compare_1000_ms",
+                "articles_1000_ms",
+                "analyze_compare_ms.1000",
+                "scaling.1000.total_ms",
+            ],
+        )
+    });
     let brotli_total: usize = wasm.iter().map(|x| x.brotli).sum();
-    let native_1000 = scale.iter().find(|s| s.n == 1000).map(|s| secs(s.analyse + s.compare) * 1000.0);
+    let native_1000 = scale
+        .iter()
+        .find(|s| s.n == 1000)
+        .map(|s| secs(s.analyse + s.compare) * 1000.0);
     let _ = writeln!(w, "## Goals\n");
-    let _ = writeln!(w, "| Goal | Target | Measured | Status |\n|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| Goal | Target | Measured | Status |\n|---|---|---|---|"
+    );
     if let Some(n) = native {
-        let _ = writeln!(w, "| Full per-document pipeline, native, one core | >= {} words/s | {} words/s | {} |", fmt_int(GOAL_NATIVE_WPS), fmt_int(n), ok_mark(n >= GOAL_NATIVE_WPS));
+        let _ = writeln!(
+            w,
+            "| Full per-document pipeline, native, one core | >= {} words/s | {} words/s | {} |",
+            fmt_int(GOAL_NATIVE_WPS),
+            fmt_int(n),
+            ok_mark(n >= GOAL_NATIVE_WPS)
+        );
     }
     match browser_wps {
         Some(b) => {
-            let _ = writeln!(w, "| Full pipeline in Chromium | >= {} words/s | {} words/s | {} |", fmt_int(GOAL_BROWSER_WPS), fmt_int(b), ok_mark(b >= GOAL_BROWSER_WPS));
+            let _ = writeln!(
+                w,
+                "| Full pipeline in Chromium | >= {} words/s | {} words/s | {} |",
+                fmt_int(GOAL_BROWSER_WPS),
+                fmt_int(b),
+                ok_mark(b >= GOAL_BROWSER_WPS)
+            );
         }
         None => {
             let _ = writeln!(w, "| Full pipeline in Chromium | >= {} words/s | not measured (no browser-bench.json) | - |", fmt_int(GOAL_BROWSER_WPS));
@@ -817,7 +1065,9 @@ fn render(
             let _ = writeln!(w, "| 1,000 articles analysed + compared, browser (worker, from a blank page) | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
         }
         None => {
-            let native_note = native_1000.map(|ms| format!(" (native: {:.2} s)", ms / 1000.0)).unwrap_or_default();
+            let native_note = native_1000
+                .map(|ms| format!(" (native: {:.2} s)", ms / 1000.0))
+                .unwrap_or_default();
             let _ = writeln!(w, "| 1,000 articles analysed + compared, browser | < 3 s | not measured{native_note} | - |");
         }
     }
@@ -826,7 +1076,12 @@ fn render(
     }
     match browser.and_then(|b| find_num(b, &["first_analysis_ms"])) {
         Some(ms) => {
-            let _ = writeln!(w, "| First analysis of the example visible after page load | < 1 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_FIRST_ANALYSIS_MS));
+            let _ = writeln!(
+                w,
+                "| First analysis of the example visible after page load | < 1 s | {:.2} s | {} |",
+                ms / 1000.0,
+                ok_mark(ms < GOAL_FIRST_ANALYSIS_MS)
+            );
         }
         None => {
             let _ = writeln!(w, "| First analysis of the example visible after page load | < 1 s | not measured | - |");
@@ -835,7 +1090,12 @@ fn render(
     if wasm.is_empty() {
         let _ = writeln!(w, "| Total wasm, brotli | <= 1.5 MB | no dist/*.wasm | - |");
     } else {
-        let _ = writeln!(w, "| Total wasm, brotli | <= 1.5 MB | {} | {} |", fmt_bytes(brotli_total), ok_mark(brotli_total <= GOAL_WASM_BROTLI));
+        let _ = writeln!(
+            w,
+            "| Total wasm, brotli | <= 1.5 MB | {} | {} |",
+            fmt_bytes(brotli_total),
+            ok_mark(brotli_total <= GOAL_WASM_BROTLI)
+        );
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "Peers (their published figures, other hardware): wink-nlp 240-360k words/s, compromise 15k words/s, spaCy 5k words/s.\n");
@@ -873,7 +1133,12 @@ fn render(
         for p in pipes.iter() {
             let Some(st) = &p.stages else { continue };
             let total: Duration = st.iter().sum();
-            let _ = write!(row, " {} | {:.1}% |", fmt_int(p.wps(st[i])), 100.0 * secs(st[i]) / secs(total).max(1e-12));
+            let _ = write!(
+                row,
+                " {} | {:.1}% |",
+                fmt_int(p.wps(st[i])),
+                100.0 * secs(st[i]) / secs(total).max(1e-12)
+            );
         }
         let _ = writeln!(w, "{row}");
     }
@@ -900,17 +1165,38 @@ fn render(
         fmt_int(cold.words as f64)
     );
     let _ = writeln!(w, "| Step | Time |\n|---|---:|");
-    let _ = writeln!(w, "| Gazetteer (countries, organisations, names) | {:.1} ms |", secs(cold.gazetteer) * 1e3);
-    let _ = writeln!(w, "| Stance lexicon | {:.1} ms |", secs(cold.stance_lexicon) * 1e3);
+    let _ = writeln!(
+        w,
+        "| Gazetteer (countries, organisations, names) | {:.1} ms |",
+        secs(cold.gazetteer) * 1e3
+    );
+    let _ = writeln!(
+        w,
+        "| Stance lexicon | {:.1} ms |",
+        secs(cold.stance_lexicon) * 1e3
+    );
     let _ = writeln!(w, "| First `analyze_corpus` (regexes and the remaining tables built on first use) | {:.1} ms |", secs(cold.first) * 1e3);
-    let _ = writeln!(w, "| The same analysis again, warm (median of 5) | {:.1} ms |", secs(cold.warm) * 1e3);
-    let _ = writeln!(w, "| Cold-start overhead | {:.1} ms |\n", secs((cold.gazetteer + cold.stance_lexicon + cold.first).saturating_sub(cold.warm)) * 1e3);
+    let _ = writeln!(
+        w,
+        "| The same analysis again, warm (median of 5) | {:.1} ms |",
+        secs(cold.warm) * 1e3
+    );
+    let _ = writeln!(
+        w,
+        "| Cold-start overhead | {:.1} ms |\n",
+        secs((cold.gazetteer + cold.stance_lexicon + cold.first).saturating_sub(cold.warm)) * 1e3
+    );
 
     // Memory.
     let _ = writeln!(w, "## Peak memory\n");
     let _ = writeln!(w, "| What | Peak |\n|---|---:|");
     for p in pipes {
-        let _ = writeln!(w, "| Heap above the input, {}, one document at a time | {} |", p.label, fmt_bytes(p.peak_heap));
+        let _ = writeln!(
+            w,
+            "| Heap above the input, {}, one document at a time | {} |",
+            p.label,
+            fmt_bytes(p.peak_heap)
+        );
     }
     let _ = writeln!(
         w,
@@ -921,7 +1207,11 @@ fn render(
         corpus_peak as f64 / mem_bytes.max(1) as f64
     );
     if let Some(h) = hwm {
-        let _ = writeln!(w, "| Process peak resident set (VmHWM) after that analysis, input included | {} |", fmt_bytes(h));
+        let _ = writeln!(
+            w,
+            "| Process peak resident set (VmHWM) after that analysis, input included | {} |",
+            fmt_bytes(h)
+        );
     }
     let _ = writeln!(w);
 
@@ -958,7 +1248,13 @@ fn render(
         );
     }
     for (n, p) in skipped {
-        let _ = writeln!(w, "| {} | skipped: projected {:.0} s per run (budget {:.0} s) | | | | | | | | | |", fmt_int(*n as f64), p, args.budget);
+        let _ = writeln!(
+            w,
+            "| {} | skipped: projected {:.0} s per run (budget {:.0} s) | | | | | | | | | |",
+            fmt_int(*n as f64),
+            p,
+            args.budget
+        );
     }
     let _ = writeln!(w);
     let _ = writeln!(w, "### How the comparison is blocked\n");
@@ -988,14 +1284,36 @@ fn render(
     // Browser and wasm.
     let _ = writeln!(w, "## Browser and wasm size\n");
     if wasm.is_empty() {
-        let _ = writeln!(w, "No `dist/*.wasm` found: build the web app (`trunk build --release`) and rerun.\n");
+        let _ = writeln!(
+            w,
+            "No `dist/*.wasm` found: build the web app (`trunk build --release`) and rerun.\n"
+        );
     } else {
-        let _ = writeln!(w, "| File | Raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|");
+        let _ = writeln!(
+            w,
+            "| File | Raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|"
+        );
         for x in wasm {
-            let _ = writeln!(w, "| {} | {} | {} | {} |", x.file, fmt_bytes(x.raw), fmt_bytes(x.gzip), fmt_bytes(x.brotli));
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                x.file,
+                fmt_bytes(x.raw),
+                fmt_bytes(x.gzip),
+                fmt_bytes(x.brotli)
+            );
         }
-        let (r, g): (usize, usize) = (wasm.iter().map(|x| x.raw).sum(), wasm.iter().map(|x| x.gzip).sum());
-        let _ = writeln!(w, "| **total** | {} | {} | {} |\n", fmt_bytes(r), fmt_bytes(g), fmt_bytes(brotli_total));
+        let (r, g): (usize, usize) = (
+            wasm.iter().map(|x| x.raw).sum(),
+            wasm.iter().map(|x| x.gzip).sum(),
+        );
+        let _ = writeln!(
+            w,
+            "| **total** | {} | {} | {} |\n",
+            fmt_bytes(r),
+            fmt_bytes(g),
+            fmt_bytes(brotli_total)
+        );
     }
     match browser {
         Some(b) => render_browser(w, b, pipes.first().map(|p| p.wps(p.full))),

@@ -17,7 +17,11 @@ use std::process::ExitCode;
 mod eval;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "How several news sources tell the same story")]
+#[command(
+    name = "parallax",
+    version,
+    about = "How several news sources tell the same story"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -59,7 +63,13 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Analyze { files, json, output, csv, report } => analyze(files, json, output, csv, report),
+        Cmd::Analyze {
+            files,
+            json,
+            output,
+            csv,
+            report,
+        } => analyze(files, json, output, csv, report),
         Cmd::Extract { .. } => extract(),
         Cmd::Eval(args) => eval::run(args),
     }
@@ -84,13 +94,22 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             Ok(Input { name, bytes })
         })
         .collect()
 }
 
-fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>, csv: Option<PathBuf>, report: Option<PathBuf>) -> ExitCode {
+fn analyze(
+    files: Vec<PathBuf>,
+    json: bool,
+    output: Option<PathBuf>,
+    csv: Option<PathBuf>,
+    report: Option<PathBuf>,
+) -> ExitCode {
     let inputs = match collect_inputs(&files) {
         Ok(i) => i,
         Err(e) => {
@@ -110,7 +129,11 @@ fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>, csv: Option
         eprintln!("parallax: {e}");
         return ExitCode::from(2);
     }
-    let text = if json { parallax_core::to_json(&a) } else { summary(&a) };
+    let text = if json {
+        parallax_core::to_json(&a)
+    } else {
+        summary(&a)
+    };
     match output {
         Some(path) => {
             if let Err(e) = std::fs::write(&path, text + "\n") {
@@ -120,10 +143,18 @@ fn analyze(files: Vec<PathBuf>, json: bool, output: Option<PathBuf>, csv: Option
         }
         None => println!("{text}"),
     }
-    if a.documents.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if a.documents.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
-fn write_exports(a: &parallax_core::Analysis, csv: Option<&std::path::Path>, report: Option<&std::path::Path>) -> Result<(), String> {
+fn write_exports(
+    a: &parallax_core::Analysis,
+    csv: Option<&std::path::Path>,
+    report: Option<&std::path::Path>,
+) -> Result<(), String> {
     use parallax_core::export;
     if let Some(dir) = csv {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -133,8 +164,16 @@ fn write_exports(a: &parallax_core::Analysis, csv: Option<&std::path::Path>, rep
         }
     }
     if let Some(path) = report {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-        let text = if ext == "html" || ext == "htm" { export::html_report(a) } else { export::markdown_report(a) };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let text = if ext == "html" || ext == "htm" {
+            export::html_report(a)
+        } else {
+            export::markdown_report(a)
+        };
         std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
@@ -197,7 +236,10 @@ fn extract() -> ExitCode {
                     serde_json::Value::String(s) => s.clone(),
                     v => v.to_string(),
                 };
-                let input = Input { name, bytes: rec.text.into_bytes() };
+                let input = Input {
+                    name,
+                    bytes: rec.text.into_bytes(),
+                };
                 match parallax_core::analyze_document(&input, &limits) {
                     Ok(doc) => serde_json::json!({"id": rec.id, "document": doc}),
                     Err(e) => serde_json::json!({"id": rec.id, "error": e}),
@@ -213,5 +255,9 @@ fn extract() -> ExitCode {
         }
     }
     let _ = out.flush();
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

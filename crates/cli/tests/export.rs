@@ -41,7 +41,11 @@ fn csv_and_reports_equal_the_core_exports_of_the_json() {
         .arg(dir.join("report.html"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let a: parallax_core::Analysis = serde_json::from_slice(&out.stdout).unwrap();
     for (name, text) in parallax_core::export::csv_tables(&a) {
         let got = std::fs::read_to_string(csv.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -52,7 +56,13 @@ fn csv_and_reports_equal_the_core_exports_of_the_json() {
     assert!(html.starts_with("<!DOCTYPE html>"));
 
     let md = dir.join("report.md");
-    let out = Command::new(bin()).arg("analyze").args(example_files()).arg("--report").arg(&md).output().unwrap();
+    let out = Command::new(bin())
+        .arg("analyze")
+        .args(example_files())
+        .arg("--report")
+        .arg(&md)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let md = std::fs::read_to_string(md).unwrap();
     assert_eq!(md, parallax_core::export::markdown_report(&a));

@@ -68,7 +68,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         if line.starts_with('#') {
             continue;
         }
-        let Some((n, form)) = line.split_once('\t') else { continue };
+        let Some((n, form)) = line.split_once('\t') else {
+            continue;
+        };
         let n: u32 = n.parse().unwrap_or(0);
         // multi-word cues ("according to", "was quoted as saying") are matched by rule
         if !form.contains(' ') {
@@ -87,27 +89,229 @@ const WEAK: u32 = 4;
 /// Words that the lexicon lists as cues but are too ambiguous on their own
 /// (nouns, copulas, prepositions that annotators marked as part of a cue).
 const NOT_CUE: &[&str] = &[
-    "in", "for", "show", "shows", "showed", "showing", "see", "sees", "saw", "want", "wants", "wanted", "support",
-    "supporting", "supports", "supported", "seemed", "seem", "seems", "seemingly", "appears", "appeared", "appear",
-    "is", "was", "be", "according", "statement", "poll", "report", "interview", "speech", "data", "sought", "seeking",
-    "seeks", "made", "make", "get", "got", "put", "found", "find", "finds", "led", "came", "went", "set", "view",
-    "views", "viewed", "comments", "comment", "remarks", "calls", "call", "endorsed", "endorses", "pushed", "push",
-    "voted", "vote", "hope", "hoped", "hopes", "hoping", "feel", "felt", "agree", "agreed", "agrees", "need", "needs",
-    "took", "take", "gave", "give", "ask", "declined", "referring", "looks", "look", "looked", "like", "liked",
-    "loved", "plans", "plan", "decided", "decide", "decision", "know", "knew", "knows", "known", "understand",
-    "fear", "fears", "fearing", "would", "criticism", "complaints", "questions", "question", "advice", "allegations",
-    "concerns", "suggestion", "refusal", "counts", "supporter", "supporters", "features", "includes", "included",
-    "listed", "lists", "titled", "named", "read", "reads", "passed", "signed", "cast", "filed", "used", "covered",
-    "provided", "presented", "plot", "blocks", "letting", "watched", "willing", "mean", "sense", "favor", "favored",
-    "oppose", "opposed", "opposes", "backing", "backed", "praised", "praises", "thanked", "welcomed", "applauded",
-    "attacked", "attacking", "attacks", "knocked", "eviscerated", "rattled", "tackles", "ruled", "voided", "ordered",
-    "allowed", "allows", "appointed", "nominated", "adopted", "restricting", "remember", "remembered", "pressed",
-    "determined", "expect", "expected", "expecting", "prefer", "preferred", "prefers", "worried", "worries", "envision",
-    "sounded", "sued", "issued", "released", "published", "unveiled", "delivered", "exposed", "identified", "invoked",
-    "referencing", "referenced", "underplays", "projected", "promoting", "satirizing", "chanted", "chanting",
-    "recited", "quotes", "talked", "spoke", "outline", "outlined", "considered", "consider", "considers",
-    "considering", "discussed", "discussing", "raised", "offered", "offers", "offering", "accept", "demands",
-    "retweeted", "shared", "posted", "emailed", "ignored", "loved", "counts", "tell", "write", "written",
+    "in",
+    "for",
+    "show",
+    "shows",
+    "showed",
+    "showing",
+    "see",
+    "sees",
+    "saw",
+    "want",
+    "wants",
+    "wanted",
+    "support",
+    "supporting",
+    "supports",
+    "supported",
+    "seemed",
+    "seem",
+    "seems",
+    "seemingly",
+    "appears",
+    "appeared",
+    "appear",
+    "is",
+    "was",
+    "be",
+    "according",
+    "statement",
+    "poll",
+    "report",
+    "interview",
+    "speech",
+    "data",
+    "sought",
+    "seeking",
+    "seeks",
+    "made",
+    "make",
+    "get",
+    "got",
+    "put",
+    "found",
+    "find",
+    "finds",
+    "led",
+    "came",
+    "went",
+    "set",
+    "view",
+    "views",
+    "viewed",
+    "comments",
+    "comment",
+    "remarks",
+    "calls",
+    "call",
+    "endorsed",
+    "endorses",
+    "pushed",
+    "push",
+    "voted",
+    "vote",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "feel",
+    "felt",
+    "agree",
+    "agreed",
+    "agrees",
+    "need",
+    "needs",
+    "took",
+    "take",
+    "gave",
+    "give",
+    "ask",
+    "declined",
+    "referring",
+    "looks",
+    "look",
+    "looked",
+    "like",
+    "liked",
+    "loved",
+    "plans",
+    "plan",
+    "decided",
+    "decide",
+    "decision",
+    "know",
+    "knew",
+    "knows",
+    "known",
+    "understand",
+    "fear",
+    "fears",
+    "fearing",
+    "would",
+    "criticism",
+    "complaints",
+    "questions",
+    "question",
+    "advice",
+    "allegations",
+    "concerns",
+    "suggestion",
+    "refusal",
+    "counts",
+    "supporter",
+    "supporters",
+    "features",
+    "includes",
+    "included",
+    "listed",
+    "lists",
+    "titled",
+    "named",
+    "read",
+    "reads",
+    "passed",
+    "signed",
+    "cast",
+    "filed",
+    "used",
+    "covered",
+    "provided",
+    "presented",
+    "plot",
+    "blocks",
+    "letting",
+    "watched",
+    "willing",
+    "mean",
+    "sense",
+    "favor",
+    "favored",
+    "oppose",
+    "opposed",
+    "opposes",
+    "backing",
+    "backed",
+    "praised",
+    "praises",
+    "thanked",
+    "welcomed",
+    "applauded",
+    "attacked",
+    "attacking",
+    "attacks",
+    "knocked",
+    "eviscerated",
+    "rattled",
+    "tackles",
+    "ruled",
+    "voided",
+    "ordered",
+    "allowed",
+    "allows",
+    "appointed",
+    "nominated",
+    "adopted",
+    "restricting",
+    "remember",
+    "remembered",
+    "pressed",
+    "determined",
+    "expect",
+    "expected",
+    "expecting",
+    "prefer",
+    "preferred",
+    "prefers",
+    "worried",
+    "worries",
+    "envision",
+    "sounded",
+    "sued",
+    "issued",
+    "released",
+    "published",
+    "unveiled",
+    "delivered",
+    "exposed",
+    "identified",
+    "invoked",
+    "referencing",
+    "referenced",
+    "underplays",
+    "projected",
+    "promoting",
+    "satirizing",
+    "chanted",
+    "chanting",
+    "recited",
+    "quotes",
+    "talked",
+    "spoke",
+    "outline",
+    "outlined",
+    "considered",
+    "consider",
+    "considers",
+    "considering",
+    "discussed",
+    "discussing",
+    "raised",
+    "offered",
+    "offers",
+    "offering",
+    "accept",
+    "demands",
+    "retweeted",
+    "shared",
+    "posted",
+    "emailed",
+    "ignored",
+    "loved",
+    "counts",
+    "tell",
+    "write",
+    "written",
 ];
 
 fn cue_weight(w: &str) -> u32 {
@@ -121,89 +325,492 @@ fn cue_weight(w: &str) -> u32 {
 
 /// Capitalised sentence openers that are not part of a name.
 const LEADING: &[&str] = &[
-    "but", "and", "yet", "so", "then", "meanwhile", "however", "still", "also", "now", "later", "instead", "moreover",
-    "furthermore", "separately", "indeed", "thus", "there", "here", "when", "while", "if", "as", "in", "on", "at",
-    "more", "most", "less", "much", "such", "what", "even", "only", "just", "every", "each",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "now",
+    "later",
+    "instead",
+    "moreover",
+    "furthermore",
+    "separately",
+    "indeed",
+    "thus",
+    "there",
+    "here",
+    "when",
+    "while",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "more",
+    "most",
+    "less",
+    "much",
+    "such",
+    "what",
+    "even",
+    "only",
+    "just",
+    "every",
+    "each",
 ];
 /// Plural heads of unnamed sources ("officials said", "U.S. officials said").
 const ANON_PLURALS: &[&str] = &[
-    "officials", "sources", "lawmakers", "analysts", "experts", "critics", "observers", "diplomats", "residents",
-    "witnesses", "economists", "investigators", "prosecutors", "authorities", "researchers", "scientists",
-    "activists", "protesters", "aides", "advisers", "advisors", "insiders", "people", "observers", "strategists",
-    "insiders", "executives", "spokesmen", "spokespeople", "reports", "media", "members", "leaders", "voters",
+    "officials",
+    "sources",
+    "lawmakers",
+    "analysts",
+    "experts",
+    "critics",
+    "observers",
+    "diplomats",
+    "residents",
+    "witnesses",
+    "economists",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "researchers",
+    "scientists",
+    "activists",
+    "protesters",
+    "aides",
+    "advisers",
+    "advisors",
+    "insiders",
+    "people",
+    "observers",
+    "strategists",
+    "insiders",
+    "executives",
+    "spokesmen",
+    "spokespeople",
+    "reports",
+    "media",
+    "members",
+    "leaders",
+    "voters",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const ANON_DET: &[&str] = &[
-    "a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "most", "few", "numerous",
+    "a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other",
+    "most", "few", "numerous",
 ];
-const DEF_DET: &[&str] = &["the", "this", "that", "these", "those", "its", "his", "her", "their", "our"];
+const DEF_DET: &[&str] = &[
+    "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+];
 /// Adverbs and auxiliaries allowed between a subject and its cue verb.
 const SKIP_BEFORE_CUE: &[&str] = &[
-    "also", "has", "had", "have", "was", "is", "were", "are", "later", "then", "previously", "recently", "reportedly",
-    "once", "further", "again", "repeatedly", "earlier", "would", "will", "had", "already", "publicly", "privately",
-    "separately", "however", "frequently", "often", "always", "never", "not", "quickly", "flatly", "openly", "here",
-    "there", "today", "yesterday", "privately", "recently",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "reportedly",
+    "once",
+    "further",
+    "again",
+    "repeatedly",
+    "earlier",
+    "would",
+    "will",
+    "had",
+    "already",
+    "publicly",
+    "privately",
+    "separately",
+    "however",
+    "frequently",
+    "often",
+    "always",
+    "never",
+    "not",
+    "quickly",
+    "flatly",
+    "openly",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "privately",
+    "recently",
 ];
 /// Words that end a noun phrase when walking back from a cue.
 const NP_STOP: &[&str] = &[
-    "that", "and", "but", "or", "which", "who", "whom", "when", "while", "because", "as", "if", "after", "before",
-    "where", "since", "so", "than", "what", "why", "how", "though", "although", "whether", "said", "says", "told",
-    "to", "be", "been", "being", "not", "would", "will", "could", "should", "can", "may", "might", "must", "did",
-    "do", "does",
+    "that", "and", "but", "or", "which", "who", "whom", "when", "while", "because", "as", "if",
+    "after", "before", "where", "since", "so", "than", "what", "why", "how", "though", "although",
+    "whether", "said", "says", "told", "to", "be", "been", "being", "not", "would", "will",
+    "could", "should", "can", "may", "might", "must", "did", "do", "does",
 ];
 /// Title words: a name follows the last of them in a capitalised run.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "foreign", "chancellor", "senator", "sen", "rep", "gov",
-    "governor", "mr", "mrs", "ms", "dr", "general", "gen", "spokesman", "spokeswoman", "spokesperson", "chief",
-    "chairman", "chairwoman", "chair", "director", "professor", "prof", "king", "queen", "pope", "presidential",
-    "press", "officer", "ambassador", "envoy", "leader", "premier", "mayor", "judge", "justice", "speaker", "adviser",
-    "advisor", "analyst", "researcher", "economist", "commander", "admiral", "colonel", "lt", "captain", "sgt",
-    "candidate", "nominee", "deputy", "representative", "congressman", "congresswoman", "attorney", "ceo", "founder",
-    "executive", "manager", "head", "official", "lawmaker", "legislator", "emperor", "prince", "princess", "sheikh",
-    "lord", "sir", "dame", "councillor", "councilman", "commissioner", "superintendent", "sheriff", "inspector",
-    "editor", "correspondent", "reporter", "columnist", "host", "coach", "dean", "provost", "bishop", "cardinal",
-    "rabbi", "imam", "reverend", "rev", "former", "acting", "interim", "senior", "associate", "assistant",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "foreign",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "general",
+    "gen",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "professor",
+    "prof",
+    "king",
+    "queen",
+    "pope",
+    "presidential",
+    "press",
+    "officer",
+    "ambassador",
+    "envoy",
+    "leader",
+    "premier",
+    "mayor",
+    "judge",
+    "justice",
+    "speaker",
+    "adviser",
+    "advisor",
+    "analyst",
+    "researcher",
+    "economist",
+    "commander",
+    "admiral",
+    "colonel",
+    "lt",
+    "captain",
+    "sgt",
+    "candidate",
+    "nominee",
+    "deputy",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "ceo",
+    "founder",
+    "executive",
+    "manager",
+    "head",
+    "official",
+    "lawmaker",
+    "legislator",
+    "emperor",
+    "prince",
+    "princess",
+    "sheikh",
+    "lord",
+    "sir",
+    "dame",
+    "councillor",
+    "councilman",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+    "inspector",
+    "editor",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "host",
+    "coach",
+    "dean",
+    "provost",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "reverend",
+    "rev",
+    "former",
+    "acting",
+    "interim",
+    "senior",
+    "associate",
+    "assistant",
 ];
 const ORG_WORDS: &[&str] = &[
-    "ministry", "department", "agency", "office", "council", "committee", "party", "government", "bank", "university",
-    "institute", "association", "union", "commission", "organization", "organisation", "company", "corp", "inc",
-    "news", "times", "post", "journal", "network", "foundation", "center", "centre", "service", "court", "congress",
-    "senate", "house", "administration", "campaign", "group", "fund", "board", "bureau", "authority", "police",
-    "army", "navy", "forces", "command", "embassy", "parliament", "assembly", "federation", "league", "society",
-    "agency", "press", "cabinet", "secretariat", "ltd", "llc",
-    "co", "corporation", "school", "college", "hospital", "club", "coalition", "alliance", "front", "movement",
-    "institution", "staff", "team", "media", "television", "radio", "channel", "magazine", "daily", "herald",
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "council",
+    "committee",
+    "party",
+    "government",
+    "bank",
+    "university",
+    "institute",
+    "association",
+    "union",
+    "commission",
+    "organization",
+    "organisation",
+    "company",
+    "corp",
+    "inc",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "network",
+    "foundation",
+    "center",
+    "centre",
+    "service",
+    "court",
+    "congress",
+    "senate",
+    "house",
+    "administration",
+    "campaign",
+    "group",
+    "fund",
+    "board",
+    "bureau",
+    "authority",
+    "police",
+    "army",
+    "navy",
+    "forces",
+    "command",
+    "embassy",
+    "parliament",
+    "assembly",
+    "federation",
+    "league",
+    "society",
+    "agency",
+    "press",
+    "cabinet",
+    "secretariat",
+    "ltd",
+    "llc",
+    "co",
+    "corporation",
+    "school",
+    "college",
+    "hospital",
+    "club",
+    "coalition",
+    "alliance",
+    "front",
+    "movement",
+    "institution",
+    "staff",
+    "team",
+    "media",
+    "television",
+    "radio",
+    "channel",
+    "magazine",
+    "daily",
+    "herald",
 ];
 /// Role nouns resolved to an organisation or country rather than a person.
 const ORG_ROLES: &[&str] = &[
-    "ministry", "government", "department", "agency", "office", "company", "administration", "council", "committee",
-    "campaign", "party", "country", "state", "embassy", "white", "military", "army", "police",
-    "court", "bank", "group", "union", "organization", "organisation", "regime", "firm", "board", "commission",
+    "ministry",
+    "government",
+    "department",
+    "agency",
+    "office",
+    "company",
+    "administration",
+    "council",
+    "committee",
+    "campaign",
+    "party",
+    "country",
+    "state",
+    "embassy",
+    "white",
+    "military",
+    "army",
+    "police",
+    "court",
+    "bank",
+    "group",
+    "union",
+    "organization",
+    "organisation",
+    "regime",
+    "firm",
+    "board",
+    "commission",
 ];
 /// Document-like speakers: resolved to the body that issued them.
 const DOC_NOUNS: &[&str] = &[
-    "statement", "report", "release", "letter", "communique", "memo", "document", "study", "survey", "poll", "filing",
-    "notice", "announcement", "data", "figures", "records", "analysis", "estimates", "tally", "count", "numbers",
-    "research", "documents", "filings", "statistics",
+    "statement",
+    "report",
+    "release",
+    "letter",
+    "communique",
+    "memo",
+    "document",
+    "study",
+    "survey",
+    "poll",
+    "filing",
+    "notice",
+    "announcement",
+    "data",
+    "figures",
+    "records",
+    "analysis",
+    "estimates",
+    "tally",
+    "count",
+    "numbers",
+    "research",
+    "documents",
+    "filings",
+    "statistics",
 ];
 const PARTICIPLE_CUES: &[&str] = &[
-    "saying", "adding", "noting", "telling", "describing", "calling", "arguing", "warning", "insisting", "stressing",
-    "explaining", "claiming", "asserting", "suggesting", "stating", "declaring", "acknowledging", "admitting",
-    "vowing", "promising", "pointing", "emphasizing", "emphasising", "urging", "writing", "asking", "questioning",
-    "predicting", "cautioning", "recalling", "complaining", "conceding", "charging", "maintaining",
+    "saying",
+    "adding",
+    "noting",
+    "telling",
+    "describing",
+    "calling",
+    "arguing",
+    "warning",
+    "insisting",
+    "stressing",
+    "explaining",
+    "claiming",
+    "asserting",
+    "suggesting",
+    "stating",
+    "declaring",
+    "acknowledging",
+    "admitting",
+    "vowing",
+    "promising",
+    "pointing",
+    "emphasizing",
+    "emphasising",
+    "urging",
+    "writing",
+    "asking",
+    "questioning",
+    "predicting",
+    "cautioning",
+    "recalling",
+    "complaining",
+    "conceding",
+    "charging",
+    "maintaining",
 ];
 /// Reporting verbs that introduce a clause without "that".
 const CLAUSE_CUES: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes", "reported",
-    "reports", "announced", "argued", "argues", "suggested", "suggests", "explained", "declared", "acknowledged",
-    "insisted", "insists", "warned", "claimed", "claims", "stated", "states", "replied", "responded", "tweeted",
-    "asserted", "maintained", "reiterated", "stressed", "confirmed", "predicted", "conceded", "admitted", "recalled",
-    "continued", "concluded", "estimated", "believes", "believe", "thinks", "think", "thought", "believed",
-    "estimates", "contends", "contended", "emphasized", "emphasised", "observed", "remarked", "countered", "testified",
-    "revealed", "indicated", "promised", "vowed", "pledged", "hinted", "signaled", "signalled", "cautioned",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "announced",
+    "argued",
+    "argues",
+    "suggested",
+    "suggests",
+    "explained",
+    "declared",
+    "acknowledged",
+    "insisted",
+    "insists",
+    "warned",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "replied",
+    "responded",
+    "tweeted",
+    "asserted",
+    "maintained",
+    "reiterated",
+    "stressed",
+    "confirmed",
+    "predicted",
+    "conceded",
+    "admitted",
+    "recalled",
+    "continued",
+    "concluded",
+    "estimated",
+    "believes",
+    "believe",
+    "thinks",
+    "think",
+    "thought",
+    "believed",
+    "estimates",
+    "contends",
+    "contended",
+    "emphasized",
+    "emphasised",
+    "observed",
+    "remarked",
+    "countered",
+    "testified",
+    "revealed",
+    "indicated",
+    "promised",
+    "vowed",
+    "pledged",
+    "hinted",
+    "signaled",
+    "signalled",
+    "cautioned",
 ];
 /// Cues that take an addressee object before the reported clause.
-const OBJECT_CUES: &[&str] = &["told", "tells", "tell", "telling", "assured", "warned", "informed", "reminded", "asked", "urged", "briefed"];
+const OBJECT_CUES: &[&str] = &[
+    "told", "tells", "tell", "telling", "assured", "warned", "informed", "reminded", "asked",
+    "urged", "briefed",
+];
 
 // ------------------------------------------------------------------ tokens
 
@@ -239,16 +846,28 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
                         end += n.len_utf8();
                         it.next();
                     }
-                    Some(n @ ('\'' | '’' | '‘' | '-' | '.' | '‐')) if ch.next().is_some_and(is_word_char) => {
+                    Some(n @ ('\'' | '’' | '‘' | '-' | '.' | '‐'))
+                        if ch.next().is_some_and(is_word_char) =>
+                    {
                         end += n.len_utf8();
                         it.next();
                     }
                     _ => break,
                 }
             }
-            out.push(Tok { start: range.start + i, end: range.start + end, word: true, quoted: false });
+            out.push(Tok {
+                start: range.start + i,
+                end: range.start + end,
+                word: true,
+                quoted: false,
+            });
         } else {
-            out.push(Tok { start: range.start + i, end: range.start + i + c.len_utf8(), word: false, quoted: false });
+            out.push(Tok {
+                start: range.start + i,
+                end: range.start + i + c.len_utf8(),
+                word: false,
+                quoted: false,
+            });
         }
     }
 }
@@ -263,7 +882,11 @@ fn lower(body: &str, t: &Tok) -> String {
 }
 
 fn is_cap(body: &str, t: &Tok) -> bool {
-    t.word && body[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase())
+    t.word
+        && body[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
 }
 
 // ------------------------------------------------------------------ quote marks
@@ -312,7 +935,11 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
         let c = if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
             k += 1;
             after += 1;
-            if c == '`' { '“' } else { '"' }
+            if c == '`' {
+                '“'
+            } else {
+                '"'
+            }
         } else {
             c
         };
@@ -320,7 +947,9 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
         match open {
             None => {
                 let dbl_open = matches!(c, '“' | '„' | '«')
-                    || (matches!(c, '"' | '″' | '”') && is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()));
+                    || (matches!(c, '"' | '″' | '”')
+                        && is_opening_context(prev)
+                        && next.is_some_and(|n| !n.is_whitespace()));
                 let sgl_open = matches!(c, '‘' | '\'')
                     && is_opening_context(prev)
                     && next.is_some_and(|n| n.is_alphabetic() || n == '…')
@@ -339,7 +968,11 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
                     // plural possessive "the countries' leaders": s' followed by a lower-case word
                     let possessive = prev == Some('s')
                         && next.is_some_and(char::is_whitespace)
-                        && text[after..].trim_start().chars().next().is_some_and(|n| n.is_lowercase());
+                        && text[after..]
+                            .trim_start()
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_lowercase());
                     if cand && possessive && fallback.is_none() {
                         fallback = Some((i, after));
                     }
@@ -387,7 +1020,17 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_marked(body: &str, para: Span, pi: usize, o: usize, cs: usize, ce: usize, close_end: usize, closed: bool, out: &mut Vec<Marked>) {
+fn push_marked(
+    body: &str,
+    para: Span,
+    pi: usize,
+    o: usize,
+    cs: usize,
+    ce: usize,
+    close_end: usize,
+    closed: bool,
+    out: &mut Vec<Marked>,
+) {
     let (mut s, mut e) = (para.start + cs, para.start + ce);
     let t = &body[s..e];
     s += t.len() - t.trim_start().len();
@@ -395,7 +1038,14 @@ fn push_marked(body: &str, para: Span, pi: usize, o: usize, cs: usize, ce: usize
     if s >= e || !body[s..e].chars().any(char::is_alphanumeric) {
         return;
     }
-    out.push(Marked { open: para.start + o, content: Span::new(s, e), close_end: para.start + close_end, closed, para: pi, continuation: false });
+    out.push(Marked {
+        open: para.start + o,
+        content: Span::new(s, e),
+        close_end: para.start + close_end,
+        closed,
+        para: pi,
+        continuation: false,
+    });
 }
 
 // ------------------------------------------------------------------ speakers
@@ -431,26 +1081,117 @@ struct Ctx<'a> {
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
-    "democratic", "republican", "american", "americans", "russian", "chinese", "british", "french", "german",
-    "european", "u.s", "us", "uk", "u.k", "perhaps", "talk", "one", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "twenty", "thirty", "hundreds", "thousands", "millions", "first", "last", "next", "new",
-    "hours", "days", "weeks", "minutes", "months", "years", "having", "being",
-    "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "a", "an", "the",
-    "mr", "mrs", "ms", "dr", "god", "lord", "i", "we", "you", "they", "he", "she", "no", "yes", "oh", "ok",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "democratic",
+    "republican",
+    "american",
+    "americans",
+    "russian",
+    "chinese",
+    "british",
+    "french",
+    "german",
+    "european",
+    "u.s",
+    "us",
+    "uk",
+    "u.k",
+    "perhaps",
+    "talk",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "thirty",
+    "hundreds",
+    "thousands",
+    "millions",
+    "first",
+    "last",
+    "next",
+    "new",
+    "hours",
+    "days",
+    "weeks",
+    "minutes",
+    "months",
+    "years",
+    "having",
+    "being",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "a",
+    "an",
+    "the",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "god",
+    "lord",
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "no",
+    "yes",
+    "oh",
+    "ok",
 ];
 
 fn plausible_single_name(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    !NOT_NAMES.contains(&w) && !LEADING.contains(&w) && !w.contains(|c: char| c.is_ascii_digit())
-        && !w.split('-').any(|p| NOT_NAMES.contains(&p)) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    !NOT_NAMES.contains(&w)
+        && !LEADING.contains(&w)
+        && !w.contains(|c: char| c.is_ascii_digit())
+        && !w.split('-').any(|p| NOT_NAMES.contains(&p))
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised name word that is not a title: "Anna", "Hae-won", "O'Neil".
 fn is_name_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
-        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !TITLES.contains(&w.to_lowercase().as_str())
         && !ORG_WORDS.contains(&w.to_lowercase().as_str())
@@ -460,12 +1201,17 @@ fn is_name_word(w: &str) -> bool {
 /// spaces; a trailing possessive is dropped.
 fn cap_run(s: &str, max: usize) -> String {
     let mut out: Vec<&str> = Vec::new();
-    let Some(mut rest) = s.strip_prefix(' ') else { return String::new() };
+    let Some(mut rest) = s.strip_prefix(' ') else {
+        return String::new();
+    };
     while out.len() < max {
         let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
         let raw = &rest[..end];
         let w = raw.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '‘', '’', '\'']);
-        let w = ["'s", "’s", "‘s"].iter().find_map(|suf| w.strip_suffix(suf)).unwrap_or(w);
+        let w = ["'s", "’s", "‘s"]
+            .iter()
+            .find_map(|suf| w.strip_suffix(suf))
+            .unwrap_or(w);
         if !is_name_word(w) {
             break;
         }
@@ -487,7 +1233,9 @@ fn cap_index(body: &str) -> BTreeMap<String, Vec<usize>> {
     tokenize(body, Span::new(0, body.len()), &mut toks);
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for t in toks.iter().filter(|t| is_cap(body, t)) {
-        out.entry(body[t.start..t.end].to_ascii_lowercase()).or_default().push(t.start);
+        out.entry(body[t.start..t.end].to_ascii_lowercase())
+            .or_default()
+            .push(t.start);
     }
     out
 }
@@ -502,14 +1250,22 @@ fn word_set(s: &str) -> Vec<String> {
 impl Ctx<'_> {
     fn kind_ok(&self, e: usize, person: bool) -> bool {
         let k = self.entities[e].kind;
-        if person { k == ActorKind::Person } else { matches!(k, ActorKind::Country | ActorKind::Organisation | ActorKind::Group) }
+        if person {
+            k == ActorKind::Person
+        } else {
+            matches!(
+                k,
+                ActorKind::Country | ActorKind::Organisation | ActorKind::Group
+            )
+        }
     }
 
     /// Most recent entity of the wanted kind mentioned (or speaking) before `pos`.
     fn recent_entity(&self, pos: usize, person: bool, title: Option<&str>) -> Option<usize> {
         // whether an entity fits, decided once per entity (the walk back may pass the same
         // entities' mentions many times, and the title test builds word sets)
-        let fit: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; self.entities.len()]);
+        let fit: std::cell::RefCell<Vec<u8>> =
+            std::cell::RefCell::new(vec![0; self.entities.len()]);
         let ok = |e: usize| {
             if e >= self.entities.len() {
                 return false;
@@ -519,7 +1275,12 @@ impl Ctx<'_> {
                 return known == 1;
             }
             let yes = self.kind_ok(e, person)
-                && title.is_none_or(|t| self.entities[e].titles.iter().any(|x| word_set(x).iter().any(|w| w == t)));
+                && title.is_none_or(|t| {
+                    self.entities[e]
+                        .titles
+                        .iter()
+                        .any(|x| word_set(x).iter().any(|w| w == t))
+                });
             fit.borrow_mut()[e] = if yes { 1 } else { 2 };
             yes
         };
@@ -527,11 +1288,26 @@ impl Ctx<'_> {
         // compatible one before `pos` is found walking backwards
         let m = if self.mentions_sorted {
             let pp = self.mentions.partition_point(|m| m.span.start < pos);
-            self.mentions[..pp].iter().rev().filter(|m| m.span.end <= pos).find(|m| ok(m.entity)).map(|m| (m.span.start, m.entity))
+            self.mentions[..pp]
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= pos)
+                .find(|m| ok(m.entity))
+                .map(|m| (m.span.start, m.entity))
         } else {
-            self.mentions.iter().filter(|m| m.span.end <= pos && ok(m.entity)).map(|m| (m.span.start, m.entity)).max_by_key(|x| x.0)
+            self.mentions
+                .iter()
+                .filter(|m| m.span.end <= pos && ok(m.entity))
+                .map(|m| (m.span.start, m.entity))
+                .max_by_key(|x| x.0)
         };
-        let r = self.recent.iter().rev().filter(|&&(p, _)| p <= pos).find(|&&(_, e)| ok(e)).copied();
+        let r = self
+            .recent
+            .iter()
+            .rev()
+            .filter(|&&(p, _)| p <= pos)
+            .find(|&&(_, e)| ok(e))
+            .copied();
         match (m, r) {
             (Some(m), Some(r)) => Some(if r.0 >= m.0 { r.1 } else { m.1 }),
             (a, b) => a.or(b).map(|x| x.1),
@@ -539,7 +1315,13 @@ impl Ctx<'_> {
     }
 
     fn who(&self, e: usize, text: &str, span: Span) -> Who {
-        Who { speaker: Some(self.entities[e].name.clone()), text: Some(text.to_string()), span: Some(span), entity: Some(e), anonymous: false }
+        Who {
+            speaker: Some(self.entities[e].name.clone()),
+            text: Some(text.to_string()),
+            span: Some(span),
+            entity: Some(e),
+            anonymous: false,
+        }
     }
 
     /// Resolves a speaker noun phrase (tokens `toks[a..b]`) to a speaker.
@@ -550,7 +1332,9 @@ impl Ctx<'_> {
         let body = self.body;
         // trim punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b && (!toks[a].word || (b - a > 1 && LEADING.contains(&lower(body, &toks[a]).as_str()))) {
+        while a < b
+            && (!toks[a].word || (b - a > 1 && LEADING.contains(&lower(body, &toks[a]).as_str())))
+        {
             a += 1;
         }
         while b > a && !toks[b - 1].word {
@@ -561,41 +1345,76 @@ impl Ctx<'_> {
         }
         let span = Span::new(toks[a].start, toks[b - 1].end);
         let text = span.text(body).to_string();
-        let words: Vec<String> = toks[a..b].iter().filter(|t| t.word).map(|t| lower(body, t)).collect();
+        let words: Vec<String> = toks[a..b]
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| lower(body, t))
+            .collect();
         let first = words[0].as_str();
         // possessive "Lee's briefing" -> Lee
-        if let Some(k) = toks[a..b].iter().position(|t| t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))) {
+        if let Some(k) = toks[a..b].iter().position(|t| {
+            t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))
+        }) {
             let t = toks[a + k];
             if is_cap(body, &t) && k + 1 < b - a {
                 let tw = &body[t.start..t.end];
-                let stem = ["'s", "’s", "‘s", "'", "’"].iter().find_map(|suf| tw.strip_suffix(suf)).unwrap_or(tw);
+                let stem = ["'s", "’s", "‘s", "'", "’"]
+                    .iter()
+                    .find_map(|suf| tw.strip_suffix(suf))
+                    .unwrap_or(tw);
                 let name_end = t.start + stem.len();
                 let mut sub: Vec<Tok> = toks[a..a + k].to_vec();
-                sub.push(Tok { start: t.start, end: name_end.max(t.start + 1), word: true, quoted: false });
+                sub.push(Tok {
+                    start: t.start,
+                    end: name_end.max(t.start + 1),
+                    word: true,
+                    quoted: false,
+                });
                 let n = sub.len();
                 let w = self.resolve(&sub, 0, n);
-                return Who { text: Some(text), span: Some(span), ..w };
+                return Who {
+                    text: Some(text),
+                    span: Some(span),
+                    ..w
+                };
             }
         }
         // pronouns
         if words.len() == 1 && PRONOUNS.contains(&first) {
             let person = matches!(first, "he" | "she" | "i");
-            let e = self.recent_entity(span.start, person, None).or_else(|| if first == "they" { self.recent_entity(span.start, true, None) } else { None });
+            let e = self.recent_entity(span.start, person, None).or_else(|| {
+                if first == "they" {
+                    self.recent_entity(span.start, true, None)
+                } else {
+                    None
+                }
+            });
             return match e {
                 Some(e) => self.who(e, &text, span),
-                None => Who { text: Some(text), span: Some(span), ..Who::default() },
+                None => Who {
+                    text: Some(text),
+                    span: Some(span),
+                    ..Who::default()
+                },
             };
         }
         // documents: "the statement", "a statement from the ministry"
         if let Some(di) = words.iter().position(|w| DOC_NOUNS.contains(&w.as_str())) {
-            if let Some(fi) = toks[a..b].iter().position(|t| t.word && matches!(lower(body, t).as_str(), "from" | "by" | "of")) {
+            if let Some(fi) = toks[a..b]
+                .iter()
+                .position(|t| t.word && matches!(lower(body, t).as_str(), "from" | "by" | "of"))
+            {
                 if fi > di {
                     let w = self.resolve(toks, a + fi + 1, b);
                     if w.speaker.is_some() {
                         if let Some(e) = w.entity {
                             self.issuer = Some(e);
                         }
-                        return Who { text: Some(text), span: Some(span), ..w };
+                        return Who {
+                            text: Some(text),
+                            span: Some(span),
+                            ..w
+                        };
                     }
                 }
             }
@@ -604,7 +1423,12 @@ impl Ctx<'_> {
                     return self.who(e, &text, span);
                 }
             }
-            return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
+            return Who {
+                text: Some(text),
+                span: Some(span),
+                anonymous: true,
+                ..Who::default()
+            };
         }
         // a mention inside the phrase
         let mut hit: Option<&Mention> = None;
@@ -613,15 +1437,22 @@ impl Ctx<'_> {
         // quadratic); kept in text order, as the choice below depends on it.
         let near: &[Mention] = if self.mentions_sorted {
             let hi = self.mentions.partition_point(|m| m.span.start < span.end);
-            let lo = self.mentions[..hi].partition_point(|m| m.span.start + self.max_mention_len < span.start);
+            let lo = self.mentions[..hi]
+                .partition_point(|m| m.span.start + self.max_mention_len < span.start);
             &self.mentions[lo..hi]
         } else {
             self.mentions
         };
-        for m in near.iter().filter(|m| m.span.overlaps(span) && m.entity < self.entities.len()) {
+        for m in near
+            .iter()
+            .filter(|m| m.span.overlaps(span) && m.entity < self.entities.len())
+        {
             let better = match hit {
                 None => true,
-                Some(h) => (m.via == MentionVia::Name && h.via != MentionVia::Name) || (m.via == h.via && m.span.start > h.span.start),
+                Some(h) => {
+                    (m.via == MentionVia::Name && h.via != MentionVia::Name)
+                        || (m.via == h.via && m.span.start > h.span.start)
+                }
             };
             if better {
                 hit = Some(m);
@@ -638,10 +1469,20 @@ impl Ctx<'_> {
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
-            || words.last().is_some_and(|w| ANON_PLURALS.contains(&w.as_str()))
-            || (caps.is_empty() && !DEF_DET.contains(&first) && words.last().is_some_and(|w| w.ends_with('s')) && !PRONOUNS.contains(&first));
+            || words
+                .last()
+                .is_some_and(|w| ANON_PLURALS.contains(&w.as_str()))
+            || (caps.is_empty()
+                && !DEF_DET.contains(&first)
+                && words.last().is_some_and(|w| w.ends_with('s'))
+                && !PRONOUNS.contains(&first));
         if anon {
-            return Who { text: Some(text), span: Some(span), anonymous: true, ..Who::default() };
+            return Who {
+                text: Some(text),
+                span: Some(span),
+                anonymous: true,
+                ..Who::default()
+            };
         }
         if let Some(m) = hit {
             let e = m.entity;
@@ -650,7 +1491,10 @@ impl Ctx<'_> {
         // names: the capitalised run after the last title word
         let mut run: Vec<usize> = Vec::new();
         for &i in &caps {
-            if run.last().is_some_and(|&l| i != l + 1 && !(i == l + 2 && lower(body, &toks[l + 1]) == "of")) {
+            if run
+                .last()
+                .is_some_and(|&l| i != l + 1 && !(i == l + 2 && lower(body, &toks[l + 1]) == "of"))
+            {
                 run.clear();
             }
             if run.last().is_some_and(|&l| i == l + 2) {
@@ -659,7 +1503,9 @@ impl Ctx<'_> {
             run.push(i);
         }
         if !run.is_empty() {
-            let is_org = run.iter().any(|&i| ORG_WORDS.contains(&lower(body, &toks[i]).as_str()));
+            let is_org = run
+                .iter()
+                .any(|&i| ORG_WORDS.contains(&lower(body, &toks[i]).as_str()));
             let mut from = 0;
             if !is_org {
                 for (k, &i) in run.iter().enumerate() {
@@ -670,8 +1516,12 @@ impl Ctx<'_> {
             }
             // a lone sentence-initial capital before common nouns ("Commercial satellite
             // images") is not a name
-            let lone_initial = run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
-            if from < run.len() && !lone_initial && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]]))) {
+            let lone_initial =
+                run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
+            if from < run.len()
+                && !lone_initial
+                && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]])))
+            {
                 let ns = toks[run[from]].start;
                 let ne = toks[*run.last().unwrap()].end;
                 let name = body[ns..ne].to_string();
@@ -689,12 +1539,24 @@ impl Ctx<'_> {
             }
         }
         if DEF_DET.contains(&first) || caps.len() == b - a {
-            let e = self.recent_entity(span.start, person, Some(head)).or_else(|| if person { None } else { self.recent_entity(span.start, false, None) });
+            let e = self
+                .recent_entity(span.start, person, Some(head))
+                .or_else(|| {
+                    if person {
+                        None
+                    } else {
+                        self.recent_entity(span.start, false, None)
+                    }
+                });
             if let Some(e) = e {
                 return self.who(e, &text, span);
             }
         }
-        Who { text: Some(text), span: Some(span), ..Who::default() }
+        Who {
+            text: Some(text),
+            span: Some(span),
+            ..Who::default()
+        }
     }
 
     /// The name that follows the last use of `role` as a title before `pos`
@@ -711,7 +1573,8 @@ impl Ctx<'_> {
                 break;
             }
             let j = i + role.len();
-            let bounded = (i == 0 || !lb[..i].ends_with(|c: char| c.is_alphanumeric())) && lb[j..].starts_with(' ');
+            let bounded = (i == 0 || !lb[..i].ends_with(|c: char| c.is_alphanumeric()))
+                && lb[j..].starts_with(' ');
             if !bounded {
                 continue;
             }
@@ -750,7 +1613,16 @@ impl Ctx<'_> {
                 }
             }
             let tail = cap_run(&self.body[j..], 2);
-            let cand = format!("{}{}{}", &self.body[start..i], word, if tail.is_empty() { String::new() } else { format!(" {tail}") });
+            let cand = format!(
+                "{}{}{}",
+                &self.body[start..i],
+                word,
+                if tail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {tail}")
+                }
+            );
             let n = cand.split(' ').count();
             if n <= 3 && n > best.split(' ').count() {
                 best = cand;
@@ -782,15 +1654,21 @@ impl Ctx<'_> {
         let last = low.split_whitespace().last().unwrap_or("").to_string();
         let mut best: Option<(usize, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
-            let score = if e.name.to_lowercase() == low || e.aliases.iter().any(|a| a.to_lowercase() == low) {
+            let score = if e.name.to_lowercase() == low
+                || e.aliases.iter().any(|a| a.to_lowercase() == low)
+            {
                 3
             } else if e.kind == ActorKind::Person
                 && (e.name.to_lowercase().split_whitespace().last() == Some(low.as_str())
-                    || (low.split_whitespace().count() > 1 && e.name.to_lowercase().split_whitespace().last() == Some(last.as_str())
+                    || (low.split_whitespace().count() > 1
+                        && e.name.to_lowercase().split_whitespace().last() == Some(last.as_str())
                         && e.name.split_whitespace().count() == 1))
             {
                 2
-            } else if e.name.to_lowercase().split_whitespace().next() == Some(low.as_str()) && e.kind == ActorKind::Person && !org {
+            } else if e.name.to_lowercase().split_whitespace().next() == Some(low.as_str())
+                && e.kind == ActorKind::Person
+                && !org
+            {
                 1
             } else {
                 0
@@ -801,7 +1679,10 @@ impl Ctx<'_> {
         }
         if let Some((_, i)) = best {
             // a fuller name for an entity we pushed under its surname
-            if self.entities[i].name.split_whitespace().count() < name.split_whitespace().count() && self.entities[i].kind == ActorKind::Person && !org {
+            if self.entities[i].name.split_whitespace().count() < name.split_whitespace().count()
+                && self.entities[i].kind == ActorKind::Person
+                && !org
+            {
                 let old = std::mem::replace(&mut self.entities[i].name, name.to_string());
                 if !self.entities[i].aliases.contains(&old) {
                     self.entities[i].aliases.push(old);
@@ -809,8 +1690,18 @@ impl Ctx<'_> {
             }
             return i;
         }
-        let kind = if org { ActorKind::Organisation } else { ActorKind::Person };
-        self.entities.push(Entity { name: name.to_string(), kind, aliases: Vec::new(), titles: Vec::new(), key: None });
+        let kind = if org {
+            ActorKind::Organisation
+        } else {
+            ActorKind::Person
+        };
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            titles: Vec::new(),
+            key: None,
+        });
         self.entities.len() - 1
     }
 }
@@ -834,9 +1725,17 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     }
     let w = lower(body, &t);
     if w == "according" && toks.get(i + 1).is_some_and(|n| lower(body, n) == "to") {
-        return Some(Cue { a: i, b: i + 2, weight: 400, according: true });
+        return Some(Cue {
+            a: i,
+            b: i + 2,
+            weight: 400,
+            according: true,
+        });
     }
-    if w == "quoted" && i >= 1 && matches!(lower(body, &toks[i - 1]).as_str(), "was" | "were" | "is") {
+    if w == "quoted"
+        && i >= 1
+        && matches!(lower(body, &toks[i - 1]).as_str(), "was" | "were" | "is")
+    {
         // "was quoted as saying"
         let mut b = i + 1;
         if toks.get(b).is_some_and(|n| lower(body, n) == "as") {
@@ -845,7 +1744,12 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                 b += 1;
             }
         }
-        return Some(Cue { a: i - 1, b, weight: 100, according: false });
+        return Some(Cue {
+            a: i - 1,
+            b,
+            weight: 100,
+            according: false,
+        });
     }
     let weight = cue_weight(&w);
     if weight < WEAK {
@@ -854,17 +1758,30 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     // reporting verbs are lower case in running text; "Show", "Plan" are parts of names
     // (but "Lee Says Talks Failed": a title-case headline)
     if is_cap(body, &t) && i > 0 && toks[i - 1].word {
-        let headline = is_cap(body, &toks[i - 1]) && toks.get(i + 1).is_some_and(|n| is_cap(body, n)) && CLAUSE_CUES.contains(&w.as_str()) && weight >= STRONG;
+        let headline = is_cap(body, &toks[i - 1])
+            && toks.get(i + 1).is_some_and(|n| is_cap(body, n))
+            && CLAUSE_CUES.contains(&w.as_str())
+            && weight >= STRONG;
         if !headline {
             return None;
         }
     }
     // a verb, not a noun: "the said", "his remarks" are rare for these forms; reject
     // forms directly after a determiner
-    if i > 0 && matches!(lower(body, &toks[i - 1]).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+    if i > 0
+        && matches!(
+            lower(body, &toks[i - 1]).as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
         return None;
     }
-    Some(Cue { a: i, b: i + 1, weight, according: false })
+    Some(Cue {
+        a: i,
+        b: i + 1,
+        weight,
+        according: false,
+    })
 }
 
 /// The speaker phrase for a cue: token range.
@@ -885,26 +1802,49 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
             o -= 1;
         }
         if &body[toks[o].start..toks[o].end] == "(" && o > lo && toks[o - 1].word {
-            if let Some((a, _)) = speaker_np(body, toks, &Cue { a: o, b: o + 1, ..*cue }, lo, hi) {
+            if let Some((a, _)) = speaker_np(
+                body,
+                toks,
+                &Cue {
+                    a: o,
+                    b: o + 1,
+                    ..*cue
+                },
+                lo,
+                hi,
+            ) {
                 return Some((a, o));
             }
         }
     }
-    while j > lo && toks[j - 1].word && !toks[j - 1].quoted && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+    while j > lo
+        && toks[j - 1].word
+        && !toks[j - 1].quoted
+        && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
+    {
         j -= 1;
     }
-    let before_is_np = j > lo && toks[j - 1].word && !toks[j - 1].quoted && is_np_head(body, &toks[j - 1]);
+    let before_is_np =
+        j > lo && toks[j - 1].word && !toks[j - 1].quoted && is_np_head(body, &toks[j - 1]);
     if j > lo && toks[j - 1].word && PRONOUNS.contains(&lower(body, &toks[j - 1]).as_str()) {
         return Some((j - 1, j));
     }
     // "..., who said": the antecedent before the relative pronoun
-    if j > lo + 1 && toks[j - 1].word && matches!(lower(body, &toks[j - 1]).as_str(), "who" | "which") {
+    if j > lo + 1
+        && toks[j - 1].word
+        && matches!(lower(body, &toks[j - 1]).as_str(), "who" | "which")
+    {
         let mut e = j - 1;
         if e > lo && !toks[e - 1].word && &body[toks[e - 1].start..toks[e - 1].end] == "," {
             e -= 1;
         }
         let mut s = e;
-        while s > lo && toks[s - 1].word && !toks[s - 1].quoted && s + 6 > e && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str()) {
+        while s > lo
+            && toks[s - 1].word
+            && !toks[s - 1].quoted
+            && s + 6 > e
+            && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
+        {
             s -= 1;
         }
         if s < e && is_np_head(body, &toks[e - 1]) {
@@ -912,7 +1852,11 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         }
         return None;
     }
-    if j > lo + 1 && toks[j - 1].word && lower(body, &toks[j - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()) {
+    if j > lo + 1
+        && toks[j - 1].word
+        && lower(body, &toks[j - 1]) == "and"
+        && CLAUSE_CUES.contains(&w.as_str())
+    {
         // "Machado promised ... and said she would": the clause subject
         return clause_subject(body, toks, lo, j - 1);
     }
@@ -936,17 +1880,23 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         while st + 1 < j {
             let ok_start = (!first || at_start) && toks[st].word && !toks[st].quoted && {
                 let lw = lower(body, &toks[st]);
-                is_cap(body, &toks[st]) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+                is_cap(body, &toks[st])
+                    || DEF_DET.contains(&lw.as_str())
+                    || ANON_DET.contains(&lw.as_str())
             };
             let mut e = st;
-            while e < j && toks[e].word || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'")) {
+            while e < j && toks[e].word
+                || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'"))
+            {
                 e += 1;
             }
             if ok_start {
                 // "Sen. Ann Lee (D-Ore.), a member of ..., said"
                 let mut f = e;
                 if f < j && &body[toks[f].start..toks[f].end] == "(" {
-                    if let Some(c) = (f + 1..j.min(f + 10)).find(|&x| &body[toks[x].start..toks[x].end] == ")") {
+                    if let Some(c) =
+                        (f + 1..j.min(f + 10)).find(|&x| &body[toks[x].start..toks[x].end] == ")")
+                    {
                         f = c + 1;
                     }
                 }
@@ -957,18 +1907,40 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
                             return true;
                         }
                         let lw = lower(body, t);
-                        let verbish = lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly");
+                        let verbish =
+                            lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly");
                         (n == 0 || !verbish)
                             && !NP_STOP.contains(&lw.as_str())
                             && !SKIP_BEFORE_CUE.contains(&lw.as_str())
-                            && !matches!(lw.as_str(), "in" | "on" | "at" | "by" | "with" | "for" | "from" | "during" | "about" | "into" | "over" | "under" | "is" | "are" | "was" | "were")
+                            && !matches!(
+                                lw.as_str(),
+                                "in" | "on"
+                                    | "at"
+                                    | "by"
+                                    | "with"
+                                    | "for"
+                                    | "from"
+                                    | "during"
+                                    | "about"
+                                    | "into"
+                                    | "over"
+                                    | "under"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                            )
                     });
                 if e > st && e_ok && name_like && is_np_head(body, &toks[e - 1]) {
                     return Some((st, e));
                 }
             }
             // the next chunk
-            let Some(nc) = (e..j).find(|&x| !toks[x].word && &body[toks[x].start..toks[x].end] == ",") else { break };
+            let Some(nc) =
+                (e..j).find(|&x| !toks[x].word && &body[toks[x].start..toks[x].end] == ",")
+            else {
+                break;
+            };
             st = nc + 1;
             first = false;
         }
@@ -990,8 +1962,16 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
                 break;
             }
             let lw = lower(body, &t);
-            if matches!(lw.as_str(), "that" | "who" | "which") && s >= 2 && s < j && toks[s - 2].word && !toks[s - 2].quoted
-                && !matches!(lower(body, &toks[s - 2]).as_str(), "said" | "says" | "told" | "and" | "but") {
+            if matches!(lw.as_str(), "that" | "who" | "which")
+                && s >= 2
+                && s < j
+                && toks[s - 2].word
+                && !toks[s - 2].quoted
+                && !matches!(
+                    lower(body, &toks[s - 2]).as_str(),
+                    "said" | "says" | "told" | "and" | "but"
+                )
+            {
                 // a relative clause inside the subject: "a panel that monitors sanctions said"
                 s -= 1;
                 continue;
@@ -1016,8 +1996,33 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
     // an inverted subject is a noun phrase: not "that ...", "he was", "of the", "Tuesday"
     if k < hi && toks[k].word && {
         let lw = lower(body, &toks[k]);
-        matches!(lw.as_str(), "that" | "this" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "of" | "to" | "for" | "with" | "by" | "from" | "about" | "during" | "after" | "before" | "when" | "while" | "if")
-            || (is_cap(body, &toks[k]) && NOT_NAMES.contains(&lw.as_str()) && !matches!(lw.as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
+        matches!(
+            lw.as_str(),
+            "that"
+                | "this"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "of"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "if"
+        ) || (is_cap(body, &toks[k])
+            && NOT_NAMES.contains(&lw.as_str())
+            && !matches!(lw.as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
     } {
         return None;
     }
@@ -1028,7 +2033,23 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
             if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-")) {
                 break;
             }
-            if t.word && k > s && matches!(lower(body, &t).as_str(), "on" | "in" | "at" | "who" | "which" | "that" | "during" | "after" | "when" | "told" | "to" | "while") {
+            if t.word
+                && k > s
+                && matches!(
+                    lower(body, &t).as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "during"
+                        | "after"
+                        | "when"
+                        | "told"
+                        | "to"
+                        | "while"
+                )
+            {
                 break;
             }
             k += 1;
@@ -1049,10 +2070,22 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
     while k < hi && k < s + 12 {
         let t = toks[k];
         // brackets and slashes inside a name: "the [South] Korea Trade Agency", "CNN/ORC"
-        if t.quoted || (!t.word && !matches!(&body[t.start..t.end], "." | "’" | "'" | "-" | "[" | "]" | "/" | "&")) {
+        if t.quoted
+            || (!t.word
+                && !matches!(
+                    &body[t.start..t.end],
+                    "." | "’" | "'" | "-" | "[" | "]" | "/" | "&"
+                ))
+        {
             break;
         }
-        if t.word && k > s && matches!(lower(body, &t).as_str(), "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during") {
+        if t.word
+            && k > s
+            && matches!(
+                lower(body, &t).as_str(),
+                "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during"
+            )
+        {
             break;
         }
         k += 1;
@@ -1069,7 +2102,10 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     // clause start: after the last comma-separated adverbial that precedes a capital/pronoun
     let mut starts = vec![lo];
     for i in lo..cue {
-        if !toks[i].word && matches!(&body[toks[i].start..toks[i].end], "," | "—" | "–") && !toks[i].quoted {
+        if !toks[i].word
+            && matches!(&body[toks[i].start..toks[i].end], "," | "—" | "–")
+            && !toks[i].quoted
+        {
             starts.push(i + 1);
         }
     }
@@ -1082,7 +2118,13 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
             continue;
         }
         // "But the court ...", "And she ..."
-        if k + 1 < cue && toks[k + 1].word && matches!(lower(body, &toks[k]).as_str(), "but" | "and" | "yet" | "so" | "still" | "then" | "now") {
+        if k + 1 < cue
+            && toks[k + 1].word
+            && matches!(
+                lower(body, &toks[k]).as_str(),
+                "but" | "and" | "yet" | "so" | "still" | "then" | "now"
+            )
+        {
             k += 1;
         }
         let w = lower(body, &toks[k]);
@@ -1092,14 +2134,48 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         if is_cap(body, &toks[k]) || DEF_DET.contains(&w.as_str()) {
             let lw = w.as_str();
             // adverbial openers: "Speaking at ...", "On Tuesday", "In addition"
-            if lw.ends_with("ing") || LEADING.contains(&lw) || matches!(lw, "on" | "in" | "at" | "after" | "following" | "during" | "while" | "when" | "although" | "as" | "with" | "for" | "since" | "but" | "and" | "meanwhile" | "however" | "earlier" | "later" | "still" | "yet") {
+            if lw.ends_with("ing")
+                || LEADING.contains(&lw)
+                || matches!(
+                    lw,
+                    "on" | "in"
+                        | "at"
+                        | "after"
+                        | "following"
+                        | "during"
+                        | "while"
+                        | "when"
+                        | "although"
+                        | "as"
+                        | "with"
+                        | "for"
+                        | "since"
+                        | "but"
+                        | "and"
+                        | "meanwhile"
+                        | "however"
+                        | "earlier"
+                        | "later"
+                        | "still"
+                        | "yet"
+                )
+            {
                 continue;
             }
             let mut e = k + 1;
             loop {
-                if e < cue && toks[e].word && !toks[e].quoted && (is_cap(body, &toks[e]) || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e]))) {
+                if e < cue
+                    && toks[e].word
+                    && !toks[e].quoted
+                    && (is_cap(body, &toks[e])
+                        || (DEF_DET.contains(&lw) && e < k + 4 && !cue_like(body, &toks[e])))
+                {
                     e += 1;
-                } else if e + 1 < cue && !toks[e].word && &body[toks[e].start..toks[e].end] == "." && is_cap(body, &toks[e + 1]) {
+                } else if e + 1 < cue
+                    && !toks[e].word
+                    && &body[toks[e].start..toks[e].end] == "."
+                    && is_cap(body, &toks[e + 1])
+                {
                     // "Sen. Ann Lee"
                     e += 1;
                 } else {
@@ -1109,12 +2185,16 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
             // "Sen. Ann Lee (D-Ore.) defended ...": the verb after the parenthesis
             let mut v = e;
             if v < cue && &body[toks[v].start..toks[v].end] == "(" {
-                if let Some(c) = (v + 1..cue.min(v + 10)).find(|&j| &body[toks[j].start..toks[j].end] == ")") {
+                if let Some(c) =
+                    (v + 1..cue.min(v + 10)).find(|&j| &body[toks[j].start..toks[j].end] == ")")
+                {
                     v = c + 1;
                 }
             }
             // a subject is followed by its verb, not by a list comma or a conjunction
-            let followed_by_verb = v < cue && toks[v].word && !matches!(lower(body, &toks[v]).as_str(), "and" | "or" | "of" | "nor");
+            let followed_by_verb = v < cue
+                && toks[v].word
+                && !matches!(lower(body, &toks[v]).as_str(), "and" | "or" | "of" | "nor");
             if !followed_by_verb {
                 continue;
             }
@@ -1126,24 +2206,49 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev",
-    "u.s", "u.n", "u.k", "e.u", "d.c", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "jan", "feb", "aug", "sept",
-    "sep", "oct", "nov", "dec", "calif", "fla", "wash", "mass", "conn", "mich", "penn", "pa", "va", "ga", "ariz",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "no", "vs", "inc", "corp", "co", "ltd",
+    "mt", "ft", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "fla", "wash",
+    "mass", "conn", "mich", "penn", "pa", "va", "ga", "ariz",
 ];
 
 /// Whether the period token `i` belongs to an abbreviation ("Mr.", "U.S.", "J.") or
 /// is followed by a lower-case word, so does not end a sentence.
 fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
-    if &body[toks[i].start..toks[i].end] != "." || i == 0 || !toks[i - 1].word || toks[i - 1].end != toks[i].start {
+    if &body[toks[i].start..toks[i].end] != "."
+        || i == 0
+        || !toks[i - 1].word
+        || toks[i - 1].end != toks[i].start
+    {
         return false;
     }
     let w = lower(body, &toks[i - 1]);
     let initial = w.chars().count() == 1 && is_cap(body, &toks[i - 1]);
-    let next_lower = toks.get(i + 1).is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
+    let next_lower = toks
+        .get(i + 1)
+        .is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
     // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
-    let title = matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "prof" | "rev" | "st");
+    let title = matches!(
+        w.as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "prof"
+            | "rev"
+            | "st"
+    );
     // "(D-Ore.)": the party-and-state label of US politicians
-    let before_paren = toks.get(i + 1).is_some_and(|n| &body[n.start..n.end] == ")");
+    let before_paren = toks
+        .get(i + 1)
+        .is_some_and(|n| &body[n.start..n.end] == ")");
     title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower || before_paren
 }
 
@@ -1151,7 +2256,10 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
 /// common noun (not an auxiliary, a negated verb, a past participle or an adverb).
 fn is_np_head(body: &str, t: &Tok) -> bool {
     let w = lower(body, t);
-    if NP_STOP.contains(&w.as_str()) || SKIP_BEFORE_CUE.contains(&w.as_str()) || LEADING.contains(&w.as_str()) {
+    if NP_STOP.contains(&w.as_str())
+        || SKIP_BEFORE_CUE.contains(&w.as_str())
+        || LEADING.contains(&w.as_str())
+    {
         return false;
     }
     if w.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1160,11 +2268,63 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
     if is_cap(body, t) || PRONOUNS.contains(&w.as_str()) {
         return true;
     }
-    let verbish = w.ends_with("n't") || w.ends_with("ed") || w.ends_with("ly") || w.ends_with("ing")
-        || matches!(w.as_str(), "perhaps" | "maybe" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "do" | "did"
-            | "does" | "also" | "then" | "too" | "it's" | "there" | "here" | "now" | "back" | "out" | "up" | "down" | "off"
-            | "him" | "her" | "them" | "me" | "us" | "this" | "all" | "for" | "of" | "in" | "on" | "at" | "with" | "by"
-            | "from" | "about" | "into" | "over" | "under" | "than" | "a" | "an" | "the" | "very" | "just" | "only");
+    let verbish = w.ends_with("n't")
+        || w.ends_with("ed")
+        || w.ends_with("ly")
+        || w.ends_with("ing")
+        || matches!(
+            w.as_str(),
+            "perhaps"
+                | "maybe"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "do"
+                | "did"
+                | "does"
+                | "also"
+                | "then"
+                | "too"
+                | "it's"
+                | "there"
+                | "here"
+                | "now"
+                | "back"
+                | "out"
+                | "up"
+                | "down"
+                | "off"
+                | "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "this"
+                | "all"
+                | "for"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "than"
+                | "a"
+                | "an"
+                | "the"
+                | "very"
+                | "just"
+                | "only"
+        );
     !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
 }
 
@@ -1183,7 +2343,12 @@ const CUE_WINDOW: usize = 80;
 
 /// Extracts direct, partial and indirect quotes with their speakers. May push new
 /// entities for named speakers the recogniser did not find.
-pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentions: &[Mention]) -> Vec<Quote> {
+pub fn attribute(
+    body: &str,
+    seg: &Segmented,
+    entities: &mut Vec<Entity>,
+    mentions: &[Mention],
+) -> Vec<Quote> {
     let mut marked: Vec<Marked> = Vec::new();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
@@ -1196,12 +2361,28 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             let prev = &marked[before - 1];
             let first = &marked[before];
             let p_text = p.text(body);
-            if !prev.closed && prev.para + 1 == pi && first.open == p.start + (p_text.len() - p_text.trim_start().len()) {
+            if !prev.closed
+                && prev.para + 1 == pi
+                && first.open == p.start + (p_text.len() - p_text.trim_start().len())
+            {
                 marked[before].continuation = true;
             }
         }
     }
-    let mut ctx = Ctx { body, lbody: body.to_ascii_lowercase(), cap_index: std::cell::OnceCell::new(), found: BTreeMap::new(), mentions_sorted: mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), max_mention_len: mentions.iter().map(|m| m.span.len()).max().unwrap_or(0), mentions, entities, recent: Vec::new(), issuer: None };
+    let mut ctx = Ctx {
+        body,
+        lbody: body.to_ascii_lowercase(),
+        cap_index: std::cell::OnceCell::new(),
+        found: BTreeMap::new(),
+        mentions_sorted: mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start),
+        max_mention_len: mentions.iter().map(|m| m.span.len()).max().unwrap_or(0),
+        mentions,
+        entities,
+        recent: Vec::new(),
+        issuer: None,
+    };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, Who)> = None; // (paragraph, who)
     let mut colon_speaker: Option<(usize, Who)> = None; // (paragraph ending "X said:", who)
@@ -1239,11 +2420,18 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             .filter(|&i| {
                 let t = &body[toks[i].start..toks[i].end];
                 !toks[i].word
-                    && ((!toks[i].quoted && matches!(t, "." | "?" | "!" | ";") && !is_abbrev_dot(body, &toks, i))
+                    && ((!toks[i].quoted
+                        && matches!(t, "." | "?" | "!" | ";")
+                        && !is_abbrev_dot(body, &toks, i))
                         || (matches!(t, "”" | "\"")
                             && i > 0
-                            && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "?" | "!")
-                            && toks.get(i + 1).is_some_and(|n| !n.quoted && is_cap(body, n))))
+                            && matches!(
+                                &body[toks[i - 1].start..toks[i - 1].end],
+                                "." | "?" | "!"
+                            )
+                            && toks
+                                .get(i + 1)
+                                .is_some_and(|n| !n.quoted && is_cap(body, n))))
             })
             .collect();
         // statements issued: "X said in a statement", "a statement from X" handled in resolve
@@ -1257,15 +2445,27 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                 0 => 0,
                 k => bounds[k - 1] + 1,
             };
-            let hi = bounds.get(bounds.partition_point(|&b| b < qb)).map_or(toks.len(), |b| *b);
+            let hi = bounds
+                .get(bounds.partition_point(|&b| b < qb))
+                .map_or(toks.len(), |b| *b);
             // A speaker's cue is near its quote: the search stays within CUE_WINDOW tokens
             // of the marks, so a paragraph of thousands of quotes in one unpunctuated
             // "sentence" is not searched whole for each of them.
-            let (lo, hi) = (clause_lo.max(qa.saturating_sub(CUE_WINDOW)), hi.min(qb + CUE_WINDOW));
-            let content_words = body[m.content.start..m.content.end].split_whitespace().count();
+            let (lo, hi) = (
+                clause_lo.max(qa.saturating_sub(CUE_WINDOW)),
+                hi.min(qb + CUE_WINDOW),
+            );
+            let content_words = body[m.content.start..m.content.end]
+                .split_whitespace()
+                .count();
             let pre = body[p.start..m.open].trim_end().chars().last();
-            let is_direct = pre.is_none_or(|c| matches!(c, ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'))
-                && (content_words >= 3 || body[..m.content.end].ends_with(['.', '?', '!', ',']));
+            let is_direct = pre.is_none_or(|c| {
+                matches!(
+                    c,
+                    ':' | ',' | '.' | '?' | '!' | '—' | '–' | '-' | ')' | '”' | '"'
+                )
+            }) && (content_words >= 3
+                || body[..m.content.end].ends_with(['.', '?', '!', ',']));
             // A direct quote's cue follows it closely (`,” the spokesman said`) or
             // precedes it (`Lee said: “`); a partial quote's cue is the verb of the
             // reporting clause around it, usually before.
@@ -1277,19 +2477,34 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             };
             let mut found: Option<(Cue, (usize, usize))> = None;
             // `“...” ― Name`: a dash and a name right after the closing mark
-            if qb + 1 < toks.len() && m.closed && !toks[qb].word && matches!(&body[toks[qb].start..toks[qb].end], "―" | "—" | "–" | "-") && is_cap(body, &toks[qb + 1]) {
+            if qb + 1 < toks.len()
+                && m.closed
+                && !toks[qb].word
+                && matches!(&body[toks[qb].start..toks[qb].end], "―" | "—" | "–" | "-")
+                && is_cap(body, &toks[qb + 1])
+            {
                 let mut e = qb + 1;
-                while e < toks.len() && e < qb + 6 && (is_cap(body, &toks[e]) || matches!(&body[toks[e].start..toks[e].end], ".")) {
+                while e < toks.len()
+                    && e < qb + 6
+                    && (is_cap(body, &toks[e]) || matches!(&body[toks[e].start..toks[e].end], "."))
+                {
                     e += 1;
                 }
-                let dash = Cue { a: qb, b: qb + 1, weight: 0, according: false };
+                let dash = Cue {
+                    a: qb,
+                    b: qb + 1,
+                    weight: 0,
+                    according: false,
+                };
                 found = Some((dash, (qb + 1, e)));
             }
             for i in order {
                 if found.is_some() {
                     break;
                 }
-                let Some(c) = cue_at(body, &toks, i) else { continue };
+                let Some(c) = cue_at(body, &toks, i) else {
+                    continue;
+                };
                 if let Some(np) = speaker_np(body, &toks, &c, lo, hi) {
                     found = Some((c, np));
                     break;
@@ -1302,7 +2517,9 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                     k => bounds[k - 1] + 1,
                 };
                 let plo = plo.max(qa.saturating_sub(CUE_WINDOW));
-                let ends_colon = qa > 0 && !toks[qa - 1].word && &body[toks[qa - 1].start..toks[qa - 1].end] == ":";
+                let ends_colon = qa > 0
+                    && !toks[qa - 1].word
+                    && &body[toks[qa - 1].start..toks[qa - 1].end] == ":";
                 if ends_colon {
                     for i in (plo..qa).rev() {
                         if let Some(c) = cue_at(body, &toks, i) {
@@ -1314,7 +2531,11 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
                     }
                 }
             }
-            let kind = if is_direct || m.continuation { QuoteKind::Direct } else { QuoteKind::Partial };
+            let kind = if is_direct || m.continuation {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
             let mut who = Who::default();
             let mut cue_s = None;
             if let Some((c, (a, b))) = found {
@@ -1364,7 +2585,11 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
         ends.push(toks.len());
         // The paragraph's direct quotes, by start, and the longest: a clause looks only
         // at those that can overlap it (all of them per clause was quadratic).
-        let mut direct_all: Vec<Span> = quotes[para_q..].iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.span).collect();
+        let mut direct_all: Vec<Span> = quotes[para_q..]
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.span)
+            .collect();
         direct_all.sort_unstable();
         let longest = direct_all.iter().map(|d| d.len()).max().unwrap_or(0);
         // A "clause" of more than MAX_CLAUSE tokens (text without sentence punctuation)
@@ -1388,7 +2613,13 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             let direct_spans: Vec<Span> = if (lo..hi).any(|i| toks[i].quoted) {
                 let (cs, ce) = (toks[lo].start, toks[hi - 1].end);
                 let upto = direct_all.partition_point(|d| d.start < ce);
-                direct_all[..upto].iter().rev().take_while(|d| d.start + longest > cs).filter(|d| d.end > cs).copied().collect()
+                direct_all[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|d| d.start + longest > cs)
+                    .filter(|d| d.end > cs)
+                    .copied()
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -1396,9 +2627,21 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             // reports): continue after each cue
             let mut l = lo;
             while l + 3 < hi {
-                let Some(q) = indirect(&mut ctx, &toks, lo, l, hi) else { break };
-                let next = q.cue_span.map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
-                let in_direct: usize = direct_spans.iter().map(|d| q.span.end.min(d.end).saturating_sub(q.span.start.max(d.start))).sum();
+                let Some(q) = indirect(&mut ctx, &toks, lo, l, hi) else {
+                    break;
+                };
+                let next = q
+                    .cue_span
+                    .map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
+                let in_direct: usize = direct_spans
+                    .iter()
+                    .map(|d| {
+                        q.span
+                            .end
+                            .min(d.end)
+                            .saturating_sub(q.span.start.max(d.start))
+                    })
+                    .sum();
                 if 2 * in_direct < q.span.len() {
                     if let Some(e) = q.speaker_entity {
                         ctx.recent.push((q.span.start, e));
@@ -1412,7 +2655,10 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
         }
         // a paragraph ending in "X said:" introduces a quote in the next paragraph
-        if toks.last().is_some_and(|t| !t.quoted && &body[t.start..t.end] == ":") {
+        if toks
+            .last()
+            .is_some_and(|t| !t.quoted && &body[t.start..t.end] == ":")
+        {
             let n = toks.len() - 1;
             let clo = bounds.iter().rev().find(|&&b| b < n).map_or(0, |b| b + 1);
             for i in (clo..n).rev() {
@@ -1429,7 +2675,12 @@ pub fn attribute(body: &str, seg: &Segmented, entities: &mut Vec<Entity>, mentio
             }
         }
     }
-    quotes.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)));
+    quotes.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+    });
     quotes
 }
 
@@ -1452,19 +2703,23 @@ fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Sp
 /// verb ("economic stagnation is", "candidates are becoming", "allies wanted").
 fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
     const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
-        "must", "do", "does", "did", "wanted", "want", "wants", "need", "needs", "remain", "remains",
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
+        "can", "may", "might", "must", "do", "does", "did", "wanted", "want", "wants", "need",
+        "needs", "remain", "remains",
     ];
     const NOT_SUBJ: &[&str] = &[
-        "in", "on", "at", "to", "of", "for", "about", "during", "after", "before", "with", "by", "from", "when",
-        "while", "so", "yes", "nothing", "little", "much", "goodbye", "through", "over", "into", "as", "because",
-        "and", "or", "but", "not", "only", "just", "also", "still", "even", "instead",
+        "in", "on", "at", "to", "of", "for", "about", "during", "after", "before", "with", "by",
+        "from", "when", "while", "so", "yes", "nothing", "little", "much", "goodbye", "through",
+        "over", "into", "as", "because", "and", "or", "but", "not", "only", "just", "also",
+        "still", "even", "instead",
     ];
     let w0 = lower(body, &toks[k]);
     if NOT_SUBJ.contains(&w0.as_str()) || w0.ends_with("ly") {
         return false;
     }
-    (k + 1..(k + 5).min(hi)).take_while(|&j| toks[j].word).any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
+    (k + 1..(k + 5).min(hi))
+        .take_while(|&j| toks[j].word)
+        .any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
 }
 
 fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
@@ -1479,15 +2734,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
     let acc = (lo..hi).find(|&i| lower(body, &toks[i]) == "according" && !toks[i].quoted);
     let order = acc.into_iter().chain((lo..hi).filter(|&i| Some(i) != acc));
     for i in order {
-        let Some(c) = cue_at(body, toks, i) else { continue };
+        let Some(c) = cue_at(body, toks, i) else {
+            continue;
+        };
         let w = lower(body, &toks[c.a]);
         if PARTICIPLE_CUES.contains(&w.as_str()) {
             // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
             // subject speaks
             let mut k = c.b;
             // "telling reporters that ...": the addressee before "that"
-            if matches!(w.as_str(), "telling" | "reminding" | "assuring" | "warning" | "informing" | "urging") {
-                if let Some(t) = (c.b..(c.b + 5).min(hi)).take_while(|&j| toks[j].word).find(|&j| toks[j].word && body[toks[j].start..toks[j].end].eq_ignore_ascii_case("that")) {
+            if matches!(
+                w.as_str(),
+                "telling" | "reminding" | "assuring" | "warning" | "informing" | "urging"
+            ) {
+                if let Some(t) = (c.b..(c.b + 5).min(hi))
+                    .take_while(|&j| toks[j].word)
+                    .find(|&j| {
+                        toks[j].word
+                            && body[toks[j].start..toks[j].end].eq_ignore_ascii_case("that")
+                    })
+                {
                     k = t;
                 }
             }
@@ -1497,12 +2763,31 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             }
             // `,` or `,”` before the participle
             let after_comma = c.a > lo
-                && (comma(c.a - 1) || (c.a > lo + 1 && matches!(&body[toks[c.a - 1].start..toks[c.a - 1].end], "”" | "\"") && comma(c.a - 2)));
+                && (comma(c.a - 1)
+                    || (c.a > lo + 1
+                        && matches!(&body[toks[c.a - 1].start..toks[c.a - 1].end], "”" | "\"")
+                        && comma(c.a - 2)));
             let clause_like = that
-                || (matches!(w.as_str(), "saying" | "adding" | "noting" | "arguing" | "warning" | "insisting" | "claiming" | "stressing" | "explaining" | "asserting")
-                    && k < hi && toks[k].word && {
+                || (matches!(
+                    w.as_str(),
+                    "saying"
+                        | "adding"
+                        | "noting"
+                        | "arguing"
+                        | "warning"
+                        | "insisting"
+                        | "claiming"
+                        | "stressing"
+                        | "explaining"
+                        | "asserting"
+                ) && k < hi
+                    && toks[k].word
+                    && {
                         let lw = lower(body, &toks[k]);
-                        is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str())
+                        is_cap(body, &toks[k])
+                            || PRONOUNS.contains(&lw.as_str())
+                            || DEF_DET.contains(&lw.as_str())
+                            || ANON_DET.contains(&lw.as_str())
                     });
             if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
                 if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
@@ -1510,8 +2795,14 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
                 // `“...,” said Lee, adding that ...`: the speaker of the quote in this clause
-                if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| p >= toks[clo].start && p < toks[c.a].start && e < ctx.entities.len()) {
-                    let who = Who { speaker: Some(ctx.entities[e].name.clone()), entity: Some(e), ..Who::default() };
+                if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| {
+                    p >= toks[clo].start && p < toks[c.a].start && e < ctx.entities.len()
+                }) {
+                    let who = Who {
+                        speaker: Some(ctx.entities[e].name.clone()),
+                        entity: Some(e),
+                        ..Who::default()
+                    };
                     return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
             }
@@ -1521,16 +2812,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             // "According to X, CLAUSE" (at the clause start; X may be long: "an online
             // University of Texas/Texas Tribune poll out Thursday") or "CLAUSE(,)
             // according to X(, but ...)"
-            let head = toks[lo..c.a].iter().all(|t| !t.word || matches!(lower(body, t).as_str(), "but" | "and" | "yet" | "so" | "also" | "still"));
+            let head = toks[lo..c.a].iter().all(|t| {
+                !t.word
+                    || matches!(
+                        lower(body, t).as_str(),
+                        "but" | "and" | "yet" | "so" | "also" | "still"
+                    )
+            });
             let first_comma = (c.b..hi.min(c.b + 40)).find(|&k| comma(k) && !toks[k].quoted);
             let (a, b, cs, ce) = if let (true, Some(fc)) = (head, first_comma) {
-                let Some((a, b)) = np_after(body, toks, c.b, fc) else { continue };
+                let Some((a, b)) = np_after(body, toks, c.b, fc) else {
+                    continue;
+                };
                 if words_in(toks, fc + 1, hi) < 4 {
                     continue;
                 }
                 (a, b, fc + 1, hi)
             } else {
-                let Some((a, b)) = np_after(body, toks, c.b, hi) else { continue };
+                let Some((a, b)) = np_after(body, toks, c.b, hi) else {
+                    continue;
+                };
                 if !head && words_in(toks, lo, c.a) >= 4 {
                     (a, b, lo, if comma(c.a - 1) { c.a - 1 } else { c.a })
                 } else if b < hi && comma(b) && words_in(toks, b + 1, hi) >= 4 {
@@ -1542,7 +2843,11 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             // nested: "According to X, Y reiterated that CLAUSE" is Y's claim as X reports it
             if cs > c.b {
                 if let Some(inner) = indirect(ctx, toks, clo.min(cs), cs, ce) {
-                    if inner.cue.as_deref().is_some_and(|c| !c.eq_ignore_ascii_case("according to")) {
+                    if inner
+                        .cue
+                        .as_deref()
+                        .is_some_and(|c| !c.eq_ignore_ascii_case("according to"))
+                    {
                         return Some(inner);
                     }
                 }
@@ -1556,14 +2861,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
         let np = speaker_np(body, toks, &c, lo, hi).or_else(|| {
             // "X tweeted a photo and said ...": the subject before an earlier cue
-            (c.a > clo + 1 && c.a >= lo && toks[c.a - 1].word && lower(body, &toks[c.a - 1]) == "and" && CLAUSE_CUES.contains(&w.as_str()))
-                .then(|| clause_subject(body, toks, clo, c.a - 1))
-                .flatten()
+            (c.a > clo + 1
+                && c.a >= lo
+                && toks[c.a - 1].word
+                && lower(body, &toks[c.a - 1]) == "and"
+                && CLAUSE_CUES.contains(&w.as_str()))
+            .then(|| clause_subject(body, toks, clo, c.a - 1))
+            .flatten()
         });
         // questions: "X asked whether ...", "When asked if ..." (a passive has no subject)
-        if matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned") {
+        if matches!(
+            w.as_str(),
+            "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned"
+        ) {
             let lim = (c.b + 5).min(hi);
-            if let Some(k) = (c.b..lim).find(|&k| matches!(lower(body, &toks[k]).as_str(), "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where")) {
+            if let Some(k) = (c.b..lim).find(|&k| {
+                matches!(
+                    lower(body, &toks[k]).as_str(),
+                    "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where"
+                )
+            }) {
                 let object_ok = toks[c.b..k].iter().all(|t| t.word);
                 // "Asked whether X, Lee said ...": the question ends at the comma
                 let end = if c.a == lo || c.a == clo {
@@ -1571,7 +2888,10 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 } else {
                     hi
                 };
-                if object_ok && words_in(toks, k, end) >= 3 && (np.is_none_or(|(_, b)| b <= c.a) || k == c.b) {
+                if object_ok
+                    && words_in(toks, k, end) >= 3
+                    && (np.is_none_or(|(_, b)| b <= c.a) || k == c.b)
+                {
                     let who = match np.filter(|&(_, b)| b <= c.a) {
                         Some((a, b)) => ctx.resolve(toks, a, b),
                         None => Who::default(),
@@ -1589,32 +2909,109 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             // "..., a diplomat told Reuters last week.": the addressee before the adverbial
             let mut tk = c.b;
             if OBJECT_CUES.contains(&w.as_str()) {
-                while tk < hi && tk < c.b + 3 && toks[tk].word && (is_cap(body, &toks[tk]) || matches!(lower(body, &toks[tk]).as_str(), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them")) {
+                while tk < hi
+                    && tk < c.b + 3
+                    && toks[tk].word
+                    && (is_cap(body, &toks[tk])
+                        || matches!(
+                            lower(body, &toks[tk]).as_str(),
+                            "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+                        ))
+                {
                     tk += 1;
                 }
             }
             let tail_ok = |k: usize| {
-                k >= hi || hi - k <= 10 && toks[k..hi].iter().all(|t| (t.word && !body[t.start..t.end].eq_ignore_ascii_case("that")) || matches!(&body[t.start..t.end], "." | "’" | "'" | "-"))
-                    && (matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "during" | "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "recently" | "privately" | "publicly" | "afterward" | "afterwards" | "after" | "before" | "while" | "when" | "via" | "through" | "by")
-                        || toks[k..hi].iter().all(|t| !t.word || is_cap(body, t)))
+                k >= hi
+                    || hi - k <= 10
+                        && toks[k..hi].iter().all(|t| {
+                            (t.word && !body[t.start..t.end].eq_ignore_ascii_case("that"))
+                                || matches!(&body[t.start..t.end], "." | "’" | "'" | "-")
+                        })
+                        && (matches!(
+                            lower(body, &toks[k]).as_str(),
+                            "on" | "in"
+                                | "at"
+                                | "during"
+                                | "last"
+                                | "this"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "earlier"
+                                | "later"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                                | "recently"
+                                | "privately"
+                                | "publicly"
+                                | "afterward"
+                                | "afterwards"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "when"
+                                | "via"
+                                | "through"
+                                | "by"
+                        ) || toks[k..hi].iter().all(|t| !t.word || is_cap(body, t)))
             };
             if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
-                if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+                if who.speaker.is_none()
+                    && !who.anonymous
+                    && who
+                        .text
+                        .as_deref()
+                        .is_some_and(|t| t.split_whitespace().count() > 6)
+                {
                     continue;
                 }
                 return Some(content_quote(body, toks, lo, a - 1, &who, &c));
             }
             // parenthetical: "All of this, he acknowledges, could be undone"
-            if has_comma_before && c.b < hi && comma(c.b) && words_in(toks, lo, a - 1) >= 2 && words_in(toks, c.b + 1, hi) >= 3 {
+            if has_comma_before
+                && c.b < hi
+                && comma(c.b)
+                && words_in(toks, lo, a - 1) >= 2
+                && words_in(toks, c.b + 1, hi) >= 3
+            {
                 let who = ctx.resolve(toks, a, b);
                 return Some(content_quote(body, toks, lo, hi, &who, &c));
             }
             // NP CUE [object] [that|whether|how ...] CLAUSE
-            let asks = matches!(w.as_str(), "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned" | "explained" | "explains" | "described" | "revealed" | "know" | "knows" | "told" | "tells");
-            let wh = |k: usize| k < hi && {
-                let lw = lower(body, &toks[k]);
-                lw == "whether" || (asks && matches!(lw.as_str(), "if" | "how" | "why" | "what" | "when" | "where" | "who"))
+            let asks = matches!(
+                w.as_str(),
+                "asked"
+                    | "asks"
+                    | "ask"
+                    | "wondered"
+                    | "wonders"
+                    | "questioned"
+                    | "explained"
+                    | "explains"
+                    | "described"
+                    | "revealed"
+                    | "know"
+                    | "knows"
+                    | "told"
+                    | "tells"
+            );
+            let wh = |k: usize| {
+                k < hi && {
+                    let lw = lower(body, &toks[k]);
+                    lw == "whether"
+                        || (asks
+                            && matches!(
+                                lw.as_str(),
+                                "if" | "how" | "why" | "what" | "when" | "where" | "who"
+                            ))
+                }
             };
             if wh(k) && words_in(toks, k, hi) >= 3 {
                 let who = ctx.resolve(toks, a, b);
@@ -1624,7 +3021,12 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 let mut j = k;
                 let lim = (k + 9).min(hi);
                 let that = (k..lim).find(|&j| lower(body, &toks[j]) == "that");
-                let whw = (k..lim).find(|&j| matches!(lower(body, &toks[j]).as_str(), "how" | "why" | "whether" | "what" | "if"));
+                let whw = (k..lim).find(|&j| {
+                    matches!(
+                        lower(body, &toks[j]).as_str(),
+                        "how" | "why" | "whether" | "what" | "if"
+                    )
+                });
                 if let Some(t) = that {
                     j = t + 1;
                 } else if let Some(t) = whw {
@@ -1644,7 +3046,31 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 continue;
             } else {
                 // skip a short adverbial ("on Tuesday", "in a statement") then an optional "that"
-                if k < hi && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at" | "last" | "this" | "earlier" | "later" | "during" | "after" | "before" | "recently" | "previously" | "repeatedly" | "publicly" | "privately" | "again" | "today" | "yesterday" | "tonight" | "through" | "via") {
+                if k < hi
+                    && matches!(
+                        lower(body, &toks[k]).as_str(),
+                        "on" | "in"
+                            | "at"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "recently"
+                            | "previously"
+                            | "repeatedly"
+                            | "publicly"
+                            | "privately"
+                            | "again"
+                            | "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "through"
+                            | "via"
+                    )
+                {
                     let lim = (k + 14).min(hi);
                     let mut j = k;
                     while j < lim && toks[j].word && lower(body, &toks[j]) != "that" {
@@ -1662,15 +3088,17 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     k += 1;
                 }
                 // a clause needs a subject: a determiner, a capital, a pronoun, a number
-                let ok = k < hi && toks[k].word && {
-                    let full = lower(body, &toks[k]);
-                    // "it's", "there's", "they're": the subject before the contraction
-                    let lw = full.split('\'').next().unwrap_or("").to_string();
-                    is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
+                let ok = k < hi
+                    && toks[k].word
+                    && {
+                        let full = lower(body, &toks[k]);
+                        // "it's", "there's", "they're": the subject before the contraction
+                        let lw = full.split('\'').next().unwrap_or("").to_string();
+                        is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
                         // "said economic growth is ...": a bare plural or mass-noun subject
                         // after the commonest verbs, when a verb follows within a few words
                         || (c.weight >= 200 && bare_subject(body, toks, k, hi))
-                };
+                    };
                 if !ok {
                     continue;
                 }
@@ -1679,7 +3107,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 continue;
             }
             let who = ctx.resolve(toks, a, b);
-            if who.speaker.is_none() && !who.anonymous && who.text.as_deref().is_some_and(|t| t.split_whitespace().count() > 6) {
+            if who.speaker.is_none()
+                && !who.anonymous
+                && who
+                    .text
+                    .as_deref()
+                    .is_some_and(|t| t.split_whitespace().count() > 6)
+            {
                 continue;
             }
             return Some(content_quote(body, toks, k, hi, &who, &c));
@@ -1707,45 +3141,85 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             continue;
         }
         let n = CUES.single.get(&w).copied().unwrap_or(0);
-        let progressive = i > lo && matches!(lower(body, &toks[i - 1]).as_str(), "is" | "are" | "was" | "were");
+        let progressive = i > lo
+            && matches!(
+                lower(body, &toks[i - 1]).as_str(),
+                "is" | "are" | "was" | "were"
+            );
         let n = if w.ends_with("ing") && progressive {
             // "is demanding", "was questioning": the lexicon's base forms
             let stem = &w[..w.len() - 3];
-            [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed"), format!("{stem}d")]
-                .iter()
-                .filter_map(|f| CUES.single.get(f.as_str()).copied())
-                .max()
-                .unwrap_or(0)
-                .max(n)
+            [
+                format!("{stem}s"),
+                format!("{stem}es"),
+                format!("{stem}ed"),
+                format!("{stem}d"),
+            ]
+            .iter()
+            .filter_map(|f| CUES.single.get(f.as_str()).copied())
+            .max()
+            .unwrap_or(0)
+            .max(n)
         } else {
             n
         };
         // clause-taking verbs were tried in the first pass: what follows them without a
         // clause is circumstance ("said in a press conference"), not content
-        if n < COMPLEMENT_MIN || NOT_VERB.contains(&w.as_str()) || matches!(w.as_str(), "told" | "tells" | "tell") || (w.ends_with("ing") && !progressive) {
+        if n < COMPLEMENT_MIN
+            || NOT_VERB.contains(&w.as_str())
+            || matches!(w.as_str(), "told" | "tells" | "tell")
+            || (w.ends_with("ing") && !progressive)
+        {
             continue;
         }
-        let c = Cue { a: i, b: i + 1, weight: n, according: false };
+        let c = Cue {
+            a: i,
+            b: i + 1,
+            weight: n,
+            according: false,
+        };
         let mut j = i;
-        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+        while j > lo
+            && toks[j - 1].word
+            && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
+        {
             j -= 1;
         }
         if !(j > lo && toks[j - 1].word && is_np_head(body, &toks[j - 1])) {
             continue;
         }
-        let Some((a, b)) = speaker_np(body, toks, &c, lo, hi) else { continue };
+        let Some((a, b)) = speaker_np(body, toks, &c, lo, hi) else {
+            continue;
+        };
         if b > c.a {
             continue;
         }
         let mut k = c.b;
         // phrasal particles: "called for", "pointed to", "called on"
-        if k < hi && matches!(lower(body, &toks[k]).as_str(), "for" | "to" | "on" | "out" | "that") {
+        if k < hi
+            && matches!(
+                lower(body, &toks[k]).as_str(),
+                "for" | "to" | "on" | "out" | "that"
+            )
+        {
             k += 1;
         }
         if words_in(toks, k, hi) < 3
             || k >= hi
             || !toks[k].word
-            || (k < hi && matches!(lower(body, &toks[k]).as_str(), "in" | "at" | "during" | "according" | "after" | "before" | "while" | "when" | "as" | "with"))
+            || (k < hi
+                && matches!(
+                    lower(body, &toks[k]).as_str(),
+                    "in" | "at"
+                        | "during"
+                        | "according"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "when"
+                        | "as"
+                        | "with"
+                ))
         {
             continue;
         }
@@ -1761,14 +3235,65 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
 
 /// Heads of noun phrases for evidence that "shows" or "found" something.
 const EVIDENCE: &[&str] = &[
-    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data", "records",
-    "analysis", "figures", "numbers", "research", "results", "review", "investigation", "audit", "documents",
-    "filings", "estimates", "census", "tally", "count", "evidence", "experience", "researchers", "investigators",
-    "scientists", "economists", "analysts", "auditors", "inspector", "calculations", "statistics", "projections",
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "records",
+    "analysis",
+    "figures",
+    "numbers",
+    "research",
+    "results",
+    "review",
+    "investigation",
+    "audit",
+    "documents",
+    "filings",
+    "estimates",
+    "census",
+    "tally",
+    "count",
+    "evidence",
+    "experience",
+    "researchers",
+    "investigators",
+    "scientists",
+    "economists",
+    "analysts",
+    "auditors",
+    "inspector",
+    "calculations",
+    "statistics",
+    "projections",
 ];
 const SHOW_VERBS: &[&str] = &[
-    "show", "shows", "showed", "found", "finds", "find", "suggests", "suggested", "suggest", "indicates", "indicated",
-    "indicate", "reveals", "revealed", "concluded", "concludes", "estimated", "estimates", "predicts", "predicted",
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "finds",
+    "find",
+    "suggests",
+    "suggested",
+    "suggest",
+    "indicates",
+    "indicated",
+    "indicate",
+    "reveals",
+    "revealed",
+    "concluded",
+    "concludes",
+    "estimated",
+    "estimates",
+    "predicts",
+    "predicted",
 ];
 
 /// "A poll shows (that) CLAUSE", "the study found that CLAUSE", "CLAUSE, records show."
@@ -1777,14 +3302,26 @@ fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
     let comma = |i: usize| !toks[i].word && &body[toks[i].start..toks[i].end] == ",";
     for i in lo + 1..hi {
         let t = toks[i];
-        if !t.word || t.quoted || !SHOW_VERBS.iter().any(|v| body[t.start..t.end].eq_ignore_ascii_case(v)) {
+        if !t.word
+            || t.quoted
+            || !SHOW_VERBS
+                .iter()
+                .any(|v| body[t.start..t.end].eq_ignore_ascii_case(v))
+        {
             continue;
         }
         let mut j = i;
-        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str()) {
+        while j > lo
+            && toks[j - 1].word
+            && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
+        {
             j -= 1;
         }
-        if j == lo || !toks[j - 1].word || toks[j - 1].quoted || !EVIDENCE.contains(&lower(body, &toks[j - 1]).as_str()) {
+        if j == lo
+            || !toks[j - 1].word
+            || toks[j - 1].quoted
+            || !EVIDENCE.contains(&lower(body, &toks[j - 1]).as_str())
+        {
             continue;
         }
         // the evidence phrase: back to a comma, a clause word or ten tokens
@@ -1794,21 +3331,40 @@ fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             if p.quoted || (!p.word && !matches!(&body[p.start..p.end], "." | "’" | "'" | "-")) {
                 break;
             }
-            if p.word && NP_STOP.iter().any(|w| body[p.start..p.end].eq_ignore_ascii_case(w)) {
+            if p.word
+                && NP_STOP
+                    .iter()
+                    .any(|w| body[p.start..p.end].eq_ignore_ascii_case(w))
+            {
                 break;
             }
             s -= 1;
         }
-        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
-        let that = toks.get(i + 1).is_some_and(|n| i + 1 < hi && body[n.start..n.end].eq_ignore_ascii_case("that"));
+        let c = Cue {
+            a: i,
+            b: i + 1,
+            weight: 1,
+            according: false,
+        };
+        let that = toks
+            .get(i + 1)
+            .is_some_and(|n| i + 1 < hi && body[n.start..n.end].eq_ignore_ascii_case("that"));
         let (cs, ce) = if that && words_in(toks, i + 2, hi) >= 3 {
             (i + 2, hi)
-        } else if s > lo && comma(s - 1) && words_in(toks, lo, s - 1) >= 4 && words_in(toks, i + 1, hi) <= 4 {
+        } else if s > lo
+            && comma(s - 1)
+            && words_in(toks, lo, s - 1) >= 4
+            && words_in(toks, i + 1, hi) <= 4
+        {
             (lo, s - 1)
         } else if i + 1 < hi && toks[i + 1].word && words_in(toks, i + 1, hi) >= 4 && {
             let n = &toks[i + 1];
             let lw = lower(body, n);
-            DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || PRONOUNS.contains(&lw.as_str()) || is_cap(body, n) || bare_subject(body, toks, i + 1, hi)
+            DEF_DET.contains(&lw.as_str())
+                || ANON_DET.contains(&lw.as_str())
+                || PRONOUNS.contains(&lw.as_str())
+                || is_cap(body, n)
+                || bare_subject(body, toks, i + 1, hi)
         } {
             (i + 1, hi)
         } else {
@@ -1834,14 +3390,21 @@ fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
         let ok = if w.eq_ignore_ascii_case("expected") {
             next.eq_ignore_ascii_case("to")
                 && (i - lo >= 2)
-                && ["is", "are", "was", "were", "widely", "also", "now", "still"].iter().any(|v| body[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(v))
+                && ["is", "are", "was", "were", "widely", "also", "now", "still"]
+                    .iter()
+                    .any(|v| body[toks[i - 1].start..toks[i - 1].end].eq_ignore_ascii_case(v))
         } else {
             false
         };
         if !ok || words_in(toks, lo, hi) < 4 || (lo..i).any(|k| toks[k].quoted) {
             continue;
         }
-        let c = Cue { a: i, b: i + 1, weight: 1, according: false };
+        let c = Cue {
+            a: i,
+            b: i + 1,
+            weight: 1,
+            according: false,
+        };
         return Some(content_quote(body, toks, lo, hi, &Who::default(), &c));
     }
     None
@@ -1849,18 +3412,147 @@ fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
 
 /// First words of a paragraph-initial "Label:" that is not a speaker.
 const NOT_HEADLINE_SPEAKER: &[&str] = &[
-    "related", "update", "updated", "updates", "photo", "photos", "video", "videos", "note", "editor", "editor's",
-    "editors", "correction", "corrections", "source", "sources", "read", "watch", "see", "also", "more", "subscribe",
-    "click", "follow", "sign", "listen", "advertisement", "share", "tags", "filed", "topics", "contact", "email",
-    "phone", "web", "website", "credit", "credits", "image", "images", "caption", "warning", "spoiler", "disclaimer",
-    "transcript", "background", "q", "a", "question", "answer", "bottom", "summary", "why", "what", "how", "when",
-    "where", "who", "step", "part", "chapter", "breaking", "exclusive", "live", "analysis", "opinion", "commentary",
-    "the", "this", "that", "here", "there", "it", "in", "on", "at", "for", "by", "from", "with", "and", "but", "or",
-    "if", "so", "now", "then", "today", "tonight", "yesterday", "day", "week", "update", "latest", "location",
-    "date", "time", "where", "title", "subject", "re", "fw", "fwd", "ps", "p.s", "edit", "posted", "published",
-    "written", "reporting", "additional", "top", "first", "second", "third", "next", "previous", "map", "chart",
-    "graphic", "table", "figure", "fig", "example", "examples", "definition", "key", "total", "price", "cost",
-    "free", "download", "buy", "get", "join", "donate", "support", "name", "address", "tel", "fax",
+    "related",
+    "update",
+    "updated",
+    "updates",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "note",
+    "editor",
+    "editor's",
+    "editors",
+    "correction",
+    "corrections",
+    "source",
+    "sources",
+    "read",
+    "watch",
+    "see",
+    "also",
+    "more",
+    "subscribe",
+    "click",
+    "follow",
+    "sign",
+    "listen",
+    "advertisement",
+    "share",
+    "tags",
+    "filed",
+    "topics",
+    "contact",
+    "email",
+    "phone",
+    "web",
+    "website",
+    "credit",
+    "credits",
+    "image",
+    "images",
+    "caption",
+    "warning",
+    "spoiler",
+    "disclaimer",
+    "transcript",
+    "background",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "bottom",
+    "summary",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "step",
+    "part",
+    "chapter",
+    "breaking",
+    "exclusive",
+    "live",
+    "analysis",
+    "opinion",
+    "commentary",
+    "the",
+    "this",
+    "that",
+    "here",
+    "there",
+    "it",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "from",
+    "with",
+    "and",
+    "but",
+    "or",
+    "if",
+    "so",
+    "now",
+    "then",
+    "today",
+    "tonight",
+    "yesterday",
+    "day",
+    "week",
+    "update",
+    "latest",
+    "location",
+    "date",
+    "time",
+    "where",
+    "title",
+    "subject",
+    "re",
+    "fw",
+    "fwd",
+    "ps",
+    "p.s",
+    "edit",
+    "posted",
+    "published",
+    "written",
+    "reporting",
+    "additional",
+    "top",
+    "first",
+    "second",
+    "third",
+    "next",
+    "previous",
+    "map",
+    "chart",
+    "graphic",
+    "table",
+    "figure",
+    "fig",
+    "example",
+    "examples",
+    "definition",
+    "key",
+    "total",
+    "price",
+    "cost",
+    "free",
+    "download",
+    "buy",
+    "get",
+    "join",
+    "donate",
+    "support",
+    "name",
+    "address",
+    "tel",
+    "fax",
 ];
 
 /// A paragraph opening with a short capitalised source and a colon, then text that is
@@ -1879,8 +3571,10 @@ fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
     }
     let label = &toks[..ci];
     let caps = label.iter().filter(|t| is_cap(body, t)).count();
-    if label.iter().any(|t| body[t.start..t.end].contains(|c: char| c.is_ascii_digit()) || cue_weight(&lower(body, t)) >= WEAK)
-        || 2 * caps < label.len()
+    if label.iter().any(|t| {
+        body[t.start..t.end].contains(|c: char| c.is_ascii_digit())
+            || cue_weight(&lower(body, t)) >= WEAK
+    }) || 2 * caps < label.len()
     {
         return None;
     }
@@ -1888,15 +3582,33 @@ fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
     if !next.word || next.quoted {
         return None;
     }
-    let shout = label.iter().all(|t| !body[t.start..t.end].chars().any(char::is_lowercase));
-    let end = if shout { toks.len() } else { bounds.iter().copied().find(|&b| b > ci).unwrap_or(toks.len()) };
+    let shout = label
+        .iter()
+        .all(|t| !body[t.start..t.end].chars().any(char::is_lowercase));
+    let end = if shout {
+        toks.len()
+    } else {
+        bounds
+            .iter()
+            .copied()
+            .find(|&b| b > ci)
+            .unwrap_or(toks.len())
+    };
     // a list of names ("Iowa: Ann Lee, Tom Baker, ...") is not a statement
-    let commas = toks[ci + 1..end].iter().filter(|t| !t.word && &body[t.start..t.end] == ",").count();
+    let commas = toks[ci + 1..end]
+        .iter()
+        .filter(|t| !t.word && &body[t.start..t.end] == ",")
+        .count();
     if words_in(toks, ci + 1, end) < 3 || commas >= 3 {
         return None;
     }
     let who = ctx.resolve(toks, 0, ci);
-    let c = Cue { a: ci, b: ci + 1, weight: 1, according: false };
+    let c = Cue {
+        a: ci,
+        b: ci + 1,
+        weight: 1,
+        according: false,
+    };
     Some(content_quote(body, toks, ci + 1, end, &who, &c))
 }
 
@@ -1904,13 +3616,79 @@ fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
 const COMPLEMENT_MIN: u32 = 10;
 /// Lexicon forms that are not verbs or do not report anything on their own.
 const NOT_VERB: &[&str] = &[
-    "in", "for", "is", "was", "be", "would", "according", "statement", "poll", "report", "interview", "speech", "data",
-    "criticism", "complaints", "questions", "question", "advice", "allegations", "concerns", "suggestion", "refusal",
-    "decision", "view", "views", "comments", "remarks", "supporter", "supporters", "features", "counts", "plot",
-    "sense", "willing", "seemingly", "titled", "named", "read", "reads", "made", "put", "gave", "set", "led", "came",
-    "went", "took", "get", "got", "make", "take", "give", "look", "looks", "looked", "seemed", "seems", "seem",
-    "appears", "appeared", "appear", "passed", "cast", "used", "included", "includes", "listed", "lists", "known",
-    "mean", "like", "liked", "loved",
+    "in",
+    "for",
+    "is",
+    "was",
+    "be",
+    "would",
+    "according",
+    "statement",
+    "poll",
+    "report",
+    "interview",
+    "speech",
+    "data",
+    "criticism",
+    "complaints",
+    "questions",
+    "question",
+    "advice",
+    "allegations",
+    "concerns",
+    "suggestion",
+    "refusal",
+    "decision",
+    "view",
+    "views",
+    "comments",
+    "remarks",
+    "supporter",
+    "supporters",
+    "features",
+    "counts",
+    "plot",
+    "sense",
+    "willing",
+    "seemingly",
+    "titled",
+    "named",
+    "read",
+    "reads",
+    "made",
+    "put",
+    "gave",
+    "set",
+    "led",
+    "came",
+    "went",
+    "took",
+    "get",
+    "got",
+    "make",
+    "take",
+    "give",
+    "look",
+    "looks",
+    "looked",
+    "seemed",
+    "seems",
+    "seem",
+    "appears",
+    "appeared",
+    "appear",
+    "passed",
+    "cast",
+    "used",
+    "included",
+    "includes",
+    "listed",
+    "lists",
+    "known",
+    "mean",
+    "like",
+    "liked",
+    "loved",
 ];
 
 fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cue) -> Quote {
@@ -1925,20 +3703,52 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
             let lw = lower(body, &toks[k]);
             let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
             let contrast = after_comma
-                && (matches!(lw.as_str(), "but" | "though" | "although" | "while" | "whereas")
-                    || (c.weight > 0 && matches!(lw.as_str(), "saying" | "adding" | "telling" | "noting" | "arguing" | "citing" | "referring" | "insisting" | "warning" | "explaining" | "claiming" | "calling")));
+                && (matches!(
+                    lw.as_str(),
+                    "but" | "though" | "although" | "while" | "whereas"
+                ) || (c.weight > 0
+                    && matches!(
+                        lw.as_str(),
+                        "saying"
+                            | "adding"
+                            | "telling"
+                            | "noting"
+                            | "arguing"
+                            | "citing"
+                            | "referring"
+                            | "insisting"
+                            | "warning"
+                            | "explaining"
+                            | "claiming"
+                            | "calling"
+                    )));
             let coord_cue = lw == "and"
-                && toks.get(k + 1).is_some_and(|n| n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str()));
+                && toks.get(k + 1).is_some_and(|n| {
+                    n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str())
+                });
             if (contrast || coord_cue) && !toks[k].quoted {
                 b = if after_comma { k - 1 } else { k };
                 break;
             }
         }
     }
-    while b > a && !toks[b - 1].word && !matches!(&body[toks[b - 1].start..toks[b - 1].end], ")" | "”" | "\"" | "’") {
+    while b > a
+        && !toks[b - 1].word
+        && !matches!(
+            &body[toks[b - 1].start..toks[b - 1].end],
+            ")" | "”" | "\"" | "’"
+        )
+    {
         b -= 1;
     }
-    let span = if a < b { Span::new(toks[a].start, toks[b - 1].end) } else { Span::new(toks[a.min(toks.len() - 1)].start, toks[a.min(toks.len() - 1)].start) };
+    let span = if a < b {
+        Span::new(toks[a].start, toks[b - 1].end)
+    } else {
+        Span::new(
+            toks[a.min(toks.len() - 1)].start,
+            toks[a.min(toks.len() - 1)].start,
+        )
+    };
     let cue = Span::new(toks[c.a].start, toks[c.b - 1].end);
     make_quote(body, span, QuoteKind::Indirect, who, Some(cue))
 }

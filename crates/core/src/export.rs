@@ -68,7 +68,8 @@ impl Csv {
             }
             match cell {
                 Cell::Text(s) => {
-                    let guard = matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+                    let guard =
+                        matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
                     write_field(&mut self.0, s, guard);
                 }
                 Cell::Raw(s) => write_field(&mut self.0, s, false),
@@ -79,7 +80,8 @@ impl Csv {
 }
 
 fn write_field(out: &mut String, s: &str, guard: bool) {
-    let needs_quotes = guard || s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
+    let needs_quotes =
+        guard || s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
     if !needs_quotes {
         out.push_str(s);
         return;
@@ -107,21 +109,43 @@ fn polarity(p: Polarity) -> &'static str {
 }
 
 fn format_name(f: Option<Format>) -> String {
-    f.map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
-        .unwrap_or_default()
+    f.map(|f| {
+        serde_json::to_value(f)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    })
+    .unwrap_or_default()
 }
 
 fn quote_kind(k: QuoteKind) -> String {
-    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn sources_csv(a: &Analysis) -> String {
     let mut c = Csv::new(&[
-        "file", "status", "story", "title", "outlet", "author", "published", "format", "words", "figures", "quotes", "actors",
+        "file",
+        "status",
+        "story",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "format",
+        "words",
+        "figures",
+        "quotes",
+        "actors",
         "error",
     ]);
-    let story: BTreeMap<&str, &str> =
-        a.stories.iter().flat_map(|s| s.documents.iter().map(move |f| (f.as_str(), s.id.as_str()))).collect();
+    let story: BTreeMap<&str, &str> = a
+        .stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(move |f| (f.as_str(), s.id.as_str())))
+        .collect();
     for d in &a.documents {
         c.row(vec![
             t(&d.file),
@@ -160,7 +184,17 @@ fn sources_csv(a: &Analysis) -> String {
 }
 
 fn stances_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["issue_id", "issue", "actor", "document", "polarity", "cue", "evidence", "evidence_start", "evidence_end"]);
+    let mut c = Csv::new(&[
+        "issue_id",
+        "issue",
+        "actor",
+        "document",
+        "polarity",
+        "cue",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+    ]);
     for s in &a.stances {
         c.row(vec![
             t(&s.issue_id),
@@ -179,7 +213,18 @@ fn stances_csv(a: &Analysis) -> String {
 
 fn figures_csv(a: &Analysis) -> String {
     let mut c = Csv::new(&[
-        "document", "index", "text", "value", "value_high", "unit", "per", "change", "measure", "period", "start", "end",
+        "document",
+        "index",
+        "text",
+        "value",
+        "value_high",
+        "unit",
+        "per",
+        "change",
+        "measure",
+        "period",
+        "start",
+        "end",
     ]);
     for d in &a.documents {
         for (i, f) in d.figures.iter().enumerate() {
@@ -203,7 +248,17 @@ fn figures_csv(a: &Analysis) -> String {
 }
 
 fn figure_groups_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["group", "measure", "unit", "per", "status", "document", "figure_index", "text", "normalised"]);
+    let mut c = Csv::new(&[
+        "group",
+        "measure",
+        "unit",
+        "per",
+        "status",
+        "document",
+        "figure_index",
+        "text",
+        "normalised",
+    ]);
     for (g, fg) in a.figure_groups.iter().enumerate() {
         for (i, m) in fg.members.iter().enumerate() {
             c.row(vec![
@@ -215,7 +270,10 @@ fn figure_groups_csv(a: &Analysis) -> String {
                 t(&m.document),
                 n(m.index),
                 t(&m.text),
-                n(fg.normalised.get(i).map(|v| v.to_string()).unwrap_or_default()),
+                n(fg.normalised
+                    .get(i)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()),
             ]);
         }
     }
@@ -223,7 +281,18 @@ fn figure_groups_csv(a: &Analysis) -> String {
 }
 
 fn quotes_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["document", "index", "kind", "speaker", "speaker_text", "anonymous", "cue", "text", "start", "end"]);
+    let mut c = Csv::new(&[
+        "document",
+        "index",
+        "kind",
+        "speaker",
+        "speaker_text",
+        "anonymous",
+        "cue",
+        "text",
+        "start",
+        "end",
+    ]);
     for d in &a.documents {
         for (i, q) in d.quotes.iter().enumerate() {
             c.row(vec![
@@ -244,11 +313,25 @@ fn quotes_csv(a: &Analysis) -> String {
 }
 
 fn quote_groups_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["group", "relation", "document", "quote_index", "speaker", "text"]);
+    let mut c = Csv::new(&[
+        "group",
+        "relation",
+        "document",
+        "quote_index",
+        "speaker",
+        "text",
+    ]);
     for (g, qg) in a.quote_groups.iter().enumerate() {
         for (i, m) in qg.members.iter().enumerate() {
             let speaker = qg.speakers.get(i).cloned().flatten();
-            c.row(vec![n(g + 1), t(&qg.relation), t(&m.document), n(m.index), opt(&speaker), t(&m.text)]);
+            c.row(vec![
+                n(g + 1),
+                t(&qg.relation),
+                t(&m.document),
+                n(m.index),
+                opt(&speaker),
+                t(&m.text),
+            ]);
         }
     }
     c.0
@@ -256,10 +339,32 @@ fn quote_groups_csv(a: &Analysis) -> String {
 
 /// Conflicts (one row per document value) and blindspots (one row each) in one table.
 fn differences_csv(a: &Analysis) -> String {
-    let mut c = Csv::new(&["type", "story", "kind", "actor", "about", "document", "value", "message", "present_in", "missing_from"]);
+    let mut c = Csv::new(&[
+        "type",
+        "story",
+        "kind",
+        "actor",
+        "about",
+        "document",
+        "value",
+        "message",
+        "present_in",
+        "missing_from",
+    ]);
     for k in &a.conflicts {
         for (doc, value) in &k.values {
-            c.row(vec![n("conflict"), t(""), t(&k.kind), opt(&k.actor), t(&k.about), t(doc), t(value), t(&k.message), t(""), t("")]);
+            c.row(vec![
+                n("conflict"),
+                t(""),
+                t(&k.kind),
+                opt(&k.actor),
+                t(&k.about),
+                t(doc),
+                t(value),
+                t(&k.message),
+                t(""),
+                t(""),
+            ]);
         }
     }
     for b in &a.blindspots {
@@ -356,7 +461,9 @@ fn report_tables(a: &Analysis) -> Vec<Table> {
 
     tables.push(Table {
         title: "Sources".into(),
-        header: ["File", "Outlet", "Title", "Author", "Published", "Words"].map(String::from).to_vec(),
+        header: ["File", "Outlet", "Title", "Author", "Published", "Words"]
+            .map(String::from)
+            .to_vec(),
         rows: docs
             .iter()
             .map(|d| {
@@ -375,7 +482,11 @@ fn report_tables(a: &Analysis) -> Vec<Table> {
         tables.push(Table {
             title: "Files not analysed".into(),
             header: vec!["File".into(), "Reason".into()],
-            rows: a.errors.iter().map(|e| vec![e.file.clone(), e.message.clone()]).collect(),
+            rows: a
+                .errors
+                .iter()
+                .map(|e| vec![e.file.clone(), e.message.clone()])
+                .collect(),
         });
     }
 
@@ -388,7 +499,12 @@ fn report_tables(a: &Analysis) -> Vec<Table> {
             .into_iter()
             .map(|((actor, issue), cells)| {
                 let mut row = vec![actor, issue];
-                row.extend(docs.iter().map(|d| cells.get(&d.file).map(|p| p.join(" / ")).unwrap_or_else(|| "—".into())));
+                row.extend(docs.iter().map(|d| {
+                    cells
+                        .get(&d.file)
+                        .map(|p| p.join(" / "))
+                        .unwrap_or_else(|| "—".into())
+                }));
                 row
             })
             .collect(),
@@ -410,8 +526,17 @@ fn report_tables(a: &Analysis) -> Vec<Table> {
                 };
                 let mut row = vec![measure, g.status.clone()];
                 row.extend(docs.iter().map(|d| {
-                    let v: Vec<&str> = g.members.iter().filter(|m| m.document == d.file).map(|m| m.text.as_str()).collect();
-                    if v.is_empty() { "—".to_string() } else { v.join("; ") }
+                    let v: Vec<&str> = g
+                        .members
+                        .iter()
+                        .filter(|m| m.document == d.file)
+                        .map(|m| m.text.as_str())
+                        .collect();
+                    if v.is_empty() {
+                        "—".to_string()
+                    } else {
+                        v.join("; ")
+                    }
                 }));
                 row
             })
@@ -425,14 +550,19 @@ fn report_tables(a: &Analysis) -> Vec<Table> {
             .conflicts
             .iter()
             .map(|k| {
-                let values: Vec<String> = k.values.iter().map(|(d, v)| format!("{d}: {v}")).collect();
+                let values: Vec<String> =
+                    k.values.iter().map(|(d, v)| format!("{d}: {v}")).collect();
                 vec![k.kind.clone(), k.message.clone(), values.join("; ")]
             })
             .chain(a.blindspots.iter().map(|b| {
                 vec![
                     format!("only some sources ({})", b.kind),
                     b.what.clone(),
-                    format!("in: {}; not in: {}", b.present_in.join(", "), b.missing_from.join(", ")),
+                    format!(
+                        "in: {}; not in: {}",
+                        b.present_in.join(", "),
+                        b.missing_from.join(", ")
+                    ),
                 ]
             }))
             .collect(),
@@ -457,7 +587,12 @@ pub fn markdown_report(a: &Analysis) -> String {
             out.push_str("None.\n\n");
             continue;
         }
-        let cells = |r: &[String]| r.iter().map(|c| md_escape(c)).collect::<Vec<_>>().join(" | ");
+        let cells = |r: &[String]| {
+            r.iter()
+                .map(|c| md_escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
         let _ = writeln!(out, "| {} |", cells(&table.header));
         let _ = writeln!(out, "|{}", " --- |".repeat(table.header.len()));
         for row in &table.rows {
@@ -507,11 +642,12 @@ pub fn html_report(a: &Analysis) -> String {
         for row in &table.rows {
             out.push_str("<tr>");
             for (i, c) in row.iter().enumerate() {
-                let class = if polar && i >= 2 && matches!(c.as_str(), "support" | "oppose" | "mixed") {
-                    format!(" class=\"{c}\"")
-                } else {
-                    String::new()
-                };
+                let class =
+                    if polar && i >= 2 && matches!(c.as_str(), "support" | "oppose" | "mixed") {
+                        format!(" class=\"{c}\"")
+                    } else {
+                        String::new()
+                    };
                 let _ = write!(out, "<td{class}>{}</td>", html_escape(c));
             }
             out.push_str("</tr>\n");
@@ -549,7 +685,11 @@ mod tests {
         Analysis {
             version: "0".into(),
             documents: vec![doc("a.txt", "Outlet <A>"), doc("b.txt", "B | pipe")],
-            errors: vec![FileError { file: "c.txt".into(), code: "empty".into(), message: "the file is empty".into() }],
+            errors: vec![FileError {
+                file: "c.txt".into(),
+                code: "empty".into(),
+                message: "the file is empty".into(),
+            }],
             stances: vec![Stance {
                 document: "a.txt".into(),
                 actor: "=cmd|' /C calc'!A0".into(),
@@ -569,7 +709,10 @@ mod tests {
         let a = sample();
         let s = stances_csv(&a);
         let lines: Vec<&str> = s.split("\r\n").collect();
-        assert_eq!(lines[0], "issue_id,issue,actor,document,polarity,cue,evidence,evidence_start,evidence_end");
+        assert_eq!(
+            lines[0],
+            "issue_id,issue,actor,document,polarity,cue,evidence,evidence_start,evidence_end"
+        );
         assert!(s.contains("\"'=cmd|' /C calc'!A0\""), "{s}");
         assert!(s.contains("\"line one\nline two\""), "{s}");
         let src = sources_csv(&a);
@@ -600,7 +743,10 @@ mod tests {
         let a = sample();
         let m = markdown_report(&a);
         assert!(m.contains("B \\| pipe"), "{m}");
-        assert!(m.contains("| =cmd\\|' /C calc'!A0 | sanctions | oppose | — |"), "{m}");
+        assert!(
+            m.contains("| =cmd\\|' /C calc'!A0 | sanctions | oppose | — |"),
+            "{m}"
+        );
         for line in m.lines().filter(|l| l.starts_with('|')) {
             let unescaped = line.replace("\\|", "");
             let cols = unescaped.matches('|').count();

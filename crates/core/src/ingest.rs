@@ -17,7 +17,11 @@ use crate::model::{Decoded, FileError, Format, Input};
 use crate::Limits;
 
 fn err(file: &str, code: &str, message: impl Into<String>) -> FileError {
-    FileError { file: file.to_string(), code: code.to_string(), message: message.into() }
+    FileError {
+        file: file.to_string(),
+        code: code.to_string(),
+        message: message.into(),
+    }
 }
 
 /// Known binary signatures (magic numbers) and what they are.
@@ -55,19 +59,45 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
     let (text, encoding, guessed) = decode(name, bytes)?;
     let text = normalise_newlines(&text);
     if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
-        return Err(err(name, "empty", "the file has no text (only blank space)"));
+        return Err(err(
+            name,
+            "empty",
+            "the file has no text (only blank space)",
+        ));
     }
-    let bad = text.chars().take(20_000).filter(|&c| c == '\u{FFFD}').count();
+    let bad = text
+        .chars()
+        .take(20_000)
+        .filter(|&c| c == '\u{FFFD}')
+        .count();
     let total = text.chars().take(20_000).count();
     if bad * 10 > total {
-        return Err(err(name, "undecodable", format!("the text could not be decoded (as {encoding}, most characters are invalid)")));
+        return Err(err(
+            name,
+            "undecodable",
+            format!("the text could not be decoded (as {encoding}, most characters are invalid)"),
+        ));
     }
-    let ctrl = text.chars().take(20_000).filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\u{0C}')).count();
+    let ctrl = text
+        .chars()
+        .take(20_000)
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\u{0C}'))
+        .count();
     if ctrl * 100 > total {
-        return Err(err(name, "binary", "the file looks binary (control characters), not text"));
+        return Err(err(
+            name,
+            "binary",
+            "the file looks binary (control characters), not text",
+        ));
     }
     let format = detect_format(name, &text);
-    Ok(Decoded { name: name.to_string(), text, format, encoding, encoding_guessed: guessed })
+    Ok(Decoded {
+        name: name.to_string(),
+        text,
+        format,
+        encoding,
+        encoding_guessed: guessed,
+    })
 }
 
 /// The `too_large` error for a file of `size` bytes. Shells that know a file's size
@@ -95,7 +125,11 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError>
     }
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
-            return Err(err(name, "binary", format!("this is {what}, not a text, Markdown or HTML article")));
+            return Err(err(
+                name,
+                "binary",
+                format!("this is {what}, not a text, Markdown or HTML article"),
+            ));
         }
     }
     if let Some(enc) = utf16_without_bom(bytes) {
@@ -104,7 +138,11 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError>
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if s.contains('\0') {
-            return Err(err(name, "binary", "the file contains NUL bytes: it looks binary, not text"));
+            return Err(err(
+                name,
+                "binary",
+                "the file contains NUL bytes: it looks binary, not text",
+            ));
         }
         return Ok((s.to_string(), "UTF-8".into(), false));
     }
@@ -113,10 +151,15 @@ fn decode(name: &str, bytes: &[u8]) -> Result<(String, String, bool), FileError>
         return Ok((text.into_owned(), enc.name().to_string(), true));
     }
     if looks_binary(bytes) {
-        return Err(err(name, "binary", "the file looks binary (control bytes), not text"));
+        return Err(err(
+            name,
+            "binary",
+            "the file looks binary (control bytes), not text",
+        ));
     }
     if let Some(enc) = declared_charset(bytes) {
-        if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
+        if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE
+        {
             let (text, _) = enc.decode_without_bom_handling(bytes);
             return Ok((text.into_owned(), enc.name().to_string(), false));
         }
@@ -136,8 +179,16 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     for key in keys {
         if let Some(i) = lower.windows(key.len()).position(|w| w == key) {
             let rest = &lower[i + key.len()..];
-            let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-            let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' || b == b':')).unwrap_or(rest.len());
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|&b| {
+                    !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' || b == b':')
+                })
+                .unwrap_or(rest.len());
             if let Some(e) = encoding_rs::Encoding::for_label(&rest[..end]) {
                 return Some(e);
             }
@@ -149,7 +200,10 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// Characters that show nothing: zero-width spaces and joiners, word joiner, BOM,
 /// soft hyphen. A file of only these and white space is blank.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// CRLF, lone CR, NEL and the Unicode line/paragraph separators become `\n`.
@@ -213,25 +267,42 @@ fn utf16_wide_text(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     if head.len() < 16 {
         return None;
     }
-    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].into_iter().find(|enc| {
-        let Some(text) = enc.decode_without_bom_handling_and_without_replacement(head) else { return false };
-        let (mut total, mut seps) = (0usize, 0usize);
-        for c in text.chars() {
-            total += 1;
-            match c {
-                ' ' | '\n' | '\r' | '\t' | '.' | ',' | '\u{3000}'..='\u{3002}' | '\u{FF01}' | '\u{FF0C}' | '\u{FF0E}' | '\u{FF1F}' => seps += 1,
-                c if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) => return false,
-                _ => {}
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .find(|enc| {
+            let Some(text) = enc.decode_without_bom_handling_and_without_replacement(head) else {
+                return false;
+            };
+            let (mut total, mut seps) = (0usize, 0usize);
+            for c in text.chars() {
+                total += 1;
+                match c {
+                    ' '
+                    | '\n'
+                    | '\r'
+                    | '\t'
+                    | '.'
+                    | ','
+                    | '\u{3000}'..='\u{3002}'
+                    | '\u{FF01}'
+                    | '\u{FF0C}'
+                    | '\u{FF0E}'
+                    | '\u{FF1F}' => seps += 1,
+                    c if c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) => return false,
+                    _ => {}
+                }
             }
-        }
-        seps * 100 >= total * 3
-    })
+            seps * 100 >= total * 3
+        })
 }
 
 /// More than 1% control bytes other than tab/CR/LF/FF in the first 8 KiB.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    let ctrl = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
     ctrl * 100 > head.len()
 }
 
@@ -244,8 +315,17 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     if lower.ends_with(".md") || lower.ends_with(".markdown") {
         return Format::Markdown;
     }
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<head") {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+        || head.contains("<head")
+    {
         return Format::Html;
     }
     Format::Text
@@ -256,7 +336,13 @@ mod tests {
     use super::*;
 
     fn run(name: &str, bytes: Vec<u8>) -> Result<Decoded, FileError> {
-        ingest(&Input { name: name.into(), bytes }, &Limits::default())
+        ingest(
+            &Input {
+                name: name.into(),
+                bytes,
+            },
+            &Limits::default(),
+        )
     }
 
     #[test]
@@ -280,7 +366,9 @@ mod tests {
 
     #[test]
     fn legacy_encodings() {
-        let (b, _, _) = encoding_rs::WINDOWS_1252.encode("The caf\u{e9}\u{2019}s \u{201C}special\u{201D} costs \u{20AC}5 \u{2014} na\u{ef}ve.");
+        let (b, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "The caf\u{e9}\u{2019}s \u{201C}special\u{201D} costs \u{20AC}5 \u{2014} na\u{ef}ve.",
+        );
         let d = run("w.txt", b.into_owned()).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("\u{201C}special\u{201D}"));
@@ -289,7 +377,8 @@ mod tests {
         let d = run("k.txt", b.into_owned()).unwrap();
         assert_eq!(d.encoding, "EUC-KR");
         assert_eq!(d.text, ko);
-        let html = b"<html><head><meta charset=\"iso-8859-2\"></head><body>\xB1</body></html>".to_vec();
+        let html =
+            b"<html><head><meta charset=\"iso-8859-2\"></head><body>\xB1</body></html>".to_vec();
         assert_eq!(run("p.html", html).unwrap().encoding, "ISO-8859-2");
     }
 
@@ -297,10 +386,30 @@ mod tests {
     fn refusals() {
         assert_eq!(run("e.txt", vec![]).unwrap_err().code, "empty");
         assert_eq!(run("e.txt", b"  \n\n ".to_vec()).unwrap_err().code, "empty");
-        assert_eq!(run("i.png", b"\x89PNG\r\n\x1a\n\0\0".to_vec()).unwrap_err().code, "binary");
-        assert_eq!(run("z.txt", vec![0, 1, 2, 3, 200, 201, 7, 8, 0, 5, 9]).unwrap_err().code, "binary");
-        let lim = Limits { max_file_bytes: 10, max_files: 1 };
-        let e = ingest(&Input { name: "big.txt".into(), bytes: vec![b'a'; 11] }, &lim).unwrap_err();
+        assert_eq!(
+            run("i.png", b"\x89PNG\r\n\x1a\n\0\0".to_vec())
+                .unwrap_err()
+                .code,
+            "binary"
+        );
+        assert_eq!(
+            run("z.txt", vec![0, 1, 2, 3, 200, 201, 7, 8, 0, 5, 9])
+                .unwrap_err()
+                .code,
+            "binary"
+        );
+        let lim = Limits {
+            max_file_bytes: 10,
+            max_files: 1,
+        };
+        let e = ingest(
+            &Input {
+                name: "big.txt".into(),
+                bytes: vec![b'a'; 11],
+            },
+            &lim,
+        )
+        .unwrap_err();
         assert_eq!(e.code, "too_large");
         assert!(e.message.contains("11 bytes"));
     }
@@ -308,7 +417,10 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(detect_format("x.md", "# hi"), Format::Markdown);
-        assert_eq!(detect_format("x.txt", "<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            detect_format("x.txt", "<!DOCTYPE html><html>"),
+            Format::Html
+        );
         assert_eq!(detect_format("x", "plain"), Format::Text);
     }
 }

@@ -13,8 +13,8 @@
 //! sets are only used for membership tests, never iterated into output, so hash sets are
 //! fine for determinism.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::text::FastSet;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashSet;
 
 const COUNTRIES: &str = include_str!("../data/actors/countries.tsv");
@@ -93,8 +93,8 @@ impl Default for Gazetteer {
 
 /// Two-letter English words that are also ISO codes: accepted undotted only in context.
 pub const CODE_WORDS: &[&str] = &[
-    "AM", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OH", "ON", "OR",
-    "SO", "TO", "UP", "US", "WE",
+    "AM", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
+    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "US", "WE",
 ];
 
 fn dotted(code: &str) -> String {
@@ -108,7 +108,13 @@ fn dotted(code: &str) -> String {
 
 impl Gazetteer {
     /// Parses the data tables (the formats written by `scripts/data/actors_build.py`).
-    pub fn parse(countries: &str, given: &str, org_heads: &str, titles: &str, organisations: &str) -> Gazetteer {
+    pub fn parse(
+        countries: &str,
+        given: &str,
+        org_heads: &str,
+        titles: &str,
+        organisations: &str,
+    ) -> Gazetteer {
         let mut cs = Vec::new();
         let mut un = Vec::new();
         for line in countries.lines() {
@@ -119,7 +125,12 @@ impl Gazetteer {
             if f.len() < 6 {
                 continue;
             }
-            let list = |s: &str| -> Vec<String> { s.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect() };
+            let list = |s: &str| -> Vec<String> {
+                s.split('|')
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
             un.push(f.get(6) == Some(&"1"));
             cs.push(Country {
                 code: f[0].to_string(),
@@ -181,7 +192,11 @@ impl Gazetteer {
             }
             for d in &c.demonyms {
                 pats.push((d.clone(), p(CountryForm::Demonym)));
-                if !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("ch") && !d.ends_with("sh") {
+                if !d.ends_with('s')
+                    && !d.ends_with("ese")
+                    && !d.ends_with("ch")
+                    && !d.ends_with("sh")
+                {
                     pats.push((format!("{d}s"), p(CountryForm::DemonymPlural)));
                 }
             }
@@ -192,7 +207,10 @@ impl Gazetteer {
             .map(|l| l.split('|').map(str::to_string).collect())
             .collect();
         for (i, forms) in orgs.iter().enumerate() {
-            let p = CountryPattern { country: i, form: CountryForm::Organisation };
+            let p = CountryPattern {
+                country: i,
+                form: CountryForm::Organisation,
+            };
             for f in forms {
                 pats.push((f.clone(), p));
                 if f.len() <= 4 && f.chars().all(|c| c.is_ascii_uppercase()) {
@@ -213,7 +231,13 @@ impl Gazetteer {
                 .filter_map(|l| l.split('\t').next())
                 .map(str::trim)
                 .filter(|w| !w.is_empty() && !w.starts_with('#'))
-                .map(|w| if lower { w.to_lowercase() } else { w.to_string() })
+                .map(|w| {
+                    if lower {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
                 .collect()
         };
         Gazetteer {
@@ -292,7 +316,9 @@ mod tests {
         let g = gazetteer();
         assert!(g.countries.len() > 200);
         assert!(g.is_given_name("Donald"));
-        assert!(g.is_org_head("Ministry") && g.is_org_head("council") && g.is_org_head("University"));
+        assert!(
+            g.is_org_head("Ministry") && g.is_org_head("council") && g.is_org_head("University")
+        );
         assert!(g.is_title("President") && g.is_title("spokesman") && g.is_title("minister"));
         assert!(!g.is_title("the"));
     }
@@ -302,7 +328,17 @@ mod tests {
         let g = gazetteer();
         let got = find(g, "North Korea and the Republic of Korea met in Moscow; Russians and the U.S. watched Americans");
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["North Korea", "South Korea", "Russia", "Russia", "United States", "United States"]);
+        assert_eq!(
+            names,
+            [
+                "North Korea",
+                "South Korea",
+                "Russia",
+                "Russia",
+                "United States",
+                "United States"
+            ]
+        );
         assert_eq!(got[2].1, CountryForm::Capital);
         assert_eq!(got[3].1, CountryForm::DemonymPlural);
         assert_eq!(got[4].1, CountryForm::Code);

@@ -44,7 +44,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 20 * 1024 * 1024, max_files: 10_000 }
+        Limits {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_files: 10_000,
+        }
     }
 }
 
@@ -86,7 +89,11 @@ pub fn analyze_cleaned(file: &str, decoded: &Decoded, cleaned: Cleaned) -> DocAn
     let figures = recognise::figures::recognise(&body, &seg);
     let quotes = attribute::attribute(&body, &seg, &mut entities, &mentions);
     let claims = stance::claims(&body, &seg, &entities, &mentions, &quotes);
-    let words = seg.tokens.iter().filter(|t| t.kind != TokenKind::Punct).count();
+    let words = seg
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count();
     DocAnalysis {
         file: file.to_string(),
         title: cleaned.title,
@@ -110,7 +117,11 @@ pub fn analyze_cleaned(file: &str, decoded: &Decoded, cleaned: Cleaned) -> DocAn
 
 /// Analyses every input, then compares the documents. Files that fail are reported in
 /// `errors`; the others are analysed. `progress` is called after each file.
-pub fn analyze_corpus(inputs: &[Input], opts: &Options, mut progress: impl FnMut(&Progress)) -> Analysis {
+pub fn analyze_corpus(
+    inputs: &[Input],
+    opts: &Options,
+    mut progress: impl FnMut(&Progress),
+) -> Analysis {
     analyze_corpus_streaming(inputs, opts, |p, _| progress(p))
 }
 
@@ -129,11 +140,18 @@ pub fn analyze_corpus_streaming(
             errors.push(FileError {
                 file: input.name.clone(),
                 code: "too_many_files".into(),
-                message: format!("only the first {} files of a corpus are analysed", opts.limits.max_files),
+                message: format!(
+                    "only the first {} files of a corpus are analysed",
+                    opts.limits.max_files
+                ),
             });
             continue;
         }
-        let progress = Progress { done: i + 1, total, file: input.name.clone() };
+        let progress = Progress {
+            done: i + 1,
+            total,
+            file: input.name.clone(),
+        };
         match analyze_document(input, &opts.limits) {
             Ok(d) => {
                 documents.push(d);
@@ -150,7 +168,11 @@ pub fn analyze_corpus_streaming(
 
 /// Compares analysed documents and assembles the corpus analysis. Cheap relative to
 /// the per-document stages: the app calls it again when the user edits issues.
-pub fn finish(mut documents: Vec<DocAnalysis>, errors: Vec<FileError>, copts: &compare::CompareOptions) -> Analysis {
+pub fn finish(
+    mut documents: Vec<DocAnalysis>,
+    errors: Vec<FileError>,
+    copts: &compare::CompareOptions,
+) -> Analysis {
     let cmp = compare::compare(&mut documents, copts);
     Analysis {
         version: VERSION.to_string(),

@@ -55,10 +55,58 @@ static ABBREVIATIONS: LazyLock<Vec<(&'static str, Abbr)>> = LazyLock::new(|| {
 /// Capitalised words that usually open a sentence; after an abbreviation or initialism
 /// they signal that the period did end the sentence.
 const STARTERS: &[&str] = &[
-    "A", "After", "All", "Also", "An", "And", "As", "At", "But", "Despite", "During", "For", "He", "Her", "His", "However",
-    "I", "If", "In", "It", "Its", "Meanwhile", "Most", "Many", "No", "Now", "On", "One", "Other", "Our", "She", "Since",
-    "So", "Some", "Still", "That", "The", "Their", "There", "These", "They", "This", "Those", "To", "Under", "We", "What",
-    "When", "While", "With", "Yet", "You",
+    "A",
+    "After",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "Despite",
+    "During",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Most",
+    "Many",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Other",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "While",
+    "With",
+    "Yet",
+    "You",
 ];
 
 fn abbreviation(word: &str) -> Option<Abbr> {
@@ -70,7 +118,10 @@ fn abbreviation(word: &str) -> Option<Abbr> {
         buf[i] = b.to_ascii_lowercase();
     }
     let lw = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    ABBREVIATIONS.binary_search_by(|(a, _)| (*a).cmp(lw)).ok().map(|i| ABBREVIATIONS[i].1)
+    ABBREVIATIONS
+        .binary_search_by(|(a, _)| (*a).cmp(lw))
+        .ok()
+        .map(|i| ABBREVIATIONS[i].1)
 }
 
 fn is_closer(c: char) -> bool {
@@ -89,7 +140,10 @@ fn word_before(p: &str, dot: usize) -> &str {
 
 /// The word starting at byte `i` in `p` (letters only).
 fn word_at(p: &str, i: usize) -> &str {
-    let end = p[i..].char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(p.len(), |(j, _)| i + j);
+    let end = p[i..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(p.len(), |(j, _)| i + j);
     &p[i..end]
 }
 
@@ -105,7 +159,9 @@ fn period_ends(p: &str, dot: usize, next: usize) -> bool {
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     // Single-letter initial ("Jane Q. Doe") or initialism ("U.S.", "a.m.").
-    if (letters == 1 && w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())) || (w.contains('.') && letters <= 4) {
+    if (letters == 1 && w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+        || (w.contains('.') && letters <= 4)
+    {
         return starter || (!next_upper && !next_digit && nc.is_some_and(|c| !c.is_alphanumeric()));
     }
     match abbreviation(w) {
@@ -114,7 +170,9 @@ fn period_ends(p: &str, dot: usize, next: usize) -> bool {
         Some(Abbr::Other) => !next_digit && starter,
         None => {
             // Month abbreviations before a day number: "Sept. 6".
-            if next_digit && crate::clean::date::find(&format!("{w} 1")).is_some_and(|f| f.start == 0) {
+            if next_digit
+                && crate::clean::date::find(&format!("{w} 1")).is_some_and(|f| f.start == 0)
+            {
                 return false;
             }
             true
@@ -148,7 +206,9 @@ pub fn sentences(p: &str, mut emit: impl FnMut(usize, usize)) {
                 let ok = at_end
                     || next >= p.len()
                     || (!p[next..].starts_with(|ch: char| ch.is_lowercase())
-                        && (c != '.' || p[i..end].contains(['?', '!', '…']) || period_ends(p, i, next)));
+                        && (c != '.'
+                            || p[i..end].contains(['?', '!', '…'])
+                            || period_ends(p, i, next)));
                 if ok {
                     emit(start, end);
                     start = next;
@@ -205,7 +265,10 @@ pub fn tokens(s: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
             let cj = char_at(j);
             if is_currency(cj) {
                 let k = j + cj.len_utf8();
-                if k < s.len() && b[k].is_ascii_digit() && (j == i || i == 0 || !char_at(i).is_lowercase()) {
+                if k < s.len()
+                    && b[k].is_ascii_digit()
+                    && (j == i || i == 0 || !char_at(i).is_lowercase())
+                {
                     let e = number_end(s, k);
                     emit(i, e, TokenKind::Number);
                     i = e;
@@ -216,7 +279,10 @@ pub fn tokens(s: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
         if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
             let e = number_end(s, i);
             // Trailing letters ("1990s", "3rd") stay in the token.
-            let e2 = s[e..].char_indices().find(|&(_, d)| !d.is_alphanumeric()).map_or(s.len(), |(k, _)| e + k);
+            let e2 = s[e..]
+                .char_indices()
+                .find(|&(_, d)| !d.is_alphanumeric())
+                .map_or(s.len(), |(k, _)| e + k);
             emit(i, e2, TokenKind::Number);
             i = e2;
             continue;
@@ -242,11 +308,19 @@ pub fn tokens(s: &str, mut emit: impl FnMut(usize, usize, TokenKind)) {
                 }
                 // Initialism: single letters separated by periods ("U.S.", "a.m.").
                 if d == '.' {
-                    let seg_start = s[..e].char_indices().rev().find(|&(_, ch)| !ch.is_alphabetic()).map_or(0, |(k, ch)| k + ch.len_utf8());
+                    let seg_start = s[..e]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, ch)| !ch.is_alphabetic())
+                        .map_or(0, |(k, ch)| k + ch.len_utf8());
                     let seg_len = s[seg_start..e].chars().count();
                     if seg_len == 1 {
                         let n = e + 1;
-                        if n < s.len() && char_at(n).is_alphabetic() && (n + char_at(n).len_utf8() >= s.len() || !char_at(n + char_at(n).len_utf8()).is_alphabetic()) {
+                        if n < s.len()
+                            && char_at(n).is_alphabetic()
+                            && (n + char_at(n).len_utf8() >= s.len()
+                                || !char_at(n + char_at(n).len_utf8()).is_alphabetic())
+                        {
                             e = n;
                             continue;
                         }
@@ -283,7 +357,11 @@ fn number_end(s: &str, i: usize) -> usize {
     while e < b.len() {
         if b[e].is_ascii_digit() {
             e += 1;
-        } else if (b[e] == b',' || b[e] == b'.') && e + 1 < b.len() && b[e + 1].is_ascii_digit() && e > i {
+        } else if (b[e] == b',' || b[e] == b'.')
+            && e + 1 < b.len()
+            && b[e + 1].is_ascii_digit()
+            && e > i
+        {
             e += 1;
         } else {
             let c = s[e..].chars().next().unwrap();
@@ -318,9 +396,18 @@ pub fn segment(body: &str) -> Segmented {
         for (a, b) in spans {
             let sp = Span::new(p.start + a, p.start + b);
             let si = seg.sentences.len();
-            seg.sentences.push(Sentence { span: sp, paragraph: pi });
+            seg.sentences.push(Sentence {
+                span: sp,
+                paragraph: pi,
+            });
             let toks = &mut seg.tokens;
-            tokens(sp.text(body), |x, y, kind| toks.push(Token { span: Span::new(sp.start + x, sp.start + y), kind, sentence: si }));
+            tokens(sp.text(body), |x, y, kind| {
+                toks.push(Token {
+                    span: Span::new(sp.start + x, sp.start + y),
+                    kind,
+                    sentence: si,
+                })
+            });
         }
     }
     seg
@@ -346,29 +433,68 @@ mod tests {
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("The U.S. and the U.N. met on Sept. 6 with Gen. Smith and Mr. Lee. They agreed."),
-            vec!["The U.S. and the U.N. met on Sept. 6 with Gen. Smith and Mr. Lee.", "They agreed."]
+            vec![
+                "The U.S. and the U.N. met on Sept. 6 with Gen. Smith and Mr. Lee.",
+                "They agreed."
+            ]
         );
-        assert_eq!(sents("Jane Q. Doe said so. No. 5 won."), vec!["Jane Q. Doe said so.", "No. 5 won."]);
-        assert_eq!(sents("It was sent to the U.S. The reply came."), vec!["It was sent to the U.S.", "The reply came."]);
-        assert_eq!(sents("Talks began Jan. 5 in Geneva."), vec!["Talks began Jan. 5 in Geneva."]);
+        assert_eq!(
+            sents("Jane Q. Doe said so. No. 5 won."),
+            vec!["Jane Q. Doe said so.", "No. 5 won."]
+        );
+        assert_eq!(
+            sents("It was sent to the U.S. The reply came."),
+            vec!["It was sent to the U.S.", "The reply came."]
+        );
+        assert_eq!(
+            sents("Talks began Jan. 5 in Geneva."),
+            vec!["Talks began Jan. 5 in Geneva."]
+        );
     }
 
     #[test]
     fn quotes_stay_with_sentence() {
         assert_eq!(
             sents("\u{201C}We will act.\u{201D} He left. \u{201C}Really?\u{201D} she asked. Done!"),
-            vec!["\u{201C}We will act.\u{201D}", "He left.", "\u{201C}Really?\u{201D} she asked.", "Done!"]
+            vec![
+                "\u{201C}We will act.\u{201D}",
+                "He left.",
+                "\u{201C}Really?\u{201D} she asked.",
+                "Done!"
+            ]
         );
-        assert_eq!(sents("\"It was imperative,\" the spokesman said."), vec!["\"It was imperative,\" the spokesman said."]);
+        assert_eq!(
+            sents("\"It was imperative,\" the spokesman said."),
+            vec!["\"It was imperative,\" the spokesman said."]
+        );
     }
 
     #[test]
     fn token_kinds() {
-        let t = toks("About 10,000 people paid US$48 or 99.6% of $30 in the U.S. on Ji-hoon's day.");
+        let t =
+            toks("About 10,000 people paid US$48 or 99.6% of $30 in the U.S. on Ji-hoon's day.");
         let texts: Vec<&str> = t.iter().map(|x| x.0).collect();
         assert_eq!(
             texts,
-            vec!["About", "10,000", "people", "paid", "US$48", "or", "99.6", "%", "of", "$30", "in", "the", "U.S.", "on", "Ji-hoon's", "day", "."]
+            vec![
+                "About",
+                "10,000",
+                "people",
+                "paid",
+                "US$48",
+                "or",
+                "99.6",
+                "%",
+                "of",
+                "$30",
+                "in",
+                "the",
+                "U.S.",
+                "on",
+                "Ji-hoon's",
+                "day",
+                "."
+            ]
         );
         assert_eq!(t[1].1, TokenKind::Number);
         assert_eq!(t[4].1, TokenKind::Number);

@@ -19,7 +19,9 @@
 //! the object of a preposition, not inside an earlier target); first-person subjects and
 //! cues inside quotes go to the quote's speaker. Cues come from
 //! `data/stance/cues.tsv` (seeded, WordNet-expanded; see SOURCE.md there).
-use crate::model::{Entity, Mention, MentionVia, Polarity, Quote, Segmented, Span, StanceClaim, TokenKind};
+use crate::model::{
+    Entity, Mention, MentionVia, Polarity, Quote, Segmented, Span, StanceClaim, TokenKind,
+};
 use crate::text::FastMap;
 use std::sync::OnceLock;
 
@@ -79,9 +81,21 @@ fn stem_into(low: &str, s: &mut String) {
     s.push_str(low);
     // irregular past forms of verbs that take stance or report it
     const IRREGULAR: &[(&str, &str)] = &[
-        ("sought", "seek"), ("told", "tell"), ("said", "say"), ("thought", "think"), ("held", "hold"),
-        ("made", "make"), ("took", "take"), ("brought", "bring"), ("fought", "fight"), ("stood", "stand"),
-        ("withdrew", "withdraw"), ("withdrawn", "withdraw"), ("spoke", "speak"), ("gave", "give"), ("went", "go"),
+        ("sought", "seek"),
+        ("told", "tell"),
+        ("said", "say"),
+        ("thought", "think"),
+        ("held", "hold"),
+        ("made", "make"),
+        ("took", "take"),
+        ("brought", "bring"),
+        ("fought", "fight"),
+        ("stood", "stand"),
+        ("withdrew", "withdraw"),
+        ("withdrawn", "withdraw"),
+        ("spoke", "speak"),
+        ("gave", "give"),
+        ("went", "go"),
     ];
     if let Some((_, base)) = IRREGULAR.iter().find(|(f, _)| *f == s.as_str()) {
         s.clear();
@@ -93,7 +107,12 @@ fn stem_into(low: &str, s: &mut String) {
     if s.len() > 4 && s.ends_with("ies") {
         s.truncate(s.len() - 3);
         s.push('i');
-    } else if s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+    } else if s.len() > 3
+        && s.ends_with('s')
+        && !s.ends_with("ss")
+        && !s.ends_with("us")
+        && !s.ends_with("is")
+    {
         s.pop();
     }
     if s.len() > 5 && s.ends_with("ing") {
@@ -109,7 +128,11 @@ fn stem_into(low: &str, s: &mut String) {
         s.push('i');
     }
     let b = s.as_bytes();
-    if b.len() > 3 && b[b.len() - 1].is_ascii_lowercase() && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'e' | b'o') {
+    if b.len() > 3
+        && b[b.len() - 1].is_ascii_lowercase()
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !matches!(b[b.len() - 1], b'l' | b's' | b'e' | b'o')
+    {
         s.pop();
     }
     if s.ends_with("iz") {
@@ -127,7 +150,9 @@ pub fn lexicon() -> &'static Lexicon {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(kind), Some(pol), Some(phrase)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(kind), Some(pol), Some(phrase)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
             let kind = match kind {
                 "verb" => CueKind::Verb,
                 "noun" => CueKind::Noun,
@@ -139,13 +164,20 @@ pub fn lexicon() -> &'static Lexicon {
                 "modifier" => CueKind::Modifier,
                 _ => continue,
             };
-            let words: Vec<String> = phrase.split_whitespace().map(|w| if w == "*" { "*".to_string() } else { stem(w) }).collect();
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(|w| if w == "*" { "*".to_string() } else { stem(w) })
+                .collect();
             if words.is_empty() {
                 continue;
             }
             let i = lex.cues.len();
             lex.by_first.entry(words[0].clone()).or_default().push(i);
-            lex.cues.push(Cue { words, pol: pol.parse().unwrap_or(0), kind });
+            lex.cues.push(Cue {
+                words,
+                pol: pol.parse().unwrap_or(0),
+                kind,
+            });
         }
         // Longest phrases first so "rule out" wins over "rule".
         let cues = &lex.cues;
@@ -168,7 +200,10 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Whether the stemmed word is of the given kind as a one-word cue.
     pub fn is(&self, stem: &str, kind: CueKind) -> bool {
-        self.by_first.get(stem).is_some_and(|v| v.iter().any(|&i| self.cues[i].kind == kind && self.cues[i].words.len() == 1))
+        self.by_first.get(stem).is_some_and(|v| {
+            v.iter()
+                .any(|&i| self.cues[i].kind == kind && self.cues[i].words.len() == 1)
+        })
     }
     pub fn evaluative(&self, word: &str) -> i8 {
         self.evaluative.get(word).copied().unwrap_or(0)
@@ -227,19 +262,70 @@ struct Tok {
 }
 
 const BOUNDARY_WORDS: &[&str] = &[
-    "but", "however", "while", "whereas", "although", "though", "because", "after", "before", "when", "since", "as",
-    "which", "who", "whom", "whose", "where", "if", "unless", "rather", "instead", "despite", "amid", "that", "so",
-    "saying", "said", "says", "according", "until", "by",
+    "but",
+    "however",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "after",
+    "before",
+    "when",
+    "since",
+    "as",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "if",
+    "unless",
+    "rather",
+    "instead",
+    "despite",
+    "amid",
+    "that",
+    "so",
+    "saying",
+    "said",
+    "says",
+    "according",
+    "until",
+    "by",
 ];
-const PREPS: &[&str] = &["of", "to", "on", "from", "in", "at", "for", "into", "about", "over", "against", "toward", "towards", "than", "with", "between", "among"];
-const SKIP_LEAD: &[&str] = &["to", "for", "at", "of", "on", "about", "over", "against", "that", "with", "in"];
+const PREPS: &[&str] = &[
+    "of", "to", "on", "from", "in", "at", "for", "into", "about", "over", "against", "toward",
+    "towards", "than", "with", "between", "among",
+];
+const SKIP_LEAD: &[&str] = &[
+    "to", "for", "at", "of", "on", "about", "over", "against", "that", "with", "in",
+];
 /// Time adverbials between a cue and its complement ("sought backing Wednesday for").
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tomorrow", "again", "also", "now", "then", "instead", "repeatedly", "publicly", "strongly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "again",
+    "also",
+    "now",
+    "then",
+    "instead",
+    "repeatedly",
+    "publicly",
+    "strongly",
 ];
 const FIRST_PERSON: &[&str] = &["i", "we", "(i)", "our", "my"];
-const COPULA: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "remain", "remains", "seem", "seems", "'s"];
+const COPULA: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "seem", "seems", "'s",
+];
 
 fn is_punct_boundary(t: &Tok) -> bool {
     !t.word && !matches!(t.low.as_str(), "-" | "'" | "&" | "/" | "$" | "%" | ".")
@@ -291,8 +377,12 @@ impl Ctx<'_> {
     /// The innermost quote containing `sp` (the first such in `quotes` order on a tie).
     fn quote_at(&self, sp: Span) -> Option<&Quote> {
         let lo = sp.start.saturating_sub(self.max_quote);
-        let a = self.quotes_by_start.partition_point(|&i| self.quotes[i].span.start < lo);
-        let b = self.quotes_by_start.partition_point(|&i| self.quotes[i].span.start <= sp.start);
+        let a = self
+            .quotes_by_start
+            .partition_point(|&i| self.quotes[i].span.start < lo);
+        let b = self
+            .quotes_by_start
+            .partition_point(|&i| self.quotes[i].span.start <= sp.start);
         self.quotes_by_start[a..b.max(a)]
             .iter()
             .copied()
@@ -307,7 +397,10 @@ impl Ctx<'_> {
     }
     fn possessive(&self, m: &Mention) -> bool {
         let rest = &self.body[m.span.end..];
-        rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") || rest.starts_with("’ ")
+        rest.starts_with("'s")
+            || rest.starts_with("’s")
+            || rest.starts_with("' ")
+            || rest.starts_with("’ ")
     }
     fn word_before(&self, toks: &[Tok], pos: usize) -> Option<usize> {
         toks.iter().rposition(|t| t.span.end <= pos)
@@ -317,7 +410,10 @@ impl Ctx<'_> {
     fn parentheticals(&self, toks: &[Tok], sent: Span, pos: usize) -> Vec<Span> {
         let mut out = Vec::new();
         let mut open: Option<usize> = None;
-        for t in toks.iter().filter(|t| t.span.start >= sent.start && t.span.end <= pos) {
+        for t in toks
+            .iter()
+            .filter(|t| t.span.start >= sent.start && t.span.end <= pos)
+        {
             match t.low.as_str() {
                 "—" | "–" | "--" => match open {
                     Some(o) => {
@@ -348,22 +444,55 @@ impl Ctx<'_> {
     }
     /// The actor(s) doing what the cue at `cue_start` says: the nearest preceding mention
     /// that can be a subject, with "A and B" coordination.
-    fn subject(&self, toks: &[Tok], sent: Span, cue_start: usize, skip: &[Span], in_quote: Option<Span>) -> Vec<usize> {
+    fn subject(
+        &self,
+        toks: &[Tok],
+        sent: Span,
+        cue_start: usize,
+        skip: &[Span],
+        in_quote: Option<Span>,
+    ) -> Vec<usize> {
         let mut skip: Vec<Span> = skip.to_vec();
         skip.extend(self.parentheticals(toks, sent, cue_start));
         // a new clause ("..., but Trump would like") starts the subject search afresh
-        if let Some(b) = toks.iter().rev().find(|t| t.span.end <= cue_start && t.span.start >= sent.start && matches!(t.low.as_str(), "but" | ";" | "whereas" | "although" | "though")) {
-            if b.span.start > sent.start && self.window(b.span.end, cue_start).iter().any(|m| m.span.start >= b.span.end && m.span.end <= cue_start) {
+        if let Some(b) = toks.iter().rev().find(|t| {
+            t.span.end <= cue_start
+                && t.span.start >= sent.start
+                && matches!(
+                    t.low.as_str(),
+                    "but" | ";" | "whereas" | "although" | "though"
+                )
+        }) {
+            if b.span.start > sent.start
+                && self
+                    .window(b.span.end, cue_start)
+                    .iter()
+                    .any(|m| m.span.start >= b.span.end && m.span.end <= cue_start)
+            {
                 skip.push(Span::new(sent.start, b.span.start));
             }
         }
-        let cue_ti = toks.iter().position(|t| t.span.start >= cue_start).unwrap_or(toks.len());
+        let cue_ti = toks
+            .iter()
+            .position(|t| t.span.start >= cue_start)
+            .unwrap_or(toks.len());
         // ", calling ...": a participle after a comma belongs to the main clause subject
-        let participle = cue_ti > 0 && cue_ti < toks.len() && toks[cue_ti - 1].low == "," && toks[cue_ti].low.ends_with("ing");
+        let participle = cue_ti > 0
+            && cue_ti < toks.len()
+            && toks[cue_ti - 1].low == ","
+            && toks[cue_ti].low.ends_with("ing");
         let mut best: Option<&Mention> = None;
         if participle {
             // (admissible mentions start in the sentence)
-            best = self.window(sent.start, cue_start).iter().find(|m| m.span.end <= cue_start && self.admissible(m, sent, &skip, in_quote) && self.eligible(toks, m)).copied();
+            best = self
+                .window(sent.start, cue_start)
+                .iter()
+                .find(|m| {
+                    m.span.end <= cue_start
+                        && self.admissible(m, sent, &skip, in_quote)
+                        && self.eligible(toks, m)
+                })
+                .copied();
         }
         if best.is_none() {
             for m in self.window(sent.start, cue_start).iter().rev() {
@@ -372,9 +501,36 @@ impl Ctx<'_> {
                 }
                 // directly before the cue (adverbs, "who", commas between): its subject,
                 // even after a preposition ("with Merkel effectively ruling out")
-                let gap_ok = toks.iter().filter(|t| t.span.start >= m.span.end && t.span.end <= cue_start).all(|t| {
-                    t.low.ends_with("ly") || matches!(t.low.as_str(), "," | "who" | "however" | "also" | "has" | "have" | "had" | "was" | "is" | "were" | "are" | "will" | "would" | "may" | "might" | "could" | "did" | "does" | "do" | "not" | "then" | "later")
-                });
+                let gap_ok = toks
+                    .iter()
+                    .filter(|t| t.span.start >= m.span.end && t.span.end <= cue_start)
+                    .all(|t| {
+                        t.low.ends_with("ly")
+                            || matches!(
+                                t.low.as_str(),
+                                "," | "who"
+                                    | "however"
+                                    | "also"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "was"
+                                    | "is"
+                                    | "were"
+                                    | "are"
+                                    | "will"
+                                    | "would"
+                                    | "may"
+                                    | "might"
+                                    | "could"
+                                    | "did"
+                                    | "does"
+                                    | "do"
+                                    | "not"
+                                    | "then"
+                                    | "later"
+                            )
+                    });
                 if (!gap_ok || self.possessive(m)) && !self.eligible(toks, m) {
                     continue;
                 }
@@ -387,11 +543,21 @@ impl Ctx<'_> {
         // coordination: "Russia and China", "The United States and South Korea"
         let mut cur = m.span.start;
         loop {
-            let Some(ti) = self.word_before(toks, cur) else { break };
+            let Some(ti) = self.word_before(toks, cur) else {
+                break;
+            };
             if toks[ti].low != "and" {
                 break;
             }
-            let prev = self.window(sent.start, toks[ti].span.start).iter().rev().find(|x| x.span.end <= toks[ti].span.start && x.span.end + 2 >= toks[ti].span.start && x.span.start >= sent.start);
+            let prev = self
+                .window(sent.start, toks[ti].span.start)
+                .iter()
+                .rev()
+                .find(|x| {
+                    x.span.end <= toks[ti].span.start
+                        && x.span.end + 2 >= toks[ti].span.start
+                        && x.span.start >= sent.start
+                });
             match prev {
                 Some(p) if !self.possessive(p) => {
                     if !out.contains(&p.entity) {
@@ -425,21 +591,32 @@ impl Ctx<'_> {
     /// The subject of the reporting verb governing position `pos`, if any ("Merkel
     /// reiterated that ...", "China said ...").
     fn reporter(&self, toks: &[Tok], sent: Span, pos: usize, in_quote: Option<Span>) -> Vec<usize> {
-        let Some(last) = self.word_before(toks, pos) else { return Vec::new() };
+        let Some(last) = self.word_before(toks, pos) else {
+            return Vec::new();
+        };
         for ti in (0..=last).rev() {
-            if toks[ti].span.start < sent.start || in_quote.is_some_and(|q| toks[ti].span.start < q.start) {
+            if toks[ti].span.start < sent.start
+                || in_quote.is_some_and(|q| toks[ti].span.start < q.start)
+            {
                 break;
             }
             if self.lex.is(&toks[ti].low, CueKind::Negator) {
                 continue;
             }
-            if self.lex.is(&toks[ti].stem, CueKind::Report) || self.lex.is(&toks[ti].low, CueKind::Report) {
+            if self.lex.is(&toks[ti].stem, CueKind::Report)
+                || self.lex.is(&toks[ti].low, CueKind::Report)
+            {
                 let s = self.subject(toks, sent, toks[ti].span.start, &[], in_quote);
                 if !s.is_empty() {
                     return s;
                 }
                 // "according to X", "said X": the mention right after the verb
-                if let Some(m) = self.window(toks[ti].span.end, pos).iter().find(|m| m.span.start >= toks[ti].span.end && m.span.end <= pos && m.span.start < toks[ti].span.end + 20 && in_quote.is_none_or(|q| q.contains(m.span))) {
+                if let Some(m) = self.window(toks[ti].span.end, pos).iter().find(|m| {
+                    m.span.start >= toks[ti].span.end
+                        && m.span.end <= pos
+                        && m.span.start < toks[ti].span.end + 20
+                        && in_quote.is_none_or(|q| q.contains(m.span))
+                }) {
                     return vec![m.entity];
                 }
             }
@@ -450,7 +627,9 @@ impl Ctx<'_> {
     /// ("Russian President" -> Russia).
     fn affiliations(&self, e: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let Some(ent) = self.entities.get(e) else { return out };
+        let Some(ent) = self.entities.get(e) else {
+            return out;
+        };
         let titles: Vec<String> = ent.titles.iter().map(|t| t.to_lowercase()).collect();
         for (ci, c) in self.entities.iter().enumerate() {
             if ci == e || c.kind != crate::model::ActorKind::Country {
@@ -458,7 +637,12 @@ impl Ctx<'_> {
             }
             let mut names: Vec<String> = vec![c.name.to_lowercase()];
             names.extend(c.aliases.iter().map(|a| a.to_lowercase()));
-            names.extend(self.demonyms.iter().filter(|(_, de)| *de == ci).map(|(d, _)| d.clone()));
+            names.extend(
+                self.demonyms
+                    .iter()
+                    .filter(|(_, de)| *de == ci)
+                    .map(|(d, _)| d.clone()),
+            );
             // "Russian President" names Russia: a title word sharing all but the
             // country name's last letter ("Russia"/"Russian", "China"/"Chinese")
             let hit = titles.iter().any(|t| {
@@ -466,9 +650,15 @@ impl Ctx<'_> {
                     if n.chars().count() < 4 {
                         return false;
                     }
-                    let stemlen = if n.chars().count() >= 5 { n.len() - n.chars().last().map(|c| c.len_utf8()).unwrap_or(1) } else { n.len() };
+                    let stemlen = if n.chars().count() >= 5 {
+                        n.len() - n.chars().last().map(|c| c.len_utf8()).unwrap_or(1)
+                    } else {
+                        n.len()
+                    };
                     let pre = &n[..stemlen];
-                    t.match_indices(pre).any(|(p, _)| p == 0 || !t[..p].chars().last().is_some_and(|c| c.is_alphanumeric()))
+                    t.match_indices(pre).any(|(p, _)| {
+                        p == 0 || !t[..p].chars().last().is_some_and(|c| c.is_alphanumeric())
+                    })
                 })
             });
             if hit && !out.contains(&ci) {
@@ -480,9 +670,18 @@ impl Ctx<'_> {
 }
 
 /// Extracts stance claims from one document.
-pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Mention], quotes: &[Quote]) -> Vec<StanceClaim> {
+pub fn claims(
+    body: &str,
+    seg: &Segmented,
+    entities: &[Entity],
+    mentions: &[Mention],
+    quotes: &[Quote],
+) -> Vec<StanceClaim> {
     let lex = lexicon();
-    let mut ms: Vec<&Mention> = mentions.iter().filter(|m| m.entity < entities.len()).collect();
+    let mut ms: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.entity < entities.len())
+        .collect();
     ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut demonyms: Vec<(String, usize)> = Vec::new();
     for m in &ms {
@@ -497,7 +696,11 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
     let mut quotes_by_start: Vec<usize> = (0..quotes.len()).collect();
     quotes_by_start.sort_by_key(|&i| (quotes[i].span.start, i));
     let max_quote = quotes.iter().map(|q| q.span.len()).max().unwrap_or(0);
-    let mut direct: Vec<Span> = quotes.iter().filter(|q| q.kind != crate::model::QuoteKind::Indirect).map(|q| q.span).collect();
+    let mut direct: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind != crate::model::QuoteKind::Indirect)
+        .map(|q| q.span)
+        .collect();
     direct.sort_by_key(|q| q.start);
     let direct_reach: Vec<usize> = direct
         .iter()
@@ -506,7 +709,19 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
             Some(*r)
         })
         .collect();
-    let ctx = Ctx { body, lex, mentions: ms, quotes, entities, demonyms, max_len, quotes_by_start, max_quote, direct, direct_reach };
+    let ctx = Ctx {
+        body,
+        lex,
+        mentions: ms,
+        quotes,
+        entities,
+        demonyms,
+        max_len,
+        quotes_by_start,
+        max_quote,
+        direct,
+        direct_reach,
+    };
     let mut out = Vec::new();
     let mut ti = 0;
     // Tokens of the current sentence; their strings are reused from sentence to sentence
@@ -519,7 +734,12 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
         }
         let n = ti - start;
         while toks.len() < n {
-            toks.push(Tok { span: Span::new(0, 0), low: String::new(), stem: String::new(), word: false });
+            toks.push(Tok {
+                span: Span::new(0, 0),
+                low: String::new(),
+                stem: String::new(),
+                word: false,
+            });
         }
         for (t, tok) in seg.tokens[start..ti].iter().zip(toks.iter_mut()) {
             lower_into(t.span.text(body), &mut tok.low);
@@ -530,7 +750,9 @@ pub fn claims(body: &str, seg: &Segmented, entities: &[Entity], mentions: &[Ment
         sentence_claims(&ctx, &toks[..n], s.span, &mut out);
     }
     out.sort_by_key(|c| (c.cue_span.start, c.target_span.start, c.entity));
-    out.dedup_by(|a, b| a.entity == b.entity && a.target_span == b.target_span && a.polarity == b.polarity);
+    out.dedup_by(|a, b| {
+        a.entity == b.entity && a.target_span == b.target_span && a.polarity == b.polarity
+    });
     out
 }
 
@@ -556,10 +778,30 @@ fn target_end(toks: &[Tok], j: usize, lex: &Lexicon) -> usize {
         if is_boundary_at(toks, k) && !(t.low == "(" || t.low == ")") {
             break;
         }
-        if k > j && (BOUNDARY_WORDS.contains(&t.low.as_str()) || matches!(t.low.as_str(), "is" | "are" | "was" | "were" | "would" | "will" | "could" | "may" | "might" | "can" | "should" | "must")) {
+        if k > j
+            && (BOUNDARY_WORDS.contains(&t.low.as_str())
+                || matches!(
+                    t.low.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "should"
+                        | "must"
+                ))
+        {
             break;
         }
-        if k > j && (t.low == "and" || t.low == "or") && k + 1 < toks.len() && lex.match_at(toks, k + 1, &[CueKind::Verb]).is_some() {
+        if k > j
+            && (t.low == "and" || t.low == "or")
+            && k + 1 < toks.len()
+            && lex.match_at(toks, k + 1, &[CueKind::Verb]).is_some()
+        {
             break;
         }
         k += 1;
@@ -580,7 +822,18 @@ fn span_of(toks: &[Tok], a: usize, b: usize) -> Span {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(ctx: &Ctx, out: &mut Vec<StanceClaim>, actors: &[usize], toks: &[Tok], ts: usize, te: usize, pol: i8, cue: Span, sent: Span, negated: bool) {
+fn push(
+    ctx: &Ctx,
+    out: &mut Vec<StanceClaim>,
+    actors: &[usize],
+    toks: &[Tok],
+    ts: usize,
+    te: usize,
+    pol: i8,
+    cue: Span,
+    sent: Span,
+    negated: bool,
+) {
     if ts >= te {
         return;
     }
@@ -614,7 +867,11 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
         if toks[i].low == "without" {
             let te = target_end(toks, i + 1, lex);
             let rest = &toks[te.min(n)..];
-            if te > i + 1 && rest.iter().any(|t| t.low == "impossible" || t.low == "cannot" || t.low == "can't") {
+            if te > i + 1
+                && rest
+                    .iter()
+                    .any(|t| t.low == "impossible" || t.low == "cannot" || t.low == "can't")
+            {
                 let cue = span_of(toks, i, i + 1);
                 let actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
                 if !actors.is_empty() {
@@ -632,9 +889,9 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 if let Some(a) = (w + 1..n.min(w + 8)).find(|&k| toks[k].low == "alone") {
                     let cue = span_of(toks, i, i + 1);
                     let actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
-                if !actors.is_empty() {
-                    last_actors = actors.clone();
-                }
+                    if !actors.is_empty() {
+                        last_actors = actors.clone();
+                    }
                     push(ctx, out, &actors, toks, w + 1, a, -1, cue, sent, false);
                     targets.push(span_of(toks, i, a));
                     i = a + 1;
@@ -643,7 +900,12 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
             }
         }
         // "calling/describing X a/as <negative>" -> oppose X
-        if matches!(toks[i].stem.as_str(), "call" | "describ" | "label" | "brand") && i + 1 < n && !matches!(toks[i + 1].low.as_str(), "for" | "on" | "to") {
+        if matches!(
+            toks[i].stem.as_str(),
+            "call" | "describ" | "label" | "brand"
+        ) && i + 1 < n
+            && !matches!(toks[i + 1].low.as_str(), "for" | "on" | "to")
+        {
             let mut found = None;
             for k in i + 2..n.min(i + 12) {
                 if is_punct_boundary(&toks[k]) && toks[k].low != "“" && toks[k].low != "\"" {
@@ -664,7 +926,11 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 let cue = span_of(toks, i, i + 1);
                 let in_q = ctx.quote_at(cue).map(|q| q.span);
                 let participle = i > 0 && toks[i - 1].low == "," && toks[i].low.ends_with("ing");
-                let mut actors = if participle && !last_actors.is_empty() { last_actors.clone() } else { ctx.subject(toks, sent, toks[i].span.start, &targets, in_q) };
+                let mut actors = if participle && !last_actors.is_empty() {
+                    last_actors.clone()
+                } else {
+                    ctx.subject(toks, sent, toks[i].span.start, &targets, in_q)
+                };
                 if actors.is_empty() {
                     actors = pred_actors(ctx, toks, sent, toks[i].span.start, cue);
                 }
@@ -676,14 +942,43 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
         }
         // sponsor of a proposal supports its content: "a resolution drafted by the U.S.
         // includes restrictions on ...", "a bill proposed by X would ban ..."
-        if matches!(toks[i].stem.as_str(), "draft" | "propos" | "sponsor" | "submit" | "introduc" | "author" | "tabl") && i + 1 < n && toks[i + 1].low == "by" {
+        if matches!(
+            toks[i].stem.as_str(),
+            "draft" | "propos" | "sponsor" | "submit" | "introduc" | "author" | "tabl"
+        ) && i + 1 < n
+            && toks[i + 1].low == "by"
+        {
             let by_end = toks[i + 1].span.end;
-            let agents: Vec<usize> = ctx.window(by_end + 1, by_end + 6).iter().filter(|m| m.span.start > by_end && m.span.start <= by_end + 6).map(|m| m.entity).collect();
+            let agents: Vec<usize> = ctx
+                .window(by_end + 1, by_end + 6)
+                .iter()
+                .filter(|m| m.span.start > by_end && m.span.start <= by_end + 6)
+                .map(|m| m.entity)
+                .collect();
             if let Some(a0) = agents.first() {
-                let m_end = ctx.window(by_end + 1, usize::MAX).iter().filter(|m| m.entity == *a0 && m.span.start > by_end).map(|m| m.span.end).next().unwrap_or(by_end);
+                let m_end = ctx
+                    .window(by_end + 1, usize::MAX)
+                    .iter()
+                    .filter(|m| m.entity == *a0 && m.span.start > by_end)
+                    .map(|m| m.span.end)
+                    .next()
+                    .unwrap_or(by_end);
                 let k0 = toks.iter().position(|t| t.span.start >= m_end).unwrap_or(n);
                 let mut k = k0;
-                while k < n && k < k0 + 4 && !matches!(toks[k].low.as_str(), "includes" | "include" | "included" | "including" | "would" | "calls" | "seeks" | "aims") {
+                while k < n
+                    && k < k0 + 4
+                    && !matches!(
+                        toks[k].low.as_str(),
+                        "includes"
+                            | "include"
+                            | "included"
+                            | "including"
+                            | "would"
+                            | "calls"
+                            | "seeks"
+                            | "aims"
+                    )
+                {
                     k += 1;
                 }
                 if k < n && k < k0 + 4 {
@@ -702,7 +997,8 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 }
             }
         }
-        let Some((ci, end)) = lex.match_at(toks, i, &[CueKind::Verb, CueKind::Noun, CueKind::Pred]) else {
+        let Some((ci, end)) = lex.match_at(toks, i, &[CueKind::Verb, CueKind::Noun, CueKind::Pred])
+        else {
             i += 1;
             continue;
         };
@@ -713,7 +1009,8 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
         match cue_def.kind {
             CueKind::Pred => {
                 // Predicate cue: "X is useless", "it was imperative to VP".
-                let neg = negated_before(toks, i, lex) && !toks[i..end].iter().any(|t| t.low == "not");
+                let neg =
+                    negated_before(toks, i, lex) && !toks[i..end].iter().any(|t| t.low == "not");
                 if neg {
                     pol = -pol;
                 }
@@ -730,7 +1027,19 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
             }
             CueKind::Noun => {
                 // Possessor is the actor: "Moon's push for harsher sanctions".
-                let poss = if i > 0 { ctx.window_ending(toks[i].span.start.saturating_sub(6), toks[i].span.start).iter().rev().find(|m| m.span.end <= toks[i].span.start && toks[i].span.start <= m.span.end + 6 && ctx.possessive(m)).copied() } else { None };
+                let poss = if i > 0 {
+                    ctx.window_ending(toks[i].span.start.saturating_sub(6), toks[i].span.start)
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.span.end <= toks[i].span.start
+                                && toks[i].span.start <= m.span.end + 6
+                                && ctx.possessive(m)
+                        })
+                        .copied()
+                } else {
+                    None
+                };
                 let (p2, ts) = follow(ctx, toks, end, pol, &mut Vec::new());
                 let te = target_end(toks, ts, lex);
                 // No possessor: the subject of the light verb ("Kim expressed concern over").
@@ -761,29 +1070,100 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 let next = if end < n { toks[end].low.as_str() } else { "" };
                 // noun uses ("has veto power", "a block") and phrasal verbs ("pull back on",
                 // "something back from") are not stance cues
-                let base_form = !toks[i].low.ends_with("ed") && !toks[i].low.ends_with("ing") && !toks[i].low.ends_with('s');
-                if single && ((base_form && matches!(prev, "has" | "have" | "had" | "a" | "an" | "the" | "its" | "their" | "his" | "her")) || matches!(next, "on" | "from" | "off" | "down" | "away" | "out" | "up" | "into")) {
+                let base_form = !toks[i].low.ends_with("ed")
+                    && !toks[i].low.ends_with("ing")
+                    && !toks[i].low.ends_with('s');
+                if single
+                    && ((base_form
+                        && matches!(
+                            prev,
+                            "has"
+                                | "have"
+                                | "had"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "its"
+                                | "their"
+                                | "his"
+                                | "her"
+                        ))
+                        || matches!(
+                            next,
+                            "on" | "from" | "off" | "down" | "away" | "out" | "up" | "into"
+                        ))
+                {
                     i = end;
                     continue;
                 }
                 // reduced relative: "a UN resolution calling for ..." (the noun is the agent)
-                if toks[i].low.ends_with("ing") && i > 0 && toks[i - 1].word && !toks[i - 1].low.ends_with("ly")
-                    && !matches!(prev, "and" | "or" | "but" | "is" | "are" | "was" | "were" | "be" | "been" | "by" | "of" | "in" | "for" | "from" | "about" | "on" | "without" | "while" | "after" | "before" | "when" | "not" | "also" | "still")
-                    && !ctx.window_ending(toks[i].span.start.saturating_sub(2), toks[i].span.start).iter().any(|m| m.span.end <= toks[i].span.start && m.span.end + 2 >= toks[i].span.start)
+                if toks[i].low.ends_with("ing")
+                    && i > 0
+                    && toks[i - 1].word
+                    && !toks[i - 1].low.ends_with("ly")
+                    && !matches!(
+                        prev,
+                        "and"
+                            | "or"
+                            | "but"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "by"
+                            | "of"
+                            | "in"
+                            | "for"
+                            | "from"
+                            | "about"
+                            | "on"
+                            | "without"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "not"
+                            | "also"
+                            | "still"
+                    )
+                    && !ctx
+                        .window_ending(toks[i].span.start.saturating_sub(2), toks[i].span.start)
+                        .iter()
+                        .any(|m| {
+                            m.span.end <= toks[i].span.start && m.span.end + 2 >= toks[i].span.start
+                        })
                 {
                     i = end;
                     continue;
                 }
                 let in_q = ctx.quote_at(cue).map(|q| q.span);
                 // passive: "Russian oil will be blocked by the United States and South Korea"
-                if matches!(prev, "be" | "been" | "being" | "is" | "are" | "was" | "were") && toks[i].low.ends_with("ed") {
+                if matches!(
+                    prev,
+                    "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                ) && toks[i].low.ends_with("ed")
+                {
                     if next == "by" {
-                        let after: Vec<&Mention> = ctx.window(toks[end].span.start + 1, toks[end].span.end + 59).iter().filter(|m| m.span.start > toks[end].span.start && m.span.start < toks[end].span.end + 60 && m.span.end <= sent.end).copied().collect();
+                        let after: Vec<&Mention> = ctx
+                            .window(toks[end].span.start + 1, toks[end].span.end + 59)
+                            .iter()
+                            .filter(|m| {
+                                m.span.start > toks[end].span.start
+                                    && m.span.start < toks[end].span.end + 60
+                                    && m.span.end <= sent.end
+                            })
+                            .copied()
+                            .collect();
                         let mut actors: Vec<usize> = Vec::new();
                         let mut last_end = toks[end].span.end;
                         for m in after {
                             let between = &ctx.body[last_end..m.span.start];
-                            if actors.is_empty() || between.trim().trim_start_matches("the").trim() == "and" || between.trim() == "and the" {
+                            if actors.is_empty()
+                                || between.trim().trim_start_matches("the").trim() == "and"
+                                || between.trim() == "and the"
+                            {
                                 if !actors.contains(&m.entity) {
                                     actors.push(m.entity);
                                 }
@@ -794,11 +1174,39 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                         }
                         // the subject before the auxiliaries is the target
                         let mut c = i - 1;
-                        while c > 0 && matches!(toks[c - 1].low.as_str(), "will" | "would" | "be" | "been" | "has" | "have" | "had" | "is" | "are" | "was" | "were" | "could" | "may" | "might" | "must" | "should" | "not") {
+                        while c > 0
+                            && matches!(
+                                toks[c - 1].low.as_str(),
+                                "will"
+                                    | "would"
+                                    | "be"
+                                    | "been"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "should"
+                                    | "not"
+                            )
+                        {
                             c -= 1;
                         }
                         let mut st = c;
-                        while st > 0 && !is_boundary_at(toks, st - 1) && c - st < 10 && !matches!(toks[st - 1].low.as_str(), "that" | "which" | "because" | "if" | "as" | "while" | "but") {
+                        while st > 0
+                            && !is_boundary_at(toks, st - 1)
+                            && c - st < 10
+                            && !matches!(
+                                toks[st - 1].low.as_str(),
+                                "that" | "which" | "because" | "if" | "as" | "while" | "but"
+                            )
+                        {
                             st -= 1;
                         }
                         if !actors.is_empty() && st < c {
@@ -816,12 +1224,34 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                     let mut k = i;
                     while k > 0 {
                         let t = &toks[k - 1];
-                        if ctx.window_ending(t.span.end, t.span.start).iter().any(|m| m.span.contains(t.span)) || is_boundary_at(toks, k - 1) && t.low != "," {
+                        if ctx
+                            .window_ending(t.span.end, t.span.start)
+                            .iter()
+                            .any(|m| m.span.contains(t.span))
+                            || is_boundary_at(toks, k - 1) && t.low != ","
+                        {
                             break;
                         }
                         if matches!(t.low.as_str(), "and" | "but") {
                             let nxt = toks.get(k).map(|x| x.low.as_str()).unwrap_or("");
-                            if k == i || matches!(nxt, "has" | "have" | "had" | "is" | "was" | "will" | "would" | "also" | "then" | "later" | "could" | "can" | "may") {
+                            if k == i
+                                || matches!(
+                                    nxt,
+                                    "has"
+                                        | "have"
+                                        | "had"
+                                        | "is"
+                                        | "was"
+                                        | "will"
+                                        | "would"
+                                        | "also"
+                                        | "then"
+                                        | "later"
+                                        | "could"
+                                        | "can"
+                                        | "may"
+                                )
+                            {
                                 joined = true;
                             }
                             break;
@@ -837,7 +1267,12 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                         .into_iter()
                         .next()
                         .map(|_| {
-                            let first = ctx.window(sent.start, cue.start).iter().find(|m| m.span.start >= sent.start && m.span.end <= cue.start && ctx.admissible(m, sent, &targets, in_q) && ctx.eligible(toks, m));
+                            let first = ctx.window(sent.start, cue.start).iter().find(|m| {
+                                m.span.start >= sent.start
+                                    && m.span.end <= cue.start
+                                    && ctx.admissible(m, sent, &targets, in_q)
+                                    && ctx.eligible(toks, m)
+                            });
                             first.map(|m| vec![m.entity]).unwrap_or_default()
                         })
                         .unwrap_or_default()
@@ -846,10 +1281,24 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 };
                 // First person inside a quote, or no subject: the quote's speaker.
                 if let Some(q) = ctx.quote_at(cue) {
-                    let fp = toks.iter().any(|t| t.span.start >= q.span.start && t.span.end <= cue.start && FIRST_PERSON.contains(&t.low.as_str()));
+                    let fp = toks.iter().any(|t| {
+                        t.span.start >= q.span.start
+                            && t.span.end <= cue.start
+                            && FIRST_PERSON.contains(&t.low.as_str())
+                    });
                     let subj_after_fp = actors.first().map(|&e| {
-                        let ms = ctx.window(0, cue.start).iter().rev().find(|m| m.entity == e && m.span.end <= cue.start).map(|m| m.span.start).unwrap_or(0);
-                        !toks.iter().any(|t| t.span.start > ms && t.span.end <= cue.start && FIRST_PERSON.contains(&t.low.as_str()))
+                        let ms = ctx
+                            .window(0, cue.start)
+                            .iter()
+                            .rev()
+                            .find(|m| m.entity == e && m.span.end <= cue.start)
+                            .map(|m| m.span.start)
+                            .unwrap_or(0);
+                        !toks.iter().any(|t| {
+                            t.span.start > ms
+                                && t.span.end <= cue.start
+                                && FIRST_PERSON.contains(&t.low.as_str())
+                        })
                     });
                     if actors.is_empty() || (fp && subj_after_fp != Some(true)) {
                         actors = q.speaker_entity.into_iter().collect();
@@ -861,9 +1310,25 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                 // A leader reporting what their state does: "Merkel told Macron that Germany
                 // is unwilling ..." -> Merkel too.
                 if actors.len() == 1 {
-                    let subj_pos = ctx.window(sent.start, cue.start).iter().rev().find(|m| m.entity == actors[0] && m.span.end <= cue.start && m.span.start >= sent.start).map(|m| m.span.start).unwrap_or(cue.start);
+                    let subj_pos = ctx
+                        .window(sent.start, cue.start)
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.entity == actors[0]
+                                && m.span.end <= cue.start
+                                && m.span.start >= sent.start
+                        })
+                        .map(|m| m.span.start)
+                        .unwrap_or(cue.start);
                     for r in ctx.reporter(toks, sent, subj_pos, None) {
-                        if r != actors[0] && ctx.entities.get(r).is_some_and(|e| e.kind == crate::model::ActorKind::Person) && ctx.affiliations(r).contains(&actors[0]) {
+                        if r != actors[0]
+                            && ctx
+                                .entities
+                                .get(r)
+                                .is_some_and(|e| e.kind == crate::model::ActorKind::Person)
+                            && ctx.affiliations(r).contains(&actors[0])
+                        {
                             actors.push(r);
                         }
                     }
@@ -889,7 +1354,11 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
                             let _ = cc;
                             let ce = target_end(toks, cend, lex);
                             push(ctx, out, &actors, toks, cend, ce, -p2, cue, sent, negated);
-                            targets.push(span_of(toks, cend.min(ce.saturating_sub(1)), ce.max(cend + 1).min(n)));
+                            targets.push(span_of(
+                                toks,
+                                cend.min(ce.saturating_sub(1)),
+                                ce.max(cend + 1).min(n),
+                            ));
                         }
                     }
                 }
@@ -905,11 +1374,21 @@ fn sentence_claims(ctx: &Ctx, toks: &[Tok], sent: Span, out: &mut Vec<StanceClai
 /// multiplies in chained cues ("reluctant to support"), and returns the polarity toward
 /// and the first token of the final target. Possessors of nominal cues met on the way are
 /// returned in `nested` with their own polarity.
-fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(usize, i8)>) -> (i8, usize) {
+fn follow(
+    ctx: &Ctx,
+    toks: &[Tok],
+    mut j: usize,
+    mut pol: i8,
+    nested: &mut Vec<(usize, i8)>,
+) -> (i8, usize) {
     let lex = ctx.lex;
     let n = toks.len();
     for _ in 0..6 {
-        while j < n && (SKIP_LEAD.contains(&toks[j].low.as_str()) || TIME_WORDS.contains(&toks[j].low.as_str())) && toks[j].word {
+        while j < n
+            && (SKIP_LEAD.contains(&toks[j].low.as_str())
+                || TIME_WORDS.contains(&toks[j].low.as_str()))
+            && toks[j].word
+        {
             j += 1;
         }
         if j >= n {
@@ -923,7 +1402,12 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             }
         }
         // adverbs ending in -ly before a chained cue
-        if toks[j].low.ends_with("ly") && j + 1 < n && lex.match_at(toks, j + 1, &[CueKind::Verb, CueKind::Noun]).is_some() {
+        if toks[j].low.ends_with("ly")
+            && j + 1 < n
+            && lex
+                .match_at(toks, j + 1, &[CueKind::Verb, CueKind::Noun])
+                .is_some()
+        {
             j += 1;
             continue;
         }
@@ -933,7 +1417,11 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             continue;
         }
         // determiner + nominal cue: "the idea of", "a call for"
-        if matches!(toks[j].low.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") && j + 1 < n {
+        if matches!(
+            toks[j].low.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) && j + 1 < n
+        {
             if let Some((ci, e)) = lex.match_at(toks, j + 1, &[CueKind::Noun]) {
                 pol *= lex.cues[ci].pol;
                 j = e;
@@ -941,8 +1429,15 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             }
         }
         // possessor + nominal cue: "Moon's suggestion of"
-        if let Some(m) = ctx.window(toks[j].span.start, toks[j].span.start).iter().find(|m| m.span.start == toks[j].span.start && ctx.possessive(m)) {
-            let k = toks.iter().position(|t| t.span.start > m.span.end + 1).unwrap_or(n);
+        if let Some(m) = ctx
+            .window(toks[j].span.start, toks[j].span.start)
+            .iter()
+            .find(|m| m.span.start == toks[j].span.start && ctx.possessive(m))
+        {
+            let k = toks
+                .iter()
+                .position(|t| t.span.start > m.span.end + 1)
+                .unwrap_or(n);
             if k < n {
                 if let Some((ci, e)) = lex.match_at(toks, k, &[CueKind::Noun]) {
                     nested.push((m.entity, lex.cues[ci].pol));
@@ -953,7 +1448,10 @@ fn follow(ctx: &Ctx, toks: &[Tok], mut j: usize, mut pol: i8, nested: &mut Vec<(
             }
         }
         // object then "to VP": "urged Merkel and Chinese President Xi Jinping to support"
-        if !ctx.window(toks[j].span.start, toks[j].span.start).is_empty() {
+        if !ctx
+            .window(toks[j].span.start, toks[j].span.start)
+            .is_empty()
+        {
             let mut k = j;
             while k < n && k < j + 8 && toks[k].low != "to" && !is_punct_boundary(&toks[k]) {
                 k += 1;
@@ -996,16 +1494,31 @@ fn pred_target(toks: &[Tok], i: usize, end: usize, lex: &Lexicon) -> (usize, usi
     while c > 0 && (toks[c - 1].low == "not" || toks[c - 1].low.ends_with("ly")) {
         c -= 1;
     }
-    if c == 0 || !(COPULA.contains(&toks[c - 1].low.as_str()) || matches!(toks[c - 1].low.as_str(), "must" | "should")) {
+    if c == 0
+        || !(COPULA.contains(&toks[c - 1].low.as_str())
+            || matches!(toks[c - 1].low.as_str(), "must" | "should"))
+    {
         if !toks[i].low.starts_with("must") && !toks[i].low.starts_with("should") {
             return (0, 0);
         }
     }
-    let stop = if COPULA.contains(&toks[c.saturating_sub(1)].low.as_str()) { c - 1 } else { c };
+    let stop = if COPULA.contains(&toks[c.saturating_sub(1)].low.as_str()) {
+        c - 1
+    } else {
+        c
+    };
     let mut s = stop;
     while s > 0 {
         let t = &toks[s - 1];
-        if is_punct_boundary(t) || t.low == "that" || t.low == "as" || t.low == "if" || t.low == "because" || t.low == "“" || lex.is(&t.stem, CueKind::Report) || (t.low == "view" || t.low == "it") {
+        if is_punct_boundary(t)
+            || t.low == "that"
+            || t.low == "as"
+            || t.low == "if"
+            || t.low == "because"
+            || t.low == "“"
+            || lex.is(&t.stem, CueKind::Report)
+            || (t.low == "view" || t.low == "it")
+        {
             break;
         }
         s -= 1;
@@ -1013,7 +1526,12 @@ fn pred_target(toks: &[Tok], i: usize, end: usize, lex: &Lexicon) -> (usize, usi
             return (0, 0);
         }
     }
-    if s < stop && !matches!(toks[s].low.as_str(), "it" | "this" | "that" | "they" | "them") {
+    if s < stop
+        && !matches!(
+            toks[s].low.as_str(),
+            "it" | "this" | "that" | "they" | "them"
+        )
+    {
         (s, stop)
     } else {
         (0, 0)
@@ -1041,11 +1559,21 @@ mod tests {
     use crate::model::{ActorKind, QuoteKind};
 
     fn ent(name: &str, kind: ActorKind) -> Entity {
-        Entity { name: name.into(), kind, aliases: vec![], titles: vec![], key: None }
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            titles: vec![],
+            key: None,
+        }
     }
 
     /// Builds a document with entities found by exact surface forms.
-    fn run(body: &str, names: &[(&str, &[&str], ActorKind)], quotes: Vec<Quote>) -> Vec<(String, String, Polarity)> {
+    fn run(
+        body: &str,
+        names: &[(&str, &[&str], ActorKind)],
+        quotes: Vec<Quote>,
+    ) -> Vec<(String, String, Polarity)> {
         let seg = crate::segment::segment(body);
         let mut entities = Vec::new();
         let mut mentions = Vec::new();
@@ -1053,8 +1581,17 @@ mod tests {
             entities.push(ent(name, *kind));
             for f in forms.iter() {
                 for (p, _) in body.match_indices(f) {
-                    let via = if f.ends_with("an") || f.ends_with("ese") { MentionVia::Demonym } else { MentionVia::Name };
-                    mentions.push(Mention { span: Span::new(p, p + f.len()), text: f.to_string(), entity: i, via });
+                    let via = if f.ends_with("an") || f.ends_with("ese") {
+                        MentionVia::Demonym
+                    } else {
+                        MentionVia::Name
+                    };
+                    mentions.push(Mention {
+                        span: Span::new(p, p + f.len()),
+                        text: f.to_string(),
+                        entity: i,
+                        via,
+                    });
                 }
             }
         }
@@ -1080,34 +1617,95 @@ mod tests {
 
     #[test]
     fn concessive_gives_two_claims() {
-        let r = run("The minister condemned the tests but urged diplomatic talks.", &[("Ann Lee", &["The minister"], P)], vec![]);
-        assert!(r.contains(&("Ann Lee".into(), "the tests".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Ann Lee".into(), "diplomatic talks".into(), Polarity::Support)), "{r:?}");
+        let r = run(
+            "The minister condemned the tests but urged diplomatic talks.",
+            &[("Ann Lee", &["The minister"], P)],
+            vec![],
+        );
+        assert!(
+            r.contains(&("Ann Lee".into(), "the tests".into(), Polarity::Oppose)),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Ann Lee".into(),
+                "diplomatic talks".into(),
+                Polarity::Support
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn chained_cues_multiply() {
-        let r = run("But Lee was reluctant to support Kim's push for harsher sanctions.", &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)], vec![]);
-        assert!(r.contains(&("Ann Lee".into(), "harsher sanctions".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Bo Kim".into(), "harsher sanctions".into(), Polarity::Support)), "{r:?}");
+        let r = run(
+            "But Lee was reluctant to support Kim's push for harsher sanctions.",
+            &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)],
+            vec![],
+        );
+        assert!(
+            r.contains(&(
+                "Ann Lee".into(),
+                "harsher sanctions".into(),
+                Polarity::Oppose
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Bo Kim".into(),
+                "harsher sanctions".into(),
+                Polarity::Support
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn object_then_infinitive() {
-        let r = run("Kim urged Lee and Tan to support tougher tariffs on steel.", &[("Bo Kim", &["Kim"], P), ("Ann Lee", &["Lee"], P), ("Jo Tan", &["Tan"], P)], vec![]);
-        assert_eq!(r, vec![("Bo Kim".into(), "tougher tariffs on steel".into(), Polarity::Support)]);
+        let r = run(
+            "Kim urged Lee and Tan to support tougher tariffs on steel.",
+            &[
+                ("Bo Kim", &["Kim"], P),
+                ("Ann Lee", &["Lee"], P),
+                ("Jo Tan", &["Tan"], P),
+            ],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![(
+                "Bo Kim".into(),
+                "tougher tariffs on steel".into(),
+                Polarity::Support
+            )]
+        );
     }
 
     #[test]
     fn negation_flips() {
-        let r = run("Lee did not support the embargo.", &[("Ann Lee", &["Lee"], P)], vec![]);
-        assert_eq!(r, vec![("Ann Lee".into(), "the embargo".into(), Polarity::Oppose)]);
+        let r = run(
+            "Lee did not support the embargo.",
+            &[("Ann Lee", &["Lee"], P)],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![("Ann Lee".into(), "the embargo".into(), Polarity::Oppose)]
+        );
     }
 
     #[test]
     fn predicate_with_reporter() {
-        let r = run("Lee reiterated his view that tariffs are not the solution.", &[("Ann Lee", &["Lee"], P)], vec![]);
-        assert_eq!(r, vec![("Ann Lee".into(), "tariffs".into(), Polarity::Oppose)]);
+        let r = run(
+            "Lee reiterated his view that tariffs are not the solution.",
+            &[("Ann Lee", &["Lee"], P)],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![("Ann Lee".into(), "tariffs".into(), Polarity::Oppose)]
+        );
     }
 
     #[test]
@@ -1126,65 +1724,184 @@ mod tests {
             cue_span: None,
         };
         let r = run(body, &[("Ann Lee", &["Lee"], P)], vec![q]);
-        assert_eq!(r, vec![("Ann Lee".into(), "the blockade of the port".into(), Polarity::Oppose)]);
+        assert_eq!(
+            r,
+            vec![(
+                "Ann Lee".into(),
+                "the blockade of the port".into(),
+                Polarity::Oppose
+            )]
+        );
     }
 
     #[test]
     fn coordinated_subjects_and_contrast() {
-        let r = run("Norway and Chile appear to emphasize diplomatic outreach rather than more tariffs.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)], vec![]);
-        assert!(r.contains(&("Chile".into(), "more tariffs".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Norway".into(), "more tariffs".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Norway".into(), "diplomatic outreach".into(), Polarity::Support)), "{r:?}");
+        let r = run(
+            "Norway and Chile appear to emphasize diplomatic outreach rather than more tariffs.",
+            &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)],
+            vec![],
+        );
+        assert!(
+            r.contains(&("Chile".into(), "more tariffs".into(), Polarity::Oppose)),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("Norway".into(), "more tariffs".into(), Polarity::Oppose)),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Norway".into(),
+                "diplomatic outreach".into(),
+                Polarity::Support
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn impossible_with_alone_and_without() {
-        let r = run("Lee maintained it was impossible to end the crisis with tariffs and pressure alone.", &[("Ann Lee", &["Lee"], P)], vec![]);
-        assert_eq!(r, vec![("Ann Lee".into(), "tariffs and pressure".into(), Polarity::Oppose)]);
-        let r = run("Lee said that without direct negotiations, it is impossible to make progress.", &[("Ann Lee", &["Lee"], P)], vec![]);
-        assert_eq!(r, vec![("Ann Lee".into(), "direct negotiations".into(), Polarity::Support)]);
+        let r = run(
+            "Lee maintained it was impossible to end the crisis with tariffs and pressure alone.",
+            &[("Ann Lee", &["Lee"], P)],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![(
+                "Ann Lee".into(),
+                "tariffs and pressure".into(),
+                Polarity::Oppose
+            )]
+        );
+        let r = run(
+            "Lee said that without direct negotiations, it is impossible to make progress.",
+            &[("Ann Lee", &["Lee"], P)],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![(
+                "Ann Lee".into(),
+                "direct negotiations".into(),
+                Polarity::Support
+            )]
+        );
     }
 
     #[test]
     fn possessor_of_noun_cue() {
-        let r = run("Lee effectively rejected Kim's suggestion of cutting off gas supply to the city.", &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)], vec![]);
-        assert!(r.contains(&("Ann Lee".into(), "cutting off gas supply to the city".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Bo Kim".into(), "cutting off gas supply to the city".into(), Polarity::Support)), "{r:?}");
+        let r = run(
+            "Lee effectively rejected Kim's suggestion of cutting off gas supply to the city.",
+            &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)],
+            vec![],
+        );
+        assert!(
+            r.contains(&(
+                "Ann Lee".into(),
+                "cutting off gas supply to the city".into(),
+                Polarity::Oppose
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Bo Kim".into(),
+                "cutting off gas supply to the city".into(),
+                Polarity::Support
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn no_actor_no_claim() {
-        let r = run("Sanctions have done little to alter behaviour.", &[("Ann Lee", &["Lee"], P)], vec![]);
+        let r = run(
+            "Sanctions have done little to alter behaviour.",
+            &[("Ann Lee", &["Lee"], P)],
+            vec![],
+        );
         assert!(r.is_empty());
     }
     #[test]
     fn passive_with_agent() {
-        let r = run("Gas exports to the city will be blocked by Norway and Chile.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)], vec![]);
-        assert!(r.contains(&("Norway".into(), "Gas exports to the city".into(), Polarity::Oppose)), "{r:?}");
-        assert!(r.contains(&("Chile".into(), "Gas exports to the city".into(), Polarity::Oppose)), "{r:?}");
+        let r = run(
+            "Gas exports to the city will be blocked by Norway and Chile.",
+            &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)],
+            vec![],
+        );
+        assert!(
+            r.contains(&(
+                "Norway".into(),
+                "Gas exports to the city".into(),
+                Polarity::Oppose
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Chile".into(),
+                "Gas exports to the city".into(),
+                Polarity::Oppose
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn sponsor_supports_its_proposal() {
-        let r = run("A draft resolution drafted by Norway includes restrictions on gas exports.", &[("Norway", &["Norway"], C)], vec![]);
-        assert_eq!(r, vec![("Norway".into(), "restrictions on gas exports".into(), Polarity::Support)]);
+        let r = run(
+            "A draft resolution drafted by Norway includes restrictions on gas exports.",
+            &[("Norway", &["Norway"], C)],
+            vec![],
+        );
+        assert_eq!(
+            r,
+            vec![(
+                "Norway".into(),
+                "restrictions on gas exports".into(),
+                Polarity::Support
+            )]
+        );
     }
 
     #[test]
     fn parenthetical_and_participle_subjects() {
         let r = run("Norway and Chile \u{2014} both members of the Council \u{2014} have criticized the tests.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C), ("Council", &["Council"], ActorKind::Organisation)], vec![]);
         assert!(r.iter().all(|x| x.0 != "Council"), "{r:?}");
-        assert!(r.contains(&("Norway".into(), "the tests".into(), Polarity::Oppose)), "{r:?}");
-        let r = run("Lee rejected the levy on fuel, calling Kim's plan a disaster.", &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)], vec![]);
-        assert!(r.contains(&("Ann Lee".into(), "Kim's plan".into(), Polarity::Oppose)), "{r:?}");
+        assert!(
+            r.contains(&("Norway".into(), "the tests".into(), Polarity::Oppose)),
+            "{r:?}"
+        );
+        let r = run(
+            "Lee rejected the levy on fuel, calling Kim's plan a disaster.",
+            &[("Ann Lee", &["Lee"], P), ("Bo Kim", &["Kim"], P)],
+            vec![],
+        );
+        assert!(
+            r.contains(&("Ann Lee".into(), "Kim's plan".into(), Polarity::Oppose)),
+            "{r:?}"
+        );
     }
 
     #[test]
     fn noun_uses_and_phrasal_verbs_are_not_cues() {
-        let r = run("Norway has veto power in the council.", &[("Norway", &["Norway"], C)], vec![]);
+        let r = run(
+            "Norway has veto power in the council.",
+            &[("Norway", &["Norway"], C)],
+            vec![],
+        );
         assert!(r.is_empty(), "{r:?}");
-        let r = run("Chile wants Norway to pull back on its plans.", &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)], vec![]);
-        assert!(r.iter().all(|x| x.2 != Polarity::Support || x.1 != "its plans"), "{r:?}");
+        let r = run(
+            "Chile wants Norway to pull back on its plans.",
+            &[("Norway", &["Norway"], C), ("Chile", &["Chile"], C)],
+            vec![],
+        );
+        assert!(
+            r.iter()
+                .all(|x| x.2 != Polarity::Support || x.1 != "its plans"),
+            "{r:?}"
+        );
     }
 
     #[test]
@@ -1192,16 +1909,36 @@ mod tests {
         let body = "Russian President Ivan Petrov told reporters that Russia is unwilling to join new tariffs.";
         let seg = crate::segment::segment(body);
         let entities = vec![
-            Entity { name: "Ivan Petrov".into(), kind: P, aliases: vec![], titles: vec!["Russian President".into()], key: None },
+            Entity {
+                name: "Ivan Petrov".into(),
+                kind: P,
+                aliases: vec![],
+                titles: vec!["Russian President".into()],
+                key: None,
+            },
             ent("Russia", C),
         ];
         let p1 = body.find("Ivan Petrov").unwrap();
         let p2 = body.find("Russia is").unwrap();
         let mentions = vec![
-            Mention { span: Span::new(p1, p1 + 11), text: "Ivan Petrov".into(), entity: 0, via: MentionVia::Name },
-            Mention { span: Span::new(p2, p2 + 6), text: "Russia".into(), entity: 1, via: MentionVia::Name },
+            Mention {
+                span: Span::new(p1, p1 + 11),
+                text: "Ivan Petrov".into(),
+                entity: 0,
+                via: MentionVia::Name,
+            },
+            Mention {
+                span: Span::new(p2, p2 + 6),
+                text: "Russia".into(),
+                entity: 1,
+                via: MentionVia::Name,
+            },
         ];
-        let r: Vec<usize> = claims(body, &seg, &entities, &mentions, &[]).iter().filter(|c| c.polarity == Polarity::Oppose).map(|c| c.entity).collect();
+        let r: Vec<usize> = claims(body, &seg, &entities, &mentions, &[])
+            .iter()
+            .filter(|c| c.polarity == Polarity::Oppose)
+            .map(|c| c.entity)
+            .collect();
         assert!(r.contains(&0) && r.contains(&1), "{r:?}");
     }
     proptest::proptest! {

@@ -32,7 +32,12 @@ pub fn fold(s: &str) -> String {
 /// The characters of [`fold`]`(s)`, produced one by one: a long line can be compared
 /// with a short folded text (equal? starts with it?) without folding all of it.
 pub fn fold_chars(s: &str) -> FoldChars<'_> {
-    FoldChars { chars: s.chars(), lower: None, space: false, started: false }
+    FoldChars {
+        chars: s.chars(),
+        lower: None,
+        space: false,
+        started: false,
+    }
 }
 
 /// Iterator of [`fold_chars`].
@@ -96,7 +101,9 @@ impl std::hash::Hasher for FxHasher {
     #[inline]
     fn write(&mut self, mut b: &[u8]) {
         while b.len() >= 8 {
-            self.add(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
+            self.add(u64::from_le_bytes([
+                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+            ]));
             b = &b[8..];
         }
         if b.len() >= 4 {
@@ -153,7 +160,15 @@ mod tests {
 
     #[test]
     fn fold_chars_is_fold() {
-        for s in ["", "  ", " A  b\tC ", "Ünïcode ‘quotes’ — “and” dashes\u{200B}x ", "ΣΑΣ end", "x\u{FEFF} ", "İstanbul"] {
+        for s in [
+            "",
+            "  ",
+            " A  b\tC ",
+            "Ünïcode ‘quotes’ — “and” dashes\u{200B}x ",
+            "ΣΑΣ end",
+            "x\u{FEFF} ",
+            "İstanbul",
+        ] {
             assert_eq!(fold_chars(s).collect::<String>(), fold(s), "{s:?}");
         }
     }

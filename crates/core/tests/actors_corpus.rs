@@ -16,11 +16,19 @@ fn shared() -> Option<PathBuf> {
 /// token, or (organisations) the gold name ends the entity's name.
 fn found(gold: &str, ents: &[parallax_core::Entity]) -> bool {
     let g = name_key(gold);
-    let gl = gold.split_whitespace().last().map(name_key).unwrap_or_default();
+    let gl = gold
+        .split_whitespace()
+        .last()
+        .map(name_key)
+        .unwrap_or_default();
     ents.iter().any(|e| {
         std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
             let k = name_key(n);
-            k == g || k.ends_with(&g) || (e.kind == ActorKind::Person && gold.contains(' ') && n.split_whitespace().last().map(name_key) == Some(gl.clone()))
+            k == g
+                || k.ends_with(&g)
+                || (e.kind == ActorKind::Person
+                    && gold.contains(' ')
+                    && n.split_whitespace().last().map(name_key) == Some(gl.clone()))
         })
     })
 }
@@ -28,13 +36,23 @@ fn found(gold: &str, ents: &[parallax_core::Entity]) -> bool {
 #[test]
 fn corpus_actor_recall_and_merge() {
     let Some(sh) = shared() else { return };
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sh.join("eval/gold/korea-oil.json")).unwrap()).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(sh.join("eval/gold/korea-oil.json")).unwrap(),
+    )
+    .unwrap();
     let mut docs = Vec::new();
     let (mut hit, mut n) = (0, 0);
     for gd in gold["documents"].as_array().unwrap() {
         let file = gd["file"].as_str().unwrap();
         let bytes = std::fs::read(sh.join("corpus/korea-oil").join(file)).unwrap();
-        let d = analyze_document(&Input { name: file.into(), bytes }, &Limits::default()).unwrap();
+        let d = analyze_document(
+            &Input {
+                name: file.into(),
+                bytes,
+            },
+            &Limits::default(),
+        )
+        .unwrap();
         for a in gd["actors"].as_array().into_iter().flatten() {
             let a = a.as_str().unwrap();
             n += 1;
@@ -54,9 +72,17 @@ fn corpus_actor_recall_and_merge() {
         assert_eq!(m.len(), docs[d].entities.len());
         assert!(m.iter().all(|&a| a < actors.len()));
     }
-    let mut keys: Vec<String> = actors.iter().filter(|a| a.kind == ActorKind::Person).map(|a| name_key(&a.name)).collect();
+    let mut keys: Vec<String> = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| name_key(&a.name))
+        .collect();
     keys.sort();
     let before = keys.len();
     keys.dedup();
-    assert_eq!(before, keys.len(), "a person split across actors: {actors:#?}");
+    assert_eq!(
+        before,
+        keys.len(),
+        "a person split across actors: {actors:#?}"
+    );
 }

@@ -12,7 +12,10 @@ fn check_body(body: &str) {
     }
     for (i, st) in s.sentences.iter().enumerate() {
         let sp = st.span;
-        assert!(sp.start < sp.end && sp.end <= body.len(), "sentence {i} {sp:?}");
+        assert!(
+            sp.start < sp.end && sp.end <= body.len(),
+            "sentence {i} {sp:?}"
+        );
         assert!(body.is_char_boundary(sp.start) && body.is_char_boundary(sp.end));
         assert!(s.paragraphs[st.paragraph].contains(sp));
     }
@@ -25,7 +28,13 @@ fn check_body(body: &str) {
 }
 
 fn run(name: &str, bytes: Vec<u8>) {
-    if let Ok(d) = ingest::ingest(&Input { name: name.into(), bytes }, &Limits::default()) {
+    if let Ok(d) = ingest::ingest(
+        &Input {
+            name: name.into(),
+            bytes,
+        },
+        &Limits::default(),
+    ) {
         let c = clean::clean(&d);
         check_body(&c.body);
     }

@@ -4,16 +4,36 @@
 use parallax_core::compare::{compare, CompareOptions, IssueEdit};
 use parallax_core::*;
 
-fn doc(file: &str, body: &str, names: &[(&str, &[&str], ActorKind, &[&str])], published: Option<&str>) -> DocAnalysis {
+fn doc(
+    file: &str,
+    body: &str,
+    names: &[(&str, &[&str], ActorKind, &[&str])],
+    published: Option<&str>,
+) -> DocAnalysis {
     let seg = segment::segment(body);
     let mut entities = Vec::new();
     let mut mentions = Vec::new();
     for (i, (name, forms, kind, titles)) in names.iter().enumerate() {
-        entities.push(Entity { name: name.to_string(), kind: *kind, aliases: vec![], titles: titles.iter().map(|s| s.to_string()).collect(), key: None });
+        entities.push(Entity {
+            name: name.to_string(),
+            kind: *kind,
+            aliases: vec![],
+            titles: titles.iter().map(|s| s.to_string()).collect(),
+            key: None,
+        });
         for f in forms.iter() {
             for (p, _) in body.match_indices(f) {
-                let via = if f.ends_with("an") { MentionVia::Demonym } else { MentionVia::Name };
-                mentions.push(Mention { span: Span::new(p, p + f.len()), text: f.to_string(), entity: i, via });
+                let via = if f.ends_with("an") {
+                    MentionVia::Demonym
+                } else {
+                    MentionVia::Name
+                };
+                mentions.push(Mention {
+                    span: Span::new(p, p + f.len()),
+                    text: f.to_string(),
+                    entity: i,
+                    via,
+                });
             }
         }
     }
@@ -22,11 +42,28 @@ fn doc(file: &str, body: &str, names: &[(&str, &[&str], ActorKind, &[&str])], pu
     let mut from = 0;
     while let Some(a) = body[from..].find('\u{201c}') {
         let s = from + a + 3;
-        let Some(b) = body[s..].find('\u{201d}') else { break };
+        let Some(b) = body[s..].find('\u{201d}') else {
+            break;
+        };
         let e = s + b;
         let after = &body[e..(e + 60).min(body.len())];
-        let spk = mentions.iter().filter(|m| m.span.start >= e && m.span.start < e + after.len()).min_by_key(|m| m.span.start).map(|m| m.entity);
-        quotes.push(Quote { text: body[s..e].to_string(), span: Span::new(s, e), kind: QuoteKind::Direct, speaker: None, speaker_text: None, speaker_span: None, speaker_entity: spk, anonymous: false, cue: None, cue_span: None });
+        let spk = mentions
+            .iter()
+            .filter(|m| m.span.start >= e && m.span.start < e + after.len())
+            .min_by_key(|m| m.span.start)
+            .map(|m| m.entity);
+        quotes.push(Quote {
+            text: body[s..e].to_string(),
+            span: Span::new(s, e),
+            kind: QuoteKind::Direct,
+            speaker: None,
+            speaker_text: None,
+            speaker_span: None,
+            speaker_entity: spk,
+            anonymous: false,
+            cue: None,
+            cue_span: None,
+        });
         from = e + 3;
     }
     let claims = stance::claims(body, &seg, &entities, &mentions, &quotes);
@@ -70,14 +107,36 @@ fn corpus() -> Vec<DocAnalysis> {
 fn stances_cluster_by_issue_with_reversed_targets() {
     let mut docs = corpus();
     let c = compare(&mut docs, &CompareOptions::default());
-    let find = |d: &str, a: &str, kw: &str| c.stances.iter().filter(|s| s.document == d && s.actor == a && s.issue.contains(kw)).map(|s| s.polarity).collect::<Vec<_>>();
-    assert_eq!(find("a.txt", "Ann Lee", "coal"), vec![Polarity::Support], "{:#?}", c.stances);
+    let find = |d: &str, a: &str, kw: &str| {
+        c.stances
+            .iter()
+            .filter(|s| s.document == d && s.actor == a && s.issue.contains(kw))
+            .map(|s| s.polarity)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        find("a.txt", "Ann Lee", "coal"),
+        vec![Polarity::Support],
+        "{:#?}",
+        c.stances
+    );
     assert_eq!(find("a.txt", "Bo Kim", "coal"), vec![Polarity::Oppose]);
-    assert_eq!(find("a.txt", "Bo Kim", "diplomatic"), vec![Polarity::Support]);
+    assert_eq!(
+        find("a.txt", "Bo Kim", "diplomatic"),
+        vec![Polarity::Support]
+    );
     // "concern over coal imports" opposes imports = supports the cut-off
     assert_eq!(find("b.txt", "Bo Kim", "coal"), vec![Polarity::Support]);
-    let coal = c.issues.iter().find(|i| i.label.contains("coal")).expect("coal issue");
-    assert!(coal.label.contains("cut-off") || coal.label.contains("ban"), "{}", coal.label);
+    let coal = c
+        .issues
+        .iter()
+        .find(|i| i.label.contains("coal"))
+        .expect("coal issue");
+    assert!(
+        coal.label.contains("cut-off") || coal.label.contains("ban"),
+        "{}",
+        coal.label
+    );
     // deterministic
     let mut docs2 = corpus();
     let c2 = compare(&mut docs2, &CompareOptions::default());
@@ -90,30 +149,82 @@ fn speaker_attribute_and_date_conflicts() {
     let c = compare(&mut docs, &CompareOptions::default());
     assert_eq!(docs[0].quotes[0].speaker.as_deref(), Some("Bo Kim"));
     assert!(!c.quote_groups.is_empty(), "{:#?}", c.quote_groups);
-    assert!(c.conflicts.iter().any(|x| x.kind == "speaker" && x.about.contains("diplomatic talks")), "{:#?}", c.conflicts);
-    let attr = c.conflicts.iter().find(|x| x.kind == "attribute").expect("attribute conflict");
+    assert!(
+        c.conflicts
+            .iter()
+            .any(|x| x.kind == "speaker" && x.about.contains("diplomatic talks")),
+        "{:#?}",
+        c.conflicts
+    );
+    let attr = c
+        .conflicts
+        .iter()
+        .find(|x| x.kind == "attribute")
+        .expect("attribute conflict");
     assert_eq!(attr.actor.as_deref(), Some("Ann Lee"));
-    assert_eq!(attr.values.get("b.txt").map(|s| s.as_str()), Some("Governor"));
-    assert!(c.conflicts.iter().any(|x| x.kind == "date" && x.message.contains("c.txt")));
+    assert_eq!(
+        attr.values.get("b.txt").map(|s| s.as_str()),
+        Some("Governor")
+    );
+    assert!(c
+        .conflicts
+        .iter()
+        .any(|x| x.kind == "date" && x.message.contains("c.txt")));
 }
 
 #[test]
 fn issue_edits_rename_merge_delete() {
     let mut docs = corpus();
     let base = compare(&mut docs, &CompareOptions::default());
-    let coal = base.issues.iter().find(|i| i.label.contains("coal")).unwrap().id.clone();
-    let dip = base.issues.iter().find(|i| i.label.contains("diplomatic")).unwrap().id.clone();
-    let opts = CompareOptions { issue_edits: vec![IssueEdit::Rename { id: coal.clone(), label: "coal ban".into() }, IssueEdit::Delete { id: dip.clone() }] };
+    let coal = base
+        .issues
+        .iter()
+        .find(|i| i.label.contains("coal"))
+        .unwrap()
+        .id
+        .clone();
+    let dip = base
+        .issues
+        .iter()
+        .find(|i| i.label.contains("diplomatic"))
+        .unwrap()
+        .id
+        .clone();
+    let opts = CompareOptions {
+        issue_edits: vec![
+            IssueEdit::Rename {
+                id: coal.clone(),
+                label: "coal ban".into(),
+            },
+            IssueEdit::Delete { id: dip.clone() },
+        ],
+    };
     let c = compare(&mut docs, &opts);
     assert!(c.issues.iter().any(|i| i.label == "coal ban"));
     assert!(!c.issues.iter().any(|i| i.id == dip));
     assert!(!c.stances.iter().any(|s| s.issue_id == dip));
-    let opts = CompareOptions { issue_edits: vec![IssueEdit::Merge { from: dip.clone(), into: coal.clone() }] };
+    let opts = CompareOptions {
+        issue_edits: vec![IssueEdit::Merge {
+            from: dip.clone(),
+            into: coal.clone(),
+        }],
+    };
     let c = compare(&mut docs, &opts);
-    assert!(c.stances.iter().any(|s| s.actor == "Bo Kim" && s.document == "a.txt" && s.issue_id == coal && s.polarity == Polarity::Mixed));
-    let opts = CompareOptions { issue_edits: vec![IssueEdit::Add { label: "talks".into(), keywords: vec!["talks".into()] }] };
+    assert!(c.stances.iter().any(|s| s.actor == "Bo Kim"
+        && s.document == "a.txt"
+        && s.issue_id == coal
+        && s.polarity == Polarity::Mixed));
+    let opts = CompareOptions {
+        issue_edits: vec![IssueEdit::Add {
+            label: "talks".into(),
+            keywords: vec!["talks".into()],
+        }],
+    };
     let c = compare(&mut docs, &opts);
-    assert!(c.stances.iter().any(|s| s.issue == "talks" && s.actor == "Bo Kim"));
+    assert!(c
+        .stances
+        .iter()
+        .any(|s| s.issue == "talks" && s.actor == "Bo Kim"));
 }
 
 #[test]
@@ -123,9 +234,18 @@ fn dump() {
     let c = compare(&mut docs, &CompareOptions::default());
     for d in &docs {
         for cl in &d.claims {
-            eprintln!("{} {} {:?} [{}] cue={}", d.file, d.entities[cl.entity].name, cl.polarity, cl.target, cl.cue);
+            eprintln!(
+                "{} {} {:?} [{}] cue={}",
+                d.file, d.entities[cl.entity].name, cl.polarity, cl.target, cl.cue
+            );
         }
     }
     eprintln!("{:#?}", c.issues);
-    eprintln!("{:#?}", c.stances.iter().map(|s| (&s.document, &s.actor, &s.issue, s.polarity)).collect::<Vec<_>>());
+    eprintln!(
+        "{:#?}",
+        c.stances
+            .iter()
+            .map(|s| (&s.document, &s.actor, &s.issue, s.polarity))
+            .collect::<Vec<_>>()
+    );
 }

@@ -22,7 +22,10 @@ fn analysis() -> parallax_core::Analysis {
     paths.sort();
     let inputs: Vec<Input> = paths
         .iter()
-        .map(|p| Input { name: p.file_name().unwrap().to_string_lossy().into_owned(), bytes: std::fs::read(p).unwrap() })
+        .map(|p| Input {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(p).unwrap(),
+        })
         .collect();
     analyze_corpus(&inputs, &Options::default(), |_| {})
 }
@@ -52,15 +55,20 @@ fn parse_csv(s: &str) -> Vec<Vec<String>> {
             (false, c) => field.push(c),
         }
     }
-    assert!(!quoted && field.is_empty() && row.is_empty(), "CSV does not end with a complete record");
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "CSV does not end with a complete record"
+    );
     rows
 }
 
 #[test]
 fn exports_match_golden() {
     let a = analysis();
-    let mut files: Vec<(String, String)> =
-        export::csv_tables(&a).into_iter().map(|(n, s)| (n.to_string(), s)).collect();
+    let mut files: Vec<(String, String)> = export::csv_tables(&a)
+        .into_iter()
+        .map(|(n, s)| (n.to_string(), s))
+        .collect();
     files.push(("report.md".into(), export::markdown_report(&a)));
     files.push(("report.html".into(), export::html_report(&a)));
 
@@ -69,7 +77,12 @@ fn exports_match_golden() {
             let rows = parse_csv(text);
             assert!(!rows.is_empty(), "{name} has no header");
             for (i, r) in rows.iter().enumerate() {
-                assert_eq!(r.len(), rows[0].len(), "{name} row {i} has {} fields", r.len());
+                assert_eq!(
+                    r.len(),
+                    rows[0].len(),
+                    "{name} row {i} has {} fields",
+                    r.len()
+                );
             }
             let data = rows.len() - 1;
             let want = match stem {
@@ -79,7 +92,9 @@ fn exports_match_golden() {
                 "quotes" => a.documents.iter().map(|d| d.quotes.len()).sum(),
                 "figure_groups" => a.figure_groups.iter().map(|g| g.members.len()).sum(),
                 "quote_groups" => a.quote_groups.iter().map(|g| g.members.len()).sum(),
-                "differences" => a.conflicts.iter().map(|c| c.values.len()).sum::<usize>() + a.blindspots.len(),
+                "differences" => {
+                    a.conflicts.iter().map(|c| c.values.len()).sum::<usize>() + a.blindspots.len()
+                }
                 _ => panic!("unexpected table {name}"),
             };
             assert_eq!(data, want, "{name}: rows");
@@ -88,7 +103,11 @@ fn exports_match_golden() {
     let html = &files.iter().find(|(n, _)| n == "report.html").unwrap().1;
     assert!(!html.to_ascii_lowercase().contains("<script"));
     for d in &a.documents {
-        assert!(html.contains(&export::html_escape(&d.file)), "report lacks {}", d.file);
+        assert!(
+            html.contains(&export::html_escape(&d.file)),
+            "report lacks {}",
+            d.file
+        );
     }
 
     let out = set_dir().join("export");
@@ -101,12 +120,21 @@ fn exports_match_golden() {
     }
     let mut bad = Vec::new();
     for (name, text) in &files {
-        let want = std::fs::read_to_string(out.join(name))
-            .unwrap_or_else(|_| panic!("{}/{name} missing: run with UPDATE_GOLDEN=1", out.display()));
+        let want = std::fs::read_to_string(out.join(name)).unwrap_or_else(|_| {
+            panic!("{}/{name} missing: run with UPDATE_GOLDEN=1", out.display())
+        });
         if &want != text {
-            let line = want.lines().zip(text.lines()).position(|(x, y)| x != y).unwrap_or(0);
+            let line = want
+                .lines()
+                .zip(text.lines())
+                .position(|(x, y)| x != y)
+                .unwrap_or(0);
             bad.push(format!("{name}: first difference at line {}", line + 1));
         }
     }
-    assert!(bad.is_empty(), "export golden mismatch (UPDATE_GOLDEN=1 to accept):\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "export golden mismatch (UPDATE_GOLDEN=1 to accept):\n{}",
+        bad.join("\n")
+    );
 }

@@ -59,7 +59,10 @@ fn run_dir(dir: &Path) {
     assert!(!paths.is_empty(), "no inputs in {}", dir.display());
     let inputs: Vec<Input> = paths
         .iter()
-        .map(|p| Input { name: p.file_name().unwrap().to_string_lossy().into_owned(), bytes: std::fs::read(p).unwrap() })
+        .map(|p| Input {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(p).unwrap(),
+        })
         .collect();
     let got = projection(&analyze_corpus(&inputs, &Options::default(), |_| {}));
     let got_text = serde_json::to_string_pretty(&got).unwrap() + "\n";
@@ -68,13 +71,21 @@ fn run_dir(dir: &Path) {
         std::fs::write(&expected_path, &got_text).unwrap();
         return;
     }
-    let want_text = std::fs::read_to_string(&expected_path)
-        .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", expected_path.display()));
+    let want_text = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+        panic!(
+            "{} missing: run with UPDATE_GOLDEN=1",
+            expected_path.display()
+        )
+    });
     if want_text != got_text {
         let want: Value = serde_json::from_str(&want_text).unwrap();
         let mut diffs = Vec::new();
         diff("", &want, &got, &mut diffs);
-        panic!("golden mismatch in {}:\n{}\n(UPDATE_GOLDEN=1 to accept)", dir.display(), diffs.join("\n"));
+        panic!(
+            "golden mismatch in {}:\n{}\n(UPDATE_GOLDEN=1 to accept)",
+            dir.display(),
+            diffs.join("\n")
+        );
     }
 }
 
@@ -82,12 +93,22 @@ fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, v) in x {
-                diff(&format!("{path}.{k}"), v, y.get(k).unwrap_or(&Value::Null), out);
+                diff(
+                    &format!("{path}.{k}"),
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         (Value::Array(x), Value::Array(y)) => {
             for i in 0..x.len().max(y.len()) {
-                diff(&format!("{path}[{i}]"), x.get(i).unwrap_or(&Value::Null), y.get(i).unwrap_or(&Value::Null), out);
+                diff(
+                    &format!("{path}[{i}]"),
+                    x.get(i).unwrap_or(&Value::Null),
+                    y.get(i).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         _ if a != b => out.push(format!("  {path}: expected {a} got {b}")),
@@ -97,8 +118,11 @@ fn diff(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
 
 #[test]
 fn golden_sets() {
-    let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(golden_root()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(golden_root())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     assert!(!dirs.is_empty());
     for d in dirs {

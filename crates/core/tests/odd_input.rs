@@ -22,7 +22,10 @@ Trade Minister Anna Berg said on Tuesday that the port would handle 4,500 barrel
 The company paid \u{20AC}5 million for the terminal \u{2014} twice the 2019 price, according to the ministry.\n";
 
 fn input(name: &str, bytes: Vec<u8>) -> Input {
-    Input { name: name.into(), bytes }
+    Input {
+        name: name.into(),
+        bytes,
+    }
 }
 
 fn doc(name: &str, bytes: Vec<u8>) -> Result<DocAnalysis, FileError> {
@@ -43,7 +46,10 @@ fn ok(name: &str, bytes: Vec<u8>) -> DocAnalysis {
 
 fn refused(name: &str, bytes: Vec<u8>) -> FileError {
     match doc(name, bytes) {
-        Ok(d) => panic!("{name}: expected an error, got a document with body {:?}", &d.body[..d.body.len().min(200)]),
+        Ok(d) => panic!(
+            "{name}: expected an error, got a document with body {:?}",
+            &d.body[..d.body.len().min(200)]
+        ),
         Err(e) => e,
     }
 }
@@ -55,27 +61,63 @@ fn encode(enc: &'static encoding_rs::Encoding, s: &str) -> Vec<u8> {
 }
 
 fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-    s.encode_utf16().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+    s.encode_utf16()
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
 }
 
 /// The article came through intact: punctuation decoded, quote, figures and the
 /// speaker found.
 fn assert_article(d: &DocAnalysis) {
     let b = &d.body;
-    assert!(b.contains("\u{201C}We will not stop here,\u{201D}"), "curly quotes lost: {b:?}");
+    assert!(
+        b.contains("\u{201C}We will not stop here,\u{201D}"),
+        "curly quotes lost: {b:?}"
+    );
     assert!(b.contains("\u{20AC}5 million"), "euro sign lost: {b:?}");
     assert!(b.contains("terminal \u{2014} twice"), "dash lost: {b:?}");
     assert!(!b.contains('\u{FFFD}'), "replacement characters in {b:?}");
-    assert!(!b.contains("\u{E2}\u{20AC}"), "mojibake (UTF-8 read as windows-1252) in {b:?}");
-    assert!(d.figures.iter().any(|f| f.value == 4500.0), "4,500 barrels not found: {:?}", d.figures);
-    assert!(d.figures.iter().any(|f| f.value == 5_000_000.0 && f.unit == "EUR"), "EUR 5 million not found: {:?}", d.figures);
-    assert!(d.entities.iter().any(|e| e.name == "Anna Berg"), "speaker not found: {:?}", d.entities);
-    let q = d.quotes.iter().find(|q| q.text.contains("We will not stop here")).expect("the quote");
+    assert!(
+        !b.contains("\u{E2}\u{20AC}"),
+        "mojibake (UTF-8 read as windows-1252) in {b:?}"
+    );
+    assert!(
+        d.figures.iter().any(|f| f.value == 4500.0),
+        "4,500 barrels not found: {:?}",
+        d.figures
+    );
+    assert!(
+        d.figures
+            .iter()
+            .any(|f| f.value == 5_000_000.0 && f.unit == "EUR"),
+        "EUR 5 million not found: {:?}",
+        d.figures
+    );
+    assert!(
+        d.entities.iter().any(|e| e.name == "Anna Berg"),
+        "speaker not found: {:?}",
+        d.entities
+    );
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("We will not stop here"))
+        .expect("the quote");
     assert_eq!(q.speaker.as_deref(), Some("Anna Berg"), "quote speaker");
 }
 
 fn html_page(charset: &str, body_text: &str) -> String {
-    let paras: String = body_text.split("\n\n").skip(1).map(|p| format!("<p>{}</p>\n", p.trim())).collect();
+    let paras: String = body_text
+        .split("\n\n")
+        .skip(1)
+        .map(|p| format!("<p>{}</p>\n", p.trim()))
+        .collect();
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>Harbour deal signed</title></head>\n\
          <body><article><h1>Harbour deal signed</h1>\n{paras}</article></body></html>\n"
@@ -87,7 +129,10 @@ fn html_page(charset: &str, body_text: &str) -> String {
 #[test]
 fn windows_1252_undeclared_text() {
     let bytes = encode(encoding_rs::WINDOWS_1252, ARTICLE);
-    assert!(bytes.contains(&0x93) && bytes.contains(&0x94) && bytes.contains(&0x80), "the test bytes hold 1252 quotes and euro");
+    assert!(
+        bytes.contains(&0x93) && bytes.contains(&0x94) && bytes.contains(&0x80),
+        "the test bytes hold 1252 quotes and euro"
+    );
     let d = ok("cp1252.txt", bytes);
     assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
     assert_article(&d);
@@ -110,7 +155,11 @@ fn windows_1252_declared_html() {
 fn html_declares_utf8_but_is_1252() {
     let page = html_page("utf-8", ARTICLE);
     let d = ok("liar-utf8.html", encode(encoding_rs::WINDOWS_1252, &page));
-    assert_eq!(d.encoding.as_deref(), Some("windows-1252"), "invalid UTF-8 is not decoded as UTF-8 whatever the page says");
+    assert_eq!(
+        d.encoding.as_deref(),
+        Some("windows-1252"),
+        "invalid UTF-8 is not decoded as UTF-8 whatever the page says"
+    );
     assert_article(&d);
 }
 
@@ -118,14 +167,19 @@ fn html_declares_utf8_but_is_1252() {
 fn html_declares_1252_but_is_utf8() {
     let page = html_page("windows-1252", ARTICLE);
     let d = ok("liar-1252.html", page.into_bytes());
-    assert_eq!(d.encoding.as_deref(), Some("UTF-8"), "valid UTF-8 with non-ASCII text is UTF-8 whatever the page says");
+    assert_eq!(
+        d.encoding.as_deref(),
+        Some("UTF-8"),
+        "valid UTF-8 with non-ASCII text is UTF-8 whatever the page says"
+    );
     assert_article(&d);
 }
 
 #[test]
 fn xml_declaration_charset() {
     let page = html_page("x", ARTICLE).replace("<meta charset=\"x\">", "");
-    let page = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n{page}").replace("<!DOCTYPE html>\n", "");
+    let page = format!("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n{page}")
+        .replace("<!DOCTYPE html>\n", "");
     let d = ok("xhtml.xhtml", encode(encoding_rs::WINDOWS_1252, &page));
     assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
     assert_article(&d);
@@ -140,7 +194,13 @@ fn euc_kr_undeclared() {
     let d = ok("korean.txt", encode(encoding_rs::EUC_KR, &text));
     assert_eq!(d.encoding.as_deref(), Some("EUC-KR"));
     assert!(d.body.contains(KOREAN), "Korean text decoded: {:?}", d.body);
-    assert!(d.figures.iter().any(|f| f.value == 30.0 && f.unit == "percent"), "30% found: {:?}", d.figures);
+    assert!(
+        d.figures
+            .iter()
+            .any(|f| f.value == 30.0 && f.unit == "percent"),
+        "30% found: {:?}",
+        d.figures
+    );
 }
 
 #[test]
@@ -185,7 +245,11 @@ fn utf8_with_bom() {
     let d = ok("bom8.txt", b);
     assert_eq!(d.encoding.as_deref(), Some("UTF-8"));
     assert!(!d.body.contains('\u{FEFF}'));
-    assert_eq!(d.title.as_deref(), Some("Harbour deal signed"), "the BOM does not stick to the headline");
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Harbour deal signed"),
+        "the BOM does not stick to the headline"
+    );
     assert_article(&d);
     // A BOM in front of an HTML page.
     let mut b = vec![0xEF, 0xBB, 0xBF];
@@ -200,12 +264,20 @@ fn tests_odd_input_files() {
     // Saved by an old Windows editor: windows-1252, CRLF, no declaration.
     let d = ok("cp1252-crlf.txt", read("cp1252-crlf.txt"));
     assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
-    assert!(d.body.contains("\u{201C}The market is calm,\u{201D}") && d.body.contains("\u{20AC}12"), "{:?}", d.body);
+    assert!(
+        d.body.contains("\u{201C}The market is calm,\u{201D}") && d.body.contains("\u{20AC}12"),
+        "{:?}",
+        d.body
+    );
     assert!(!d.body.contains('\r'));
     // A page whose meta says UTF-8 while the bytes are windows-1252.
     let d = ok("meta-lies.html", read("meta-lies.html"));
     assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
-    assert!(d.body.contains("caf\u{E9}") && d.body.contains("\u{2018}fair\u{2019}"), "{:?}", d.body);
+    assert!(
+        d.body.contains("caf\u{E9}") && d.body.contains("\u{2018}fair\u{2019}"),
+        "{:?}",
+        d.body
+    );
 }
 
 // ------------------------------------------------------------------ line endings and invisible characters
@@ -228,12 +300,23 @@ fn mixed_line_endings() {
         ]
     );
     assert_eq!(d.title.as_deref(), Some("Harbour deal signed"));
-    let f = d.figures.iter().find(|f| f.value == 200.0).expect("200 ships");
+    let f = d
+        .figures
+        .iter()
+        .find(|f| f.value == 200.0)
+        .expect("200 ships");
     assert_eq!(f.span.text(&d.body), f.text);
-    let q = d.quotes.iter().find(|q| q.text.contains("yes")).expect("quote");
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("yes"))
+        .expect("quote");
     assert!(d.body[q.span.start..q.span.end].contains("yes"));
     // The same text with only CR (classic Mac) gives the same body.
-    let mac = ok("mac.txt", text.replace("\r\n", "\r").replace('\n', "\r").into_bytes());
+    let mac = ok(
+        "mac.txt",
+        text.replace("\r\n", "\r").replace('\n', "\r").into_bytes(),
+    );
     assert_eq!(mac.body, d.body);
 }
 
@@ -244,18 +327,59 @@ Foreign Minister Anna\u{200B}Berg said the pipeline carries 1\u{00A0}000 barrels
 Officials in Oslo expect 2\u{202F}500 tonnes more, she said. \
 The inter\u{00AD}national agreement was signed by Anna\u{00A0}Berg and Jonas\u{2060} Lie of the Energy\u{200D} Ministry.\n";
     let d = ok("invisible.txt", text.as_bytes().to_vec());
-    assert!(d.body.contains("carries 1000 barrels") && d.body.contains("expect 2500 tonnes"), "{:?}", d.body);
-    for c in ['\u{200B}', '\u{00AD}', '\u{2060}', '\u{200D}', '\u{00A0}', '\u{202F}'] {
-        assert!(!d.body.contains(c), "U+{:04X} left in the body: {:?}", c as u32, d.body);
+    assert!(
+        d.body.contains("carries 1000 barrels") && d.body.contains("expect 2500 tonnes"),
+        "{:?}",
+        d.body
+    );
+    for c in [
+        '\u{200B}', '\u{00AD}', '\u{2060}', '\u{200D}', '\u{00A0}', '\u{202F}',
+    ] {
+        assert!(
+            !d.body.contains(c),
+            "U+{:04X} left in the body: {:?}",
+            c as u32,
+            d.body
+        );
     }
-    assert!(d.body.contains("international agreement"), "soft hyphen dropped: {:?}", d.body);
-    assert!(d.body.contains("Anna Berg said"), "zero-width space between name parts separates them: {:?}", d.body);
-    let berg: Vec<_> = d.entities.iter().filter(|e| e.name == "Anna Berg").collect();
-    assert_eq!(berg.len(), 1, "one entity for both spellings: {:?}", d.entities);
-    assert!(d.figures.iter().any(|f| f.value == 1000.0), "1 000 barrels (no-break space as thousands separator): {:?}", d.figures);
-    assert!(d.figures.iter().any(|f| f.value == 2500.0), "2 500 tonnes (narrow no-break space): {:?}", d.figures);
+    assert!(
+        d.body.contains("international agreement"),
+        "soft hyphen dropped: {:?}",
+        d.body
+    );
+    assert!(
+        d.body.contains("Anna Berg said"),
+        "zero-width space between name parts separates them: {:?}",
+        d.body
+    );
+    let berg: Vec<_> = d
+        .entities
+        .iter()
+        .filter(|e| e.name == "Anna Berg")
+        .collect();
+    assert_eq!(
+        berg.len(),
+        1,
+        "one entity for both spellings: {:?}",
+        d.entities
+    );
+    assert!(
+        d.figures.iter().any(|f| f.value == 1000.0),
+        "1 000 barrels (no-break space as thousands separator): {:?}",
+        d.figures
+    );
+    assert!(
+        d.figures.iter().any(|f| f.value == 2500.0),
+        "2 500 tonnes (narrow no-break space): {:?}",
+        d.figures
+    );
     // A zero-width space inside a lower-case word is an invisible insertion, not a break.
-    let d = ok("zw.txt", "Harbour\n\nThe govern\u{200B}ment said exports rose to 40 percent.\n".as_bytes().to_vec());
+    let d = ok(
+        "zw.txt",
+        "Harbour\n\nThe govern\u{200B}ment said exports rose to 40 percent.\n"
+            .as_bytes()
+            .to_vec(),
+    );
     assert!(d.body.contains("government said"), "{:?}", d.body);
 }
 
@@ -264,12 +388,28 @@ The inter\u{00AD}national agreement was signed by Anna\u{00A0}Berg and Jonas\u{2
 #[test]
 fn binary_files_are_refused_by_kind() {
     let cases: &[(&str, &[u8], &str)] = &[
-        ("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", "PNG"),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
+            "PNG",
+        ),
         ("photo.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01", "JPEG"),
-        ("paper.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+        (
+            "paper.pdf",
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+            "PDF",
+        ),
         ("archive.zip", b"PK\x03\x04\x14\0\0\0\x08\0", "ZIP"),
-        ("report.docx", b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0", "Office"),
-        ("program", b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", "executable"),
+        (
+            "report.docx",
+            b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0",
+            "Office",
+        ),
+        (
+            "program",
+            b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+            "executable",
+        ),
         ("anim.gif", b"GIF89a\x01\0\x01\0", "GIF"),
         ("page.html.gz", b"\x1F\x8B\x08\0\0\0\0\0", "gzip"),
     ];
@@ -279,7 +419,11 @@ fn binary_files_are_refused_by_kind() {
         bytes.extend(pseudo_random(4096, 7));
         let e = refused(name, bytes);
         assert_eq!(e.code, "binary", "{name}");
-        assert!(e.message.contains(what), "{name}: message names the kind: {}", e.message);
+        assert!(
+            e.message.contains(what),
+            "{name}: message names the kind: {}",
+            e.message
+        );
     }
 }
 
@@ -304,7 +448,10 @@ fn random_bytes_are_refused() {
     }
     // Random bytes with the high bit set only (no control bytes): decodes as some
     // legacy text, which is not an error, but must not panic either.
-    let high: Vec<u8> = pseudo_random(4096, 9).into_iter().map(|b| b | 0x80).collect();
+    let high: Vec<u8> = pseudo_random(4096, 9)
+        .into_iter()
+        .map(|b| b | 0x80)
+        .collect();
     let _ = doc("high.txt", high);
 }
 
@@ -316,17 +463,30 @@ fn empty_and_blank_files() {
         ("bom-only.txt", b"\xEF\xBB\xBF"),
         ("bom-newlines.txt", b"\xEF\xBB\xBF\r\n\r\n"),
         ("utf16-bom-only.txt", b"\xFF\xFE"),
-        ("invisible.txt", "\u{200B}\u{00A0}\n\u{FEFF}\u{2060} \u{3000}\n".as_bytes()),
+        (
+            "invisible.txt",
+            "\u{200B}\u{00A0}\n\u{FEFF}\u{2060} \u{3000}\n".as_bytes(),
+        ),
     ];
     for (name, bytes) in blank {
         let e = refused(name, bytes.to_vec());
         assert_eq!(e.code, "empty", "{name}: {}", e.message);
-        assert!(e.message.contains("empty") || e.message.contains("no text"), "{name}: {}", e.message);
+        assert!(
+            e.message.contains("empty") || e.message.contains("no text"),
+            "{name}: {}",
+            e.message
+        );
     }
     // Markup with no text, and a page of navigation only.
     for (name, bytes) in [
-        ("blank.html", &b"<html><head><title></title></head><body><script>x()</script></body></html>"[..]),
-        ("nav.html", b"<html><body><nav><a href=/>Home</a></nav><footer>Share</footer></body></html>"),
+        (
+            "blank.html",
+            &b"<html><head><title></title></head><body><script>x()</script></body></html>"[..],
+        ),
+        (
+            "nav.html",
+            b"<html><body><nav><a href=/>Home</a></nav><footer>Share</footer></body></html>",
+        ),
     ] {
         let e = refused(name, bytes.to_vec());
         assert_eq!(e.code, "no_text", "{name}: {}", e.message);
@@ -339,7 +499,11 @@ fn huge_single_line() {
     let sentence = "Officials said exports rose 12 percent to $4.5 billion in May, \u{201C}a record,\u{201D} the ministry said. ";
     let line = sentence.repeat(400_000 / sentence.len());
     let d = ok("one-line.txt", line.clone().into_bytes());
-    assert!(d.sentences.len() > 1000, "the line is split into sentences: {}", d.sentences.len());
+    assert!(
+        d.sentences.len() > 1000,
+        "the line is split into sentences: {}",
+        d.sentences.len()
+    );
     assert!(d.figures.iter().filter(|f| f.value == 4.5e9).count() > 1000);
     // 300 KB without a single space or newline.
     let d = doc("no-space.txt", vec![b'a'; 300_000]);
@@ -352,11 +516,17 @@ fn huge_single_line() {
 
 #[test]
 fn oversized_file_is_refused_before_decoding() {
-    let mut big = ARTICLE.as_bytes().repeat(25 * 1024 * 1024 / ARTICLE.len() + 1);
+    let mut big = ARTICLE
+        .as_bytes()
+        .repeat(25 * 1024 * 1024 / ARTICLE.len() + 1);
     big.truncate(25 * 1024 * 1024);
     let e = refused("big.txt", big);
     assert_eq!(e.code, "too_large");
-    assert!(e.message.contains("26214400 bytes") && e.message.contains("20.0 MiB"), "{}", e.message);
+    assert!(
+        e.message.contains("26214400 bytes") && e.message.contains("20.0 MiB"),
+        "{}",
+        e.message
+    );
     // The size is checked before anything else: a 25 MB PNG is "too large", not
     // "binary", so no byte of it was looked at.
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
@@ -367,9 +537,14 @@ fn oversized_file_is_refused_before_decoding() {
 // ------------------------------------------------------------------ corpora
 
 fn corpus(inputs: &[Input], limits: Limits) -> Analysis {
-    let opts = Options { limits, ..Default::default() };
+    let opts = Options {
+        limits,
+        ..Default::default()
+    };
     let mut seen = Vec::new();
-    let a = core::analyze_corpus_streaming(inputs, &opts, |p, e| seen.push((p.file.clone(), e.map(|e| e.code.clone()))));
+    let a = core::analyze_corpus_streaming(inputs, &opts, |p, e| {
+        seen.push((p.file.clone(), e.map(|e| e.code.clone())))
+    });
     check_analysis(&a);
     a
 }
@@ -391,19 +566,50 @@ fn bad_files_do_not_stop_the_others() {
     for d in &a.documents {
         assert_article(d);
     }
-    let errs: Vec<(&str, &str)> = a.errors.iter().map(|e| (e.file.as_str(), e.code.as_str())).collect();
-    assert_eq!(errs, [("photo.png", "binary"), ("empty.txt", "empty"), ("noise.bin", "binary"), ("huge.txt", "too_large")]);
+    let errs: Vec<(&str, &str)> = a
+        .errors
+        .iter()
+        .map(|e| (e.file.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        errs,
+        [
+            ("photo.png", "binary"),
+            ("empty.txt", "empty"),
+            ("noise.bin", "binary"),
+            ("huge.txt", "too_large")
+        ]
+    );
     // The three good copies of one story are compared: the figure is shared.
-    assert!(a.figure_groups.iter().any(|g| g.members.len() == 3), "figure groups: {:?}", a.figure_groups.len());
+    assert!(
+        a.figure_groups.iter().any(|g| g.members.len() == 3),
+        "figure groups: {:?}",
+        a.figure_groups.len()
+    );
 }
 
 #[test]
 fn too_many_files() {
-    let inputs: Vec<Input> = (0..5).map(|i| input(&format!("f{i}.txt"), ARTICLE.as_bytes().to_vec())).collect();
-    let a = corpus(&inputs, Limits { max_files: 3, ..Limits::default() });
+    let inputs: Vec<Input> = (0..5)
+        .map(|i| input(&format!("f{i}.txt"), ARTICLE.as_bytes().to_vec()))
+        .collect();
+    let a = corpus(
+        &inputs,
+        Limits {
+            max_files: 3,
+            ..Limits::default()
+        },
+    );
     assert_eq!(a.documents.len(), 3);
-    let errs: Vec<(&str, &str)> = a.errors.iter().map(|e| (e.file.as_str(), e.code.as_str())).collect();
-    assert_eq!(errs, [("f3.txt", "too_many_files"), ("f4.txt", "too_many_files")]);
+    let errs: Vec<(&str, &str)> = a
+        .errors
+        .iter()
+        .map(|e| (e.file.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        errs,
+        [("f3.txt", "too_many_files"), ("f4.txt", "too_many_files")]
+    );
     assert!(a.errors[0].message.contains('3'), "{}", a.errors[0].message);
 }
 
@@ -417,14 +623,24 @@ fn cyrillic_and_chinese_legacy_encodings() {
     assert_eq!(d.encoding.as_deref(), Some("windows-1251"));
     assert!(d.body.contains(ru.trim()));
     let d = ok("koi8.txt", encode(encoding_rs::KOI8_R, &text));
-    assert!(d.encoding.as_deref().is_some_and(|e| e.starts_with("KOI8")), "{:?}", d.encoding);
+    assert!(
+        d.encoding.as_deref().is_some_and(|e| e.starts_with("KOI8")),
+        "{:?}",
+        d.encoding
+    );
     assert!(d.body.contains(ru.trim()));
     // Chinese on one line, no spaces: the line is the article (it ends a sentence), not
     // a headline over an empty body.
     let zh = "\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{51fa}\u{53e3}\u{589e}\u{957f}\u{4e86}\u{3002}".repeat(6);
     for (enc, label) in [(encoding_rs::GBK, "GBK"), (encoding_rs::GB18030, "gb18030")] {
         let d = ok("zh.txt", encode(enc, &zh));
-        assert!(d.encoding.as_deref().is_some_and(|e| e == "GBK" || e == "gb18030"), "{label}: {:?}", d.encoding);
+        assert!(
+            d.encoding
+                .as_deref()
+                .is_some_and(|e| e == "GBK" || e == "gb18030"),
+            "{label}: {:?}",
+            d.encoding
+        );
         assert_eq!(d.body, zh, "{label}");
     }
     let tw = "\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{8868}\u{793a}\u{ff0c}\u{51fa}\u{53e3}\u{589e}\u{9577}\u{4e86}\u{3002}".repeat(6);
@@ -432,7 +648,10 @@ fn cyrillic_and_chinese_legacy_encodings() {
     assert_eq!(d.encoding.as_deref(), Some("Big5"));
     assert_eq!(d.body, tw);
     // A one-line headline alone is still not an article.
-    assert_eq!(refused("headline.txt", b"Harbour deal signed".to_vec()).code, "no_text");
+    assert_eq!(
+        refused("headline.txt", b"Harbour deal signed".to_vec()).code,
+        "no_text"
+    );
 }
 
 #[test]
@@ -448,7 +667,12 @@ fn utf16_without_bom_non_latin() {
         }
     }
     // EUC-KR and Shift_JIS bytes are not mistaken for UTF-16.
-    assert_eq!(ok("k.txt", encode(encoding_rs::EUC_KR, &ko)).encoding.as_deref(), Some("EUC-KR"));
+    assert_eq!(
+        ok("k.txt", encode(encoding_rs::EUC_KR, &ko))
+            .encoding
+            .as_deref(),
+        Some("EUC-KR")
+    );
 }
 
 // ------------------------------------------------------------------ odd structure
@@ -472,20 +696,35 @@ fn deeply_nested_and_broken_html() {
     // (With no <title>, the first line is taken as the headline.)
     let all = format!("{} {}", d.title.as_deref().unwrap_or(""), d.body);
     assert!(all.contains("council approved on Monday"), "{all:?}");
-    assert!(d.body.contains("Second paragraph with crossed tags and 300 people."), "{:?}", d.body);
-    assert!(!d.body.contains("hidden"), "an unterminated comment hides the rest: {:?}", d.body);
+    assert!(
+        d.body
+            .contains("Second paragraph with crossed tags and 300 people."),
+        "{:?}",
+        d.body
+    );
+    assert!(
+        !d.body.contains("hidden"),
+        "an unterminated comment hides the rest: {:?}",
+        d.body
+    );
     let d = ok("attr.html", b"<html><body><p>The council approved the plan on Monday after a long debate, officials said.</p><p title=\"never closed>tail".to_vec());
     assert!(d.body.contains("council approved the plan"), "{:?}", d.body);
 }
 
 #[test]
 fn duplicate_and_odd_file_names() {
-    let other = ARTICLE.replace("4,500", "3,000").replace("Anna Berg", "Lena Holm").replace("Berg told", "Holm told");
+    let other = ARTICLE
+        .replace("4,500", "3,000")
+        .replace("Anna Berg", "Lena Holm")
+        .replace("Berg told", "Holm told");
     let inputs = vec![
         input("same.txt", ARTICLE.as_bytes().to_vec()),
         input("same.txt", other.into_bytes()),
         input("../../etc/passwd", ARTICLE.as_bytes().to_vec()),
-        input("<img src=x onerror=alert(1)>.html", html_page("utf-8", ARTICLE).into_bytes()),
+        input(
+            "<img src=x onerror=alert(1)>.html",
+            html_page("utf-8", ARTICLE).into_bytes(),
+        ),
         input("", ARTICLE.as_bytes().to_vec()),
         input(&"n".repeat(5000), b"\x89PNG\r\n\x1a\n".to_vec()),
     ];
@@ -507,8 +746,14 @@ fn duplicate_and_odd_file_names() {
 #[test]
 fn pathological_quote_text() {
     let cases: Vec<(&str, String)> = vec![
-        ("open-quotes.txt", "\"Yes, word word word word word ".repeat(3000)),
-        ("nested-openers.txt", "\u{201C}A \u{201D} B \u{201C} ".repeat(8000)),
+        (
+            "open-quotes.txt",
+            "\"Yes, word word word word word ".repeat(3000),
+        ),
+        (
+            "nested-openers.txt",
+            "\u{201C}A \u{201D} B \u{201C} ".repeat(8000),
+        ),
         ("said-chain.txt", "Anna Berg said ".repeat(8000)),
         ("saying-chain.txt", ", saying that the talks ".repeat(5000)),
         ("colon-chain.txt", "He said: \"yes\" ".repeat(5000)),

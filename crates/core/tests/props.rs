@@ -23,16 +23,133 @@ use support::invariants::*;
 
 /// Pieces of news text the stages react to.
 const PIECES: &[&str] = &[
-    "said", "says", "told reporters", "according to", "added", "warned", "denied", "He", "She", "They", "the spokesman",
-    "a senior official", "officials", "President", "Minister", "Mr.", "Ms.", "Dr.", "Anna Berg", "John Smith", "Maria",
-    "Mexico", "France", "Ministry of Trade", "United Nations", "the government", "Paris", "French", "supports", "opposes",
-    "rejected", "urged", "called for", "is not the solution", "sanctions", "oil", "imports", "exports", "trade", "percent",
-    "per cent", "%", "$", "€", "£", "¥", "million", "billion", "trillion", "barrels per day", "tons", "a year", "per month",
-    "about", "nearly", "more than", "up", "down", "from", "to", "between", "and", "1", "0", "12", "2017", "3.5", "1,000",
-    "10,000,000", "0.25", "1.2.3", "99999999999999999999999999", "1e308", "-4", "½", "٣", "\"", "“", "”", "‘", "’", "'",
-    "«", "»", "„", "—", "–", "-", "(", ")", ":", ";", ",", ".", "...", "…", "?", "!", "\n", "\n\n", "\r\n", "\t", "  ",
-    "<p>", "</p>", "<br>", "<title>", "</title>", "<script>x</script>", "&amp;", "&quot;", "&#8220;", "# ", "* ", "> ",
-    "[link](http://a.b)", "By ", "Copyright", "Share", "é", "ß", "日本", "🙂", "\u{200b}", "\u{feff}", "\u{0301}", "İ",
+    "said",
+    "says",
+    "told reporters",
+    "according to",
+    "added",
+    "warned",
+    "denied",
+    "He",
+    "She",
+    "They",
+    "the spokesman",
+    "a senior official",
+    "officials",
+    "President",
+    "Minister",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "Anna Berg",
+    "John Smith",
+    "Maria",
+    "Mexico",
+    "France",
+    "Ministry of Trade",
+    "United Nations",
+    "the government",
+    "Paris",
+    "French",
+    "supports",
+    "opposes",
+    "rejected",
+    "urged",
+    "called for",
+    "is not the solution",
+    "sanctions",
+    "oil",
+    "imports",
+    "exports",
+    "trade",
+    "percent",
+    "per cent",
+    "%",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "million",
+    "billion",
+    "trillion",
+    "barrels per day",
+    "tons",
+    "a year",
+    "per month",
+    "about",
+    "nearly",
+    "more than",
+    "up",
+    "down",
+    "from",
+    "to",
+    "between",
+    "and",
+    "1",
+    "0",
+    "12",
+    "2017",
+    "3.5",
+    "1,000",
+    "10,000,000",
+    "0.25",
+    "1.2.3",
+    "99999999999999999999999999",
+    "1e308",
+    "-4",
+    "½",
+    "٣",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    "—",
+    "–",
+    "-",
+    "(",
+    ")",
+    ":",
+    ";",
+    ",",
+    ".",
+    "...",
+    "…",
+    "?",
+    "!",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "  ",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<title>",
+    "</title>",
+    "<script>x</script>",
+    "&amp;",
+    "&quot;",
+    "&#8220;",
+    "# ",
+    "* ",
+    "> ",
+    "[link](http://a.b)",
+    "By ",
+    "Copyright",
+    "Share",
+    "é",
+    "ß",
+    "日本",
+    "🙂",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{0301}",
+    "İ",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -65,11 +182,16 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 fn format() -> impl Strategy<Value = Format> {
-    prop_oneof![Just(Format::Text), Just(Format::Markdown), Just(Format::Html)]
+    prop_oneof![
+        Just(Format::Text),
+        Just(Format::Markdown),
+        Just(Format::Html)
+    ]
 }
 
 fn file_name() -> impl Strategy<Value = String> {
-    prop::sample::select(&["a.txt", "a.md", "a.html", "a.htm", "a", "a.TXT"][..]).prop_map(str::to_string)
+    prop::sample::select(&["a.txt", "a.md", "a.html", "a.htm", "a", "a.TXT"][..])
+        .prop_map(str::to_string)
 }
 
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -87,7 +209,13 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn decoded(text: String, format: Format) -> Decoded {
-    Decoded { name: "a".into(), text, format, encoding: "UTF-8".into(), encoding_guessed: false }
+    Decoded {
+        name: "a".into(),
+        text,
+        format,
+        encoding: "UTF-8".into(),
+        encoding_guessed: false,
+    }
 }
 
 proptest! {
@@ -180,8 +308,14 @@ proptest! {
 fn invariants_catch_bad_spans() {
     use core::Span;
     let body = "é1";
-    assert!(std::panic::catch_unwind(|| check_span(body, Span { start: 0, end: 9 }, "past end")).is_err());
-    assert!(std::panic::catch_unwind(|| check_span(body, Span { start: 1, end: 2 }, "mid-char")).is_err());
+    assert!(
+        std::panic::catch_unwind(|| check_span(body, Span { start: 0, end: 9 }, "past end"))
+            .is_err()
+    );
+    assert!(
+        std::panic::catch_unwind(|| check_span(body, Span { start: 1, end: 2 }, "mid-char"))
+            .is_err()
+    );
     check_span(body, Span { start: 0, end: 2 }, "fine");
     let f = core::Figure {
         text: "2".into(),
@@ -196,18 +330,27 @@ fn invariants_catch_bad_spans() {
         sentence: 0,
     };
     assert!(std::panic::catch_unwind(|| check_figures(body, 1, std::slice::from_ref(&f))).is_err());
-    let f = core::Figure { text: "1".into(), ..f };
+    let f = core::Figure {
+        text: "1".into(),
+        ..f
+    };
     check_figures(body, 1, std::slice::from_ref(&f));
 }
 
 /// The real example articles pass every check (when the shared corpus is present).
 #[test]
 fn example_corpus_invariants() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/korea-oil");
-    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/korea-oil");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return;
+    };
     let mut inputs: Vec<Input> = rd
         .filter_map(|e| e.ok())
-        .map(|e| Input { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
+        .map(|e| Input {
+            name: e.file_name().to_string_lossy().into_owned(),
+            bytes: std::fs::read(e.path()).unwrap(),
+        })
         .collect();
     inputs.sort_by(|a, b| a.name.cmp(&b.name));
     let a = core::analyze_corpus(&inputs, &core::Options::default(), |_| {});
@@ -227,7 +370,10 @@ fn regressions() {
         "Title\nMook that Anna told the debate audience that she States, saying that still the justice system.\nAnna Berg\u{a0}was\n",
     ];
     for (i, text) in cases.iter().enumerate() {
-        let input = Input { name: format!("regression-{i}.txt"), bytes: text.as_bytes().to_vec() };
+        let input = Input {
+            name: format!("regression-{i}.txt"),
+            bytes: text.as_bytes().to_vec(),
+        };
         match core::analyze_document(&input, &Limits::default()) {
             Ok(d) => check_doc(&d),
             Err(e) => check_error(&e),

@@ -17,28 +17,48 @@ fn polnear_dev_direct_quotes() {
         eprintln!("PolNeAR dev not found; skipped");
         return;
     };
-    let mut anns: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut anns: Vec<_> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     anns.sort();
     let mut seen = std::collections::BTreeSet::new();
     let (mut gold_n, mut found, mut pred_n, mut pred_hit) = (0, 0, 0, 0);
     for ann in anns {
-        let art = ann.trim_end_matches(".ann").rsplit_once('_').unwrap().0.to_string();
+        let art = ann
+            .trim_end_matches(".ann")
+            .rsplit_once('_')
+            .unwrap()
+            .0
+            .to_string();
         if !seen.insert(art.clone()) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{art}.txt"))) else { continue };
+        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{art}.txt"))) else {
+            continue;
+        };
         let a = std::fs::read_to_string(dir.join("attributions").join(&ann)).unwrap();
-        let c2b: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+        let c2b: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
         let mut contents = Vec::new();
         for line in a.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 2 || !f[1].starts_with("Content ") {
                 continue;
             }
-            let nums: Vec<usize> = f[1][8..].split([' ', ';']).filter_map(|x| x.parse().ok()).collect();
+            let nums: Vec<usize> = f[1][8..]
+                .split([' ', ';'])
+                .filter_map(|x| x.parse().ok())
+                .collect();
             // discontinuous contents: one span per fragment
             for pair in nums.chunks(2).filter(|p| p.len() == 2 && p[0] < p[1]) {
-                contents.push(Span::new(c2b[pair[0].min(c2b.len() - 1)], c2b[pair[1].min(c2b.len() - 1)]));
+                contents.push(Span::new(
+                    c2b[pair[0].min(c2b.len() - 1)],
+                    c2b[pair[1].min(c2b.len() - 1)],
+                ));
             }
         }
         let seg = segment::segment(&text);
@@ -53,7 +73,10 @@ fn polnear_dev_direct_quotes() {
                 continue;
             }
             gold_n += 1;
-            if quotes.iter().any(|q| q.kind != QuoteKind::Indirect && overlap(*g, q.span) >= 0.5) {
+            if quotes
+                .iter()
+                .any(|q| q.kind != QuoteKind::Indirect && overlap(*g, q.span) >= 0.5)
+            {
                 found += 1;
             }
         }
@@ -69,7 +92,9 @@ fn polnear_dev_direct_quotes() {
     assert!(gold_n > 100, "too few gold direct quotes: {gold_n}");
     let r = found as f64 / gold_n as f64;
     let p = pred_hit as f64 / pred_n as f64;
-    eprintln!("direct recall {r:.3} ({found}/{gold_n}), direct in gold {p:.3} ({pred_hit}/{pred_n})");
+    eprintln!(
+        "direct recall {r:.3} ({found}/{gold_n}), direct in gold {p:.3} ({pred_hit}/{pred_n})"
+    );
     assert!(r >= 0.93, "direct recall {r:.3}");
     assert!(p >= 0.93, "direct precision {p:.3}");
 }

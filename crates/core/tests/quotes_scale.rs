@@ -8,11 +8,18 @@ use std::time::Instant;
 
 #[test]
 fn long_document_scales() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
-    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/train/text");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return;
+    };
     let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     names.sort();
-    let texts: Vec<String> = names.iter().take(120).filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let texts: Vec<String> = names
+        .iter()
+        .take(120)
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     let t0 = Instant::now();
     let mut n_single = 0;
     for t in &texts {

@@ -12,9 +12,22 @@ use yew::prelude::*;
 use parallax_web::view_model::{group_sources, select_groups, FigureSort, ReaderTarget, ViewState};
 
 /// A button showing `S<n>: text` that opens a group member in the Reader.
-fn member_button(labels: &BTreeMap<&str, String>, m: &GroupMember, shown: String, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
-    let src = labels.get(m.document.as_str()).cloned().unwrap_or_else(|| m.document.clone());
-    let target = ReaderTarget { document: m.document.clone(), start: m.span.start, end: m.span.end };
+fn member_button(
+    labels: &BTreeMap<&str, String>,
+    m: &GroupMember,
+    shown: String,
+    view: &ViewState,
+    on_view: &Callback<ViewState>,
+) -> Html {
+    let src = labels
+        .get(m.document.as_str())
+        .cloned()
+        .unwrap_or_else(|| m.document.clone());
+    let target = ReaderTarget {
+        document: m.document.clone(),
+        start: m.span.start,
+        end: m.span.end,
+    };
     let next = view.open(target);
     let on_view = on_view.clone();
     html! {
@@ -25,15 +38,28 @@ fn member_button(labels: &BTreeMap<&str, String>, m: &GroupMember, shown: String
     }
 }
 
-
-
-pub fn figure_groups(a: &Analysis, labels: &BTreeMap<&str, String>, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
+pub fn figure_groups(
+    a: &Analysis,
+    labels: &BTreeMap<&str, String>,
+    view: &ViewState,
+    on_view: &Callback<ViewState>,
+) -> Html {
     let units: BTreeSet<&str> = a.figure_groups.iter().map(|g| g.unit.as_str()).collect();
     let groups = select_groups(a, view);
     let header = |col: FigureSort, label: &str| {
         let active = view.fig_sort == col;
-        let sort = if !active { "none" } else if view.fig_desc { "descending" } else { "ascending" };
-        let next = ViewState { fig_sort: col, fig_desc: active && !view.fig_desc, ..view.clone() };
+        let sort = if !active {
+            "none"
+        } else if view.fig_desc {
+            "descending"
+        } else {
+            "ascending"
+        };
+        let next = ViewState {
+            fig_sort: col,
+            fig_desc: active && !view.fig_desc,
+            ..view.clone()
+        };
         let on_view = on_view.clone();
         html! {
             <th scope="col" aria-sort={sort}>
@@ -47,24 +73,37 @@ pub fn figure_groups(a: &Analysis, labels: &BTreeMap<&str, String>, view: &ViewS
         let (v, cb) = (view.clone(), on_view.clone());
         Callback::from(move |e: Event| {
             let s = e.target_unchecked_into::<HtmlInputElement>().value();
-            cb.emit(ViewState { fig_source: (!s.is_empty()).then_some(s), ..v.clone() });
+            cb.emit(ViewState {
+                fig_source: (!s.is_empty()).then_some(s),
+                ..v.clone()
+            });
         })
     };
     let on_unit = {
         let (v, cb) = (view.clone(), on_view.clone());
         Callback::from(move |e: Event| {
             let s = e.target_unchecked_into::<HtmlInputElement>().value();
-            cb.emit(ViewState { fig_unit: (!s.is_empty()).then_some(s), ..v.clone() });
+            cb.emit(ViewState {
+                fig_unit: (!s.is_empty()).then_some(s),
+                ..v.clone()
+            });
         })
     };
     let on_conflicts = {
         let (v, cb) = (view.clone(), on_view.clone());
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            cb.emit(ViewState { fig_conflicts_only: on, ..v.clone() });
+            cb.emit(ViewState {
+                fig_conflicts_only: on,
+                ..v.clone()
+            });
         })
     };
-    let conflicts = a.figure_groups.iter().filter(|g| g.status == "conflict").count();
+    let conflicts = a
+        .figure_groups
+        .iter()
+        .filter(|g| g.status == "conflict")
+        .count();
     html! {
         <section class="subpanel" id="figure-groups" aria-labelledby="figure-groups-h">
             <h3 id="figure-groups-h">{ format!("Across sources: {} measures, {} in conflict", a.figure_groups.len(), conflicts) }</h3>
@@ -127,7 +166,12 @@ pub fn figure_groups(a: &Analysis, labels: &BTreeMap<&str, String>, view: &ViewS
     }
 }
 
-pub fn quote_groups(a: &Analysis, labels: &BTreeMap<&str, String>, view: &ViewState, on_view: &Callback<ViewState>) -> Html {
+pub fn quote_groups(
+    a: &Analysis,
+    labels: &BTreeMap<&str, String>,
+    view: &ViewState,
+    on_view: &Callback<ViewState>,
+) -> Html {
     html! {
         <section class="subpanel" id="quote-groups" aria-labelledby="quote-groups-h">
             <h3 id="quote-groups-h">{ format!("The same remark across sources ({})", a.quote_groups.len()) }</h3>
@@ -167,7 +211,10 @@ pub fn voice(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
     let mut rows: Vec<(&str, usize)> = speakers.into_iter().collect();
     rows.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
     let docs: Vec<&str> = a.documents.iter().map(|d| d.file.as_str()).collect();
-    let totals: BTreeMap<&str, usize> = docs.iter().map(|d| (*d, a.voice.get(*d).map(|m| m.values().sum()).unwrap_or(0))).collect();
+    let totals: BTreeMap<&str, usize> = docs
+        .iter()
+        .map(|d| (*d, a.voice.get(*d).map(|m| m.values().sum()).unwrap_or(0)))
+        .collect();
     html! {
         <section class="subpanel" id="voice" aria-labelledby="voice-h">
             <h3 id="voice-h">{ "Who gets a voice: share of each source's quotes" }</h3>
@@ -204,7 +251,13 @@ pub fn differences(a: &Analysis, labels: &BTreeMap<&str, String>) -> Html {
         Some(i) => format!("#{} {}", i + 1, a.stories[i].label),
         None => id.to_string(),
     };
-    let label_list = |files: &[String]| files.iter().map(|f| labels.get(f.as_str()).cloned().unwrap_or_else(|| f.clone())).collect::<Vec<_>>().join(", ");
+    let label_list = |files: &[String]| {
+        files
+            .iter()
+            .map(|f| labels.get(f.as_str()).cloned().unwrap_or_else(|| f.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     html! {
         <>
             <section class="subpanel" id="conflicts" aria-labelledby="conflicts-h">
@@ -267,7 +320,9 @@ pub struct IssueEditorProps {
 }
 
 fn input_value(r: &NodeRef) -> String {
-    r.cast::<HtmlInputElement>().map(|i| i.value().trim().to_string()).unwrap_or_default()
+    r.cast::<HtmlInputElement>()
+        .map(|i| i.value().trim().to_string())
+        .unwrap_or_default()
 }
 
 fn clear(r: &NodeRef) {
@@ -280,17 +335,29 @@ fn clear(r: &NodeRef) {
 /// recomputes the comparison with all edits so far.
 #[function_component(IssueEditor)]
 pub fn issue_editor(p: &IssueEditorProps) -> Html {
-    let (add_label, add_keys, issue_sel, rename_to, merge_into) =
-        (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    let (add_label, add_keys, issue_sel, rename_to, merge_into) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
     let on_add = {
         let (l, k, cb) = (add_label.clone(), add_keys.clone(), p.on_edit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let label = input_value(&l);
-            let keywords: Vec<String> =
-                input_value(&k).split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect();
+            let keywords: Vec<String> = input_value(&k)
+                .split(',')
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect();
             if !label.is_empty() {
-                let keywords = if keywords.is_empty() { vec![label.to_lowercase()] } else { keywords };
+                let keywords = if keywords.is_empty() {
+                    vec![label.to_lowercase()]
+                } else {
+                    keywords
+                };
                 cb.emit(IssueEdit::Add { label, keywords });
                 clear(&l);
                 clear(&k);
@@ -299,7 +366,11 @@ pub fn issue_editor(p: &IssueEditorProps) -> Html {
     };
     let selected = {
         let s = issue_sel.clone();
-        move || s.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+        move || {
+            s.cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default()
+        }
     };
     let on_rename = {
         let (sel, to, cb) = (selected.clone(), rename_to.clone(), p.on_edit.clone());
@@ -314,7 +385,12 @@ pub fn issue_editor(p: &IssueEditorProps) -> Html {
     let on_merge = {
         let (sel, into, cb) = (selected.clone(), merge_into.clone(), p.on_edit.clone());
         Callback::from(move |_| {
-            let (from, into) = (sel(), into.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default());
+            let (from, into) = (
+                sel(),
+                into.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default(),
+            );
             if !from.is_empty() && !into.is_empty() && from != into {
                 cb.emit(IssueEdit::Merge { from, into });
             }
@@ -369,4 +445,3 @@ fn describe(e: &IssueEdit) -> String {
         IssueEdit::Delete { id } => format!("deleted {id}"),
     }
 }
-

@@ -10,14 +10,13 @@ use parallax_core::{DocAnalysis, Span};
 use parallax_web::view_model::{marks, pieces, Mark};
 use yew::prelude::*;
 
-
-
-
-
 /// The paragraphs to render: the analysis' paragraphs, or the whole body when it has none.
 fn paragraphs(d: &DocAnalysis) -> Vec<Span> {
     if d.paragraphs.is_empty() {
-        vec![Span { start: 0, end: d.body.len() }]
+        vec![Span {
+            start: 0,
+            end: d.body.len(),
+        }]
     } else {
         d.paragraphs.clone()
     }
@@ -68,4 +67,3 @@ pub fn legend() -> Html {
         </p>
     }
 }
-

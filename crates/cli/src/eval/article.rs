@@ -13,7 +13,9 @@ use std::path::Path;
 
 fn tokens(s: &str) -> Vec<&str> {
     // `\w+` in Python's Unicode sense: letters, digits, marks and underscore.
-    s.split(|c: char| !(c.is_alphanumeric() || c == '_' || unicode_mark(c))).filter(|t| !t.is_empty()).collect()
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_' || unicode_mark(c)))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn unicode_mark(c: char) -> bool {
@@ -58,7 +60,10 @@ pub fn page_pr(truth: &str, pred: &str) -> (f64, f64) {
 
 /// The extracted main text of one saved page, as the product produces it.
 pub fn extract(name: &str, bytes: Vec<u8>) -> String {
-    let input = Input { name: name.to_string(), bytes };
+    let input = Input {
+        name: name.to_string(),
+        bytes,
+    };
     match ingest::ingest(&input, &Limits::default()) {
         Ok(d) => {
             let c = clean::clean(&d);
@@ -71,7 +76,8 @@ pub fn extract(name: &str, bytes: Vec<u8>) -> String {
 pub fn run(shared: &Path) -> Result<Section, String> {
     let dir = shared.join("bench/article-extraction");
     let gt: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("ground-truth.json")).map_err(|e| format!("ground-truth.json: {e}"))?,
+        &std::fs::read_to_string(dir.join("ground-truth.json"))
+            .map_err(|e| format!("ground-truth.json: {e}"))?,
     )
     .map_err(|e| e.to_string())?;
     let gt = gt.as_object().ok_or("ground-truth.json: not an object")?;
@@ -83,20 +89,29 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         let path = dir.join("html").join(format!("{id}.html.gz"));
         let mut raw = Vec::new();
         let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        GzDecoder::new(f).read_to_end(&mut raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        GzDecoder::new(f)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let pred = extract(&format!("{id}.html"), raw);
         let (p, r) = page_pr(truth, &pred);
         ps += p;
         rs += r;
         n += 1;
-        worst.push((2.0 * p * r / (p + r).max(1e-9), format!("{id} P={p:.2} R={r:.2}")));
+        worst.push((
+            2.0 * p * r / (p + r).max(1e-9),
+            format!("{id} P={p:.2} R={r:.2}"),
+        ));
     }
     if n == 0 {
         return Err("no pages".into());
     }
     let (p, r) = (ps / n as f64, rs / n as f64);
     let f1 = 2.0 * p * r / (p + r);
-    worst.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+    worst.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
     if std::env::var_os("PARALLAX_EVAL_VERBOSE").is_some() {
         for (_, w) in worst.iter().take(25) {
             eprintln!("  worst: {w}");

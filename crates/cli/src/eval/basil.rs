@@ -47,7 +47,11 @@ fn macro_f1(pairs: &[(&str, &str)]) -> f64 {
         let fnn = pairs.iter().filter(|(g, p)| *g == c && *p != c).count() as f64;
         let pr = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
         let rc = if tp + fnn > 0.0 { tp / (tp + fnn) } else { 0.0 };
-        f += if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+        f += if pr + rc > 0.0 {
+            2.0 * pr * rc / (pr + rc)
+        } else {
+            0.0
+        };
     }
     f / 3.0
 }
@@ -57,12 +61,19 @@ fn majority<'a>(golds: &[&'a str]) -> &'a str {
     for g in golds {
         *c.entry(g).or_default() += 1;
     }
-    c.into_iter().max_by_key(|x| x.1).map(|x| x.0).unwrap_or("neu")
+    c.into_iter()
+        .max_by_key(|x| x.1)
+        .map(|x| x.0)
+        .unwrap_or("neu")
 }
 
 /// Parallax's polarity toward `entity` in one analysed article.
 fn predict(d: &parallax_core::DocAnalysis, entity: &str) -> &'static str {
-    let last = entity.split_whitespace().last().unwrap_or(entity).to_lowercase();
+    let last = entity
+        .split_whitespace()
+        .last()
+        .unwrap_or(entity)
+        .to_lowercase();
     let lex = parallax_core::stance::lexicon();
     let mut score = 0.0f64;
     for c in &d.claims {
@@ -104,7 +115,10 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     files(&root.join("articles"), &mut arts);
     arts.sort();
     if arts.is_empty() {
-        return Err(format!("no articles under {}", root.join("articles").display()));
+        return Err(format!(
+            "no articles under {}",
+            root.join("articles").display()
+        ));
     }
     let mut pairs: Vec<(&'static str, &'static str)> = Vec::new();
     let mut span_pairs: Vec<(&'static str, &'static str)> = Vec::new();
@@ -112,10 +126,17 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     let mut failed = 0usize;
     let mut story_docs: Vec<(String, parallax_core::DocAnalysis)> = Vec::new();
     for p in &arts {
-        let a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let a: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(p).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
         let rel = p.strip_prefix(root.join("articles")).unwrap();
-        let ann_path = root.join("annotations").join(rel.with_file_name(format!("{}_ann.json", p.file_stem().unwrap().to_string_lossy())));
-        let Ok(ann) = std::fs::read_to_string(&ann_path) else { continue };
+        let ann_path = root.join("annotations").join(rel.with_file_name(format!(
+            "{}_ann.json",
+            p.file_stem().unwrap().to_string_lossy()
+        )));
+        let Ok(ann) = std::fs::read_to_string(&ann_path) else {
+            continue;
+        };
         let ann: serde_json::Value = serde_json::from_str(&ann).map_err(|e| e.to_string())?;
         let mut text = String::new();
         if let Some(t) = a["title"].as_str() {
@@ -129,7 +150,10 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             }
             text.push_str("\n\n");
         }
-        let input = Input { name: p.file_name().unwrap().to_string_lossy().into_owned(), bytes: text.into_bytes() };
+        let input = Input {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: text.into_bytes(),
+        };
         // a panic in one stage must not hide the whole benchmark: count it and go on
         let res = std::panic::catch_unwind(|| analyze_document(&input, &Limits::default()));
         let Ok(Ok(doc)) = res else {
@@ -137,20 +161,36 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             continue;
         };
         let source = a["source"].as_str().unwrap_or("?").to_lowercase();
-        let story = p.file_stem().unwrap().to_string_lossy().rsplit_once('_').map(|x| x.0.to_string()).unwrap_or_default();
+        let story = p
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .rsplit_once('_')
+            .map(|x| x.0.to_string())
+            .unwrap_or_default();
         story_docs.push((story, doc.clone()));
         for e in a["main-entities"].as_array().into_iter().flatten() {
             let Some(name) = e.as_str() else { continue };
             let key = format!("author_feeling_{}", name.replace(' ', "_"));
             let pred = predict(&doc, name);
-            if let Some(g) = ann["article-level-annotations"][&key].as_str().and_then(collapse) {
+            if let Some(g) = ann["article-level-annotations"][&key]
+                .as_str()
+                .and_then(collapse)
+            {
                 pairs.push((g, pred));
-                per_source.entry(source.clone()).or_default().push((g, pred));
+                per_source
+                    .entry(source.clone())
+                    .or_default()
+                    .push((g, pred));
             }
             // span view: majority polarity of annotated spans aimed at the entity
             let tgt = name.replace(' ', "_");
             let (mut pos, mut neg) = (0, 0);
-            for sp in ann["phrase-level-annotations"].as_array().into_iter().flatten() {
+            for sp in ann["phrase-level-annotations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
                 if sp["target"].as_str() == Some(tgt.as_str()) {
                     match sp["polarity"].as_str() {
                         Some("pos") => pos += 1,
@@ -159,7 +199,13 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     }
                 }
             }
-            let g = if pos > neg { "pos" } else if neg > pos { "neg" } else { "neu" };
+            let g = if pos > neg {
+                "pos"
+            } else if neg > pos {
+                "neg"
+            } else {
+                "neu"
+            };
             span_pairs.push((g, pred));
         }
     }
@@ -177,9 +223,17 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     let f = |x: f64| format!("{:.3}", x);
     let acc = pairs.iter().filter(|(g, p)| g == p).count() as f64 / pairs.len() as f64;
     let mut rows = vec![
-        Row::new("entity polarity macro-F1 (author_feeling)", f(macro_f1(&pairs)), &[("majority class", &format!("{} ({m1})", f(b1)))]),
+        Row::new(
+            "entity polarity macro-F1 (author_feeling)",
+            f(macro_f1(&pairs)),
+            &[("majority class", &format!("{} ({m1})", f(b1)))],
+        ),
         Row::new("entity polarity accuracy (author_feeling)", f(acc), &[]),
-        Row::new("entity polarity macro-F1 (span majority)", f(macro_f1(&span_pairs)), &[("majority class", &format!("{} ({m2})", f(b2)))]),
+        Row::new(
+            "entity polarity macro-F1 (span majority)",
+            f(macro_f1(&span_pairs)),
+            &[("majority class", &format!("{} ({m2})", f(b2)))],
+        ),
     ];
     for (src, ps) in &per_source {
         rows.push(Row::new(&format!("macro-F1 {src}"), f(macro_f1(ps)), &[]));
@@ -197,12 +251,27 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         }
     }
     let (sp, sr, sf) = pair_scores(&gold, &story_of);
-    rows.push(Row::new("same-story pairs P / R / F1", format!("{} / {} / {}", f(sp), f(sr), f(sf)), &[]));
-    rows.push(Row::new("stories found / gold stories", format!("{} / {}", analysis.stories.len(), gold.iter().collect::<std::collections::BTreeSet<_>>().len()), &[]));
+    rows.push(Row::new(
+        "same-story pairs P / R / F1",
+        format!("{} / {} / {}", f(sp), f(sr), f(sf)),
+        &[],
+    ));
+    rows.push(Row::new(
+        "stories found / gold stories",
+        format!(
+            "{} / {}",
+            analysis.stories.len(),
+            gold.iter().collect::<std::collections::BTreeSet<_>>().len()
+        ),
+        &[],
+    ));
     let sims = parallax_core::compare::stories::similar_pairs(&docs, 0.0);
     let mut sweep = Vec::new();
     for t in [0.1, 0.15, 0.2, 0.25, 0.3, 0.4] {
-        let comp = components(docs.len(), sims.iter().filter(|x| x.2 >= t).map(|x| (x.0, x.1)));
+        let comp = components(
+            docs.len(),
+            sims.iter().filter(|x| x.2 >= t).map(|x| (x.0, x.1)),
+        );
         let (_, _, f1) = pair_scores(&gold, &comp);
         sweep.push(format!("{t}: {}", f(f1)));
     }
@@ -254,8 +323,20 @@ fn pair_scores<G: PartialEq, P: PartialEq>(gold: &[G], pred: &[P]) -> (f64, f64,
             }
         }
     }
-    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-    let r = if tp + fnn > 0 { tp as f64 / (tp + fnn) as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        0.0
+    };
+    let r = if tp + fnn > 0 {
+        tp as f64 / (tp + fnn) as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }

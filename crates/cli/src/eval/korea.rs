@@ -33,7 +33,10 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         .map_err(|e| format!("python3: {e}"))?;
     let _ = std::fs::remove_file(&out);
     let stdout = String::from_utf8_lossy(&res.stdout);
-    let line = stdout.lines().find(|l| l.starts_with("SCORE")).ok_or("score.py printed no SCORE line")?;
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("SCORE"))
+        .ok_or("score.py printed no SCORE line")?;
     let goal = |k: &str| match k {
         "meta" => ">= 0.95",
         "body" => "1.00",

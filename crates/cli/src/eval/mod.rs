@@ -51,7 +51,10 @@ impl Row {
         Row {
             metric: metric.to_string(),
             ours: ours.into(),
-            peers: peers.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            peers: peers
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
         }
     }
 }
@@ -68,10 +71,16 @@ const SETS: &[(&str, Runner)] = &[
 ];
 
 pub fn run(args: EvalArgs) -> ExitCode {
-    let chosen: Vec<&(&str, Runner)> =
-        SETS.iter().filter(|(name, _)| args.set == "all" || args.set == *name).collect();
+    let chosen: Vec<&(&str, Runner)> = SETS
+        .iter()
+        .filter(|(name, _)| args.set == "all" || args.set == *name)
+        .collect();
     if chosen.is_empty() {
-        eprintln!("parallax eval: unknown set {:?}; one of all, {}", args.set, SETS.iter().map(|s| s.0).collect::<Vec<_>>().join(", "));
+        eprintln!(
+            "parallax eval: unknown set {:?}; one of all, {}",
+            args.set,
+            SETS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
+        );
         return ExitCode::from(2);
     }
     let mut sections = Vec::new();
@@ -95,14 +104,23 @@ pub fn run(args: EvalArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn render_text(s: &Section) -> String {
     let mut out = format!("== {}\n", s.title);
     for r in &s.rows {
         let peers: Vec<String> = r.peers.iter().map(|(p, v)| format!("{p} {v}")).collect();
-        out += &format!("  {:<34} ours {:<22} {}\n", r.metric, r.ours, peers.join(" | "));
+        out += &format!(
+            "  {:<34} ours {:<22} {}\n",
+            r.metric,
+            r.ours,
+            peers.join(" | ")
+        );
     }
     for n in &s.notes {
         out += &format!("  note: {n}\n");
@@ -116,7 +134,10 @@ fn render_markdown(sections: &[Section]) -> String {
          (run from the repository root with `../shared` beside it). Do not edit by hand.\n",
     );
     for s in sections {
-        out += &format!("\n## {}\n\n{}\n\n| metric | Parallax | published peers |\n|---|---|---|\n", s.title, s.about);
+        out += &format!(
+            "\n## {}\n\n{}\n\n| metric | Parallax | published peers |\n|---|---|---|\n",
+            s.title, s.about
+        );
         for r in &s.rows {
             let peers: Vec<String> = r.peers.iter().map(|(p, v)| format!("{p} {v}")).collect();
             out += &format!("| {} | **{}** | {} |\n", r.metric, r.ours, peers.join("; "));

@@ -99,7 +99,9 @@ fn cqe_unit(f: &Figure) -> String {
         u => noun_unit(u),
     };
     // CQE reads a rate only from "per"/"a"/"/" ("20 tonnes annually" is "metric ton")
-    let adverb = ["annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|a| f.text.ends_with(a));
+    let adverb = ["annually", "yearly", "monthly", "weekly", "daily", "hourly"]
+        .iter()
+        .any(|a| f.text.ends_with(a));
     match &f.per {
         Some(p) if !adverb => format!("{base} per {p}"),
         _ => base,
@@ -128,7 +130,10 @@ fn adjective_base(w: &str) -> String {
         "worst" | "worse" => return "bad".into(),
         _ => {}
     }
-    const NOT_SUPERLATIVE: &[&str] = &["interest", "forest", "request", "contest", "protest", "harvest", "conquest", "manifest", "arrest", "honest", "modest", "earnest", "digest", "suggest", "invest"];
+    const NOT_SUPERLATIVE: &[&str] = &[
+        "interest", "forest", "request", "contest", "protest", "harvest", "conquest", "manifest",
+        "arrest", "honest", "modest", "earnest", "digest", "suggest", "invest",
+    ];
     if w.len() < 6 || !w.ends_with("est") || NOT_SUPERLATIVE.contains(&w) {
         return w.into();
     }
@@ -143,7 +148,14 @@ fn adjective_base(w: &str) -> String {
         return stem[..n - 1].into();
     }
     // "larg" -> "large", "nic" -> "nice", "saf" -> "safe": a silent e was dropped
-    if n >= 3 && (b[n - 1] == b'c' || stem.ends_with("rg") || vowel(b[n - 2]) && !vowel(b[n - 1]) && !vowel(b[n - 3]) && !b"wxy".contains(&b[n - 1])) {
+    if n >= 3
+        && (b[n - 1] == b'c'
+            || stem.ends_with("rg")
+            || vowel(b[n - 2])
+                && !vowel(b[n - 1])
+                && !vowel(b[n - 3])
+                && !b"wxy".contains(&b[n - 1]))
+    {
         return format!("{stem}e");
     }
     stem.into()
@@ -154,7 +166,11 @@ fn from_figure(f: &Figure) -> Q {
         Some(h) => V::Two(f.value, h),
         None => V::One(f.value),
     };
-    Q { value, unit: cqe_unit(f), change: f.change.clone() }
+    Q {
+        value,
+        unit: cqe_unit(f),
+        change: f.change.clone(),
+    }
 }
 
 #[derive(Default)]
@@ -196,9 +212,21 @@ fn score_sentence(gold: &mut [Q], pred: &mut Vec<Q>, c: &mut Counts) {
 }
 
 fn prf(tp: usize, gold: usize, pred: usize) -> (f64, f64, f64) {
-    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p * 100.0, r * 100.0, f * 100.0)
 }
 
@@ -231,10 +259,15 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             })
             .unwrap_or_default();
         let seg = parallax_core::segment::segment(sent);
-        let figs: Vec<Figure> =
-            parallax_core::recognise::figures::recognise(sent, &seg).into_iter()
+        let figs: Vec<Figure> = parallax_core::recognise::figures::recognise(sent, &seg)
+            .into_iter()
             .filter(|f| f.unit != "ordinal")
-            .filter(|f| !(f.unit == "times" && !f.text.chars().any(|c| c.is_ascii_digit()) && !f.text.contains("fold") && !f.text.contains("times")))
+            .filter(|f| {
+                !(f.unit == "times"
+                    && !f.text.chars().any(|c| c.is_ascii_digit())
+                    && !f.text.contains("fold")
+                    && !f.text.contains("times"))
+            })
             .collect();
         if verbose {
             println!("S {sent}");
@@ -242,7 +275,14 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                 println!("  G {:?} {} {}", g.value, g.unit, g.change);
             }
             for f in &figs {
-                println!("  P {:?} {:?} {} {} [{}]", f.value, f.value_high, cqe_unit(f), f.change, f.text);
+                println!(
+                    "  P {:?} {:?} {} {} [{}]",
+                    f.value,
+                    f.value_high,
+                    cqe_unit(f),
+                    f.change,
+                    f.text
+                );
             }
         }
         let mut pred: Vec<Q> = figs.iter().map(from_figure).collect();

@@ -51,7 +51,9 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
     let mut rels = Vec::new();
     for line in ann.lines() {
         let mut parts = line.split('\t');
-        let (Some(id), Some(def)) = (parts.next(), parts.next()) else { continue };
+        let (Some(id), Some(def)) = (parts.next(), parts.next()) else {
+            continue;
+        };
         if id.starts_with('T') {
             let mut it = def.splitn(2, ' ');
             let _label = it.next();
@@ -60,7 +62,9 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
             let mut hi = 0;
             let mut frags = Vec::new();
             for frag in offs.split(';') {
-                let mut n = frag.split_whitespace().filter_map(|x| x.parse::<usize>().ok());
+                let mut n = frag
+                    .split_whitespace()
+                    .filter_map(|x| x.parse::<usize>().ok());
                 if let (Some(a), Some(b)) = (n.next(), n.next()) {
                     lo = lo.min(a);
                     hi = hi.max(b);
@@ -94,8 +98,15 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
         let Some((c, frags)) = content else { continue };
         let ct = c.text(text);
         let before = text[..c.start].trim_end_matches(' ').chars().last();
-        let direct = ct.trim_start().starts_with(['“', '"', '”']) || matches!(before, Some('“' | '"'));
-        out.push(Gold { content: c, frags, direct, source, cue });
+        let direct =
+            ct.trim_start().starts_with(['“', '"', '”']) || matches!(before, Some('“' | '"'));
+        out.push(Gold {
+            content: c,
+            frags,
+            direct,
+            source,
+            cue,
+        });
     }
     out
 }
@@ -103,7 +114,13 @@ fn parse_ann(ann: &str, text: &str) -> Vec<Gold> {
 /// Trims whitespace, quote marks and edge punctuation; returns the byte span.
 fn core(text: &str, s: Span) -> Span {
     let t = s.text(text);
-    let junk = |c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | '.' | ':' | ';' | '—' | '–');
+    let junk = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | '.' | ':' | ';' | '—' | '–'
+            )
+    };
     let a = t.len() - t.trim_start_matches(junk).len();
     let tt = t.trim_start_matches(junk);
     let b = a + tt.trim_end_matches(junk).len();
@@ -113,7 +130,11 @@ fn core(text: &str, s: Span) -> Span {
 fn overlap(a: Span, b: Span) -> f64 {
     let shared = a.end.min(b.end).saturating_sub(a.start.max(b.start));
     let m = a.len().max(b.len());
-    if m == 0 { 0.0 } else { shared as f64 / m as f64 }
+    if m == 0 {
+        0.0
+    } else {
+        shared as f64 / m as f64
+    }
 }
 
 fn last_word(s: &str) -> String {
@@ -136,9 +157,21 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.pred == 0 { 0.0 } else { self.tp_pred as f64 / self.pred as f64 };
-        let r = if self.gold == 0 { 0.0 } else { self.tp_gold as f64 / self.gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp_pred as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp_gold as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (100.0 * p, 100.0 * r, 100.0 * f)
     }
 }
@@ -174,12 +207,15 @@ pub fn run(shared: &Path) -> Result<Section, String> {
     let mut docs = 0;
     for (article, ann_file) in &chosen {
         let text_path = dir.join("text").join(format!("{article}.txt"));
-        let Ok(text) = std::fs::read_to_string(&text_path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&text_path) else {
+            continue;
+        };
         let ann = std::fs::read_to_string(adir.join(ann_file)).map_err(|e| e.to_string())?;
         let gold = parse_ann(&ann, &text);
         docs += 1;
         let seg = segment::segment(&text);
-        let (mut entities, mentions) = recognise::actors::recognise(&text, &seg, lexicon::gazetteer());
+        let (mut entities, mentions) =
+            recognise::actors::recognise(&text, &seg, lexicon::gazetteer());
         let quotes = attribute::attribute(&text, &seg, &mut entities, &mentions);
         for (ti, &th) in thresholds.iter().enumerate() {
             let mut used = vec![false; quotes.len()];
@@ -202,7 +238,11 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                         continue;
                     }
                     let qc = core(&text, q.span);
-                    let o = g.frags.iter().map(|f| overlap(core(&text, *f), qc)).fold(overlap(gc, qc), f64::max);
+                    let o = g
+                        .frags
+                        .iter()
+                        .map(|f| overlap(core(&text, *f), qc))
+                        .fold(overlap(gc, qc), f64::max);
                     if o >= th && best.is_none_or(|(bo, _)| o > bo) {
                         best = Some((o, i));
                     }
@@ -211,12 +251,23 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                     if ti == 0 && debug {
                         let ctx_start = text[..g.content.start].rfind('\n').map_or(0, |x| x + 1);
                         let _ = ctx_start;
-                        eprintln!("MISS {} [{}] {:?} | src {:?}", if g.direct { "D" } else { "I" }, g.cue.map_or("", |s| s.text(&text)), gc.text(&text), g.source.map(|s| s.text(&text)));
+                        eprintln!(
+                            "MISS {} [{}] {:?} | src {:?}",
+                            if g.direct { "D" } else { "I" },
+                            g.cue.map_or("", |s| s.text(&text)),
+                            gc.text(&text),
+                            g.source.map(|s| s.text(&text))
+                        );
                         if std::env::var("PARALLAX_DEBUG").as_deref() == Ok("2") {
-                            let pe = text[g.content.end..].find('\n').map_or(text.len(), |x| g.content.end + x);
+                            let pe = text[g.content.end..]
+                                .find('\n')
+                                .map_or(text.len(), |x| g.content.end + x);
                             eprintln!("   para {:?}", &text[ctx_start..pe]);
                             for q in quotes.iter().filter(|q| q.span.overlaps(g.content)) {
-                                eprintln!("   near {:?} {:?} cue {:?} spk {:?}", q.kind, q.text, q.cue, q.speaker_text);
+                                eprintln!(
+                                    "   near {:?} {:?} cue {:?} spk {:?}",
+                                    q.kind, q.text, q.cue, q.speaker_text
+                                );
                             }
                         }
                     }
@@ -224,7 +275,11 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                 };
                 used[i] = true;
                 if ti == 0 && debug && best.is_some_and(|(o, _)| o < 0.8) {
-                    eprintln!("LOOSE {:?}\n   ours {:?}", gc.text(&text), core(&text, quotes[i].span).text(&text));
+                    eprintln!(
+                        "LOOSE {:?}\n   ours {:?}",
+                        gc.text(&text),
+                        core(&text, quotes[i].span).text(&text)
+                    );
                 }
                 matched_hulls.push(g.content);
                 let q = &quotes[i];
@@ -239,16 +294,31 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                         if debug {
                             let st = src.text(&text);
                             let ok = q.speaker_span.is_some_and(|s| s.overlaps(src))
-                                || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
-                                || q.speaker_text.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
+                                || q.speaker.as_deref().is_some_and(|s| {
+                                    !s.is_empty() && last_word(s) == last_word(st)
+                                })
+                                || q.speaker_text.as_deref().is_some_and(|s| {
+                                    !s.is_empty() && last_word(s) == last_word(st)
+                                });
                             if !ok {
-                                eprintln!("SPK want {:?} got {:?} / {:?} cue {:?} | {:?}", st, q.speaker, q.speaker_text, q.cue, q.text.chars().take(80).collect::<String>());
+                                eprintln!(
+                                    "SPK want {:?} got {:?} / {:?} cue {:?} | {:?}",
+                                    st,
+                                    q.speaker,
+                                    q.speaker_text,
+                                    q.cue,
+                                    q.text.chars().take(80).collect::<String>()
+                                );
                             }
                         }
                         let st = src.text(&text);
                         let ok = q.speaker_span.is_some_and(|s| s.overlaps(src))
-                            || q.speaker.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
-                            || q.speaker_text.as_deref().is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
+                            || q.speaker
+                                .as_deref()
+                                .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
+                            || q.speaker_text
+                                .as_deref()
+                                .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));
                         for k in [0, gk] {
                             spk[k].1 += 1;
                             spk[k].0 += ok as usize;
@@ -259,7 +329,16 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             // a prediction inside a matched attribution's content (a partial quote inside
             // a reported clause, the second half of an interrupted quote) is part of it
             for (i, q) in quotes.iter().enumerate() {
-                if !used[i] && matched_hulls.iter().any(|h| 5 * q.span.end.min(h.end).saturating_sub(q.span.start.max(h.start)) >= 4 * q.span.len()) {
+                if !used[i]
+                    && matched_hulls.iter().any(|h| {
+                        5 * q
+                            .span
+                            .end
+                            .min(h.end)
+                            .saturating_sub(q.span.start.max(h.start))
+                            >= 4 * q.span.len()
+                    })
+                {
                     used[i] = true;
                     c[0].pred -= 1;
                     c[if q.kind == QuoteKind::Indirect { 2 } else { 1 }].pred -= 1;
@@ -268,14 +347,26 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             if ti == 0 && std::env::var_os("PARALLAX_DEBUG").is_some() {
                 for (i, q) in quotes.iter().enumerate() {
                     if !used[i] {
-                        eprintln!("EXTRA {:?} {:?} | {:?} cue {:?}", q.kind, &q.text, q.speaker_text, q.cue);
+                        eprintln!(
+                            "EXTRA {:?} {:?} | {:?} cue {:?}",
+                            q.kind, &q.text, q.speaker_text, q.cue
+                        );
                     }
                 }
             }
         }
     }
-    let pct = |(ok, n): (usize, usize)| if n == 0 { "-".to_string() } else { format!("{:.1} ({ok}/{n})", 100.0 * ok as f64 / n as f64) };
-    let ggt = [("GenderGapTracker (other data)", "84.6 / 82.7 / 83.7"), ("citron F1, PARC 3.0", "83.2")];
+    let pct = |(ok, n): (usize, usize)| {
+        if n == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.1} ({ok}/{n})", 100.0 * ok as f64 / n as f64)
+        }
+    };
+    let ggt = [
+        ("GenderGapTracker (other data)", "84.6 / 82.7 / 83.7"),
+        ("citron F1, PARC 3.0", "83.2"),
+    ];
     let rows = vec![
         Row::new("content P/R/F1, overlap >= 0.3", fmt3(&counts[0][0]), &ggt),
         Row::new("content P/R/F1, overlap >= 0.8", fmt3(&counts[1][0]), &[]),
@@ -283,7 +374,11 @@ pub fn run(shared: &Path) -> Result<Section, String> {
         Row::new("direct P/R/F1 (0.8)", fmt3(&counts[1][1]), &[]),
         Row::new("indirect P/R/F1 (0.3)", fmt3(&counts[0][2]), &[]),
         Row::new("indirect P/R/F1 (0.8)", fmt3(&counts[1][2]), &[]),
-        Row::new("speaker accuracy (matched, 0.3)", pct(spk[0]), &[("GenderGapTracker (other data)", "86.5")]),
+        Row::new(
+            "speaker accuracy (matched, 0.3)",
+            pct(spk[0]),
+            &[("GenderGapTracker (other data)", "86.5")],
+        ),
         Row::new("speaker accuracy, direct", pct(spk[1]), &[]),
         Row::new("speaker accuracy, indirect", pct(spk[2]), &[]),
     ];

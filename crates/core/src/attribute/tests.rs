@@ -9,12 +9,20 @@ fn run(body: &str) -> (Vec<Quote>, Vec<Entity>) {
 }
 
 fn person(name: &str) -> Entity {
-    Entity { name: name.into(), kind: ActorKind::Person, aliases: vec![], titles: vec![], key: None }
+    Entity {
+        name: name.into(),
+        kind: ActorKind::Person,
+        aliases: vec![],
+        titles: vec![],
+        key: None,
+    }
 }
 
 #[test]
 fn direct_quote_cue_after() {
-    let (q, _) = run("“Sanctions are useless in this case,” the minister's guest, Jan Novak, said on Friday.");
+    let (q, _) = run(
+        "“Sanctions are useless in this case,” the minister's guest, Jan Novak, said on Friday.",
+    );
     let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].text, "Sanctions are useless in this case,");
@@ -42,7 +50,12 @@ fn pronoun_resolves_to_recent_person() {
     let body = "Tom Baker arrived late.\n“We have agreed to meet again,” he said.";
     let seg = segment(body);
     let mut ents = vec![person("Tom Baker")];
-    let m = vec![Mention { span: Span::new(0, 9), text: "Tom Baker".into(), entity: 0, via: MentionVia::Name }];
+    let m = vec![Mention {
+        span: Span::new(0, 9),
+        text: "Tom Baker".into(),
+        entity: 0,
+        via: MentionVia::Name,
+    }];
     let q = attribute(body, &seg, &mut ents, &m);
     assert_eq!(q[0].speaker.as_deref(), Some("Tom Baker"));
     assert_eq!(q[0].speaker_text.as_deref(), Some("he"));
@@ -53,13 +66,19 @@ fn anonymous_source() {
     let (q, _) = run("“There is something going on,” a government official in the capital said.");
     assert!(q[0].anonymous);
     assert_eq!(q[0].speaker, None);
-    assert_eq!(q[0].speaker_text.as_deref(), Some("a government official in the capital"));
+    assert_eq!(
+        q[0].speaker_text.as_deref(),
+        Some("a government official in the capital")
+    );
 }
 
 #[test]
 fn partial_quote_and_scare_quote() {
     let (q, _) = run("Karl Stone dismissed the sanctions, describing them as “useless” in the long run.\nThe so-called “deal” was never signed.");
-    let q: Vec<_> = q.into_iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+    let q: Vec<_> = q
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].kind, QuoteKind::Partial);
     assert_eq!(q[0].text, "useless");
@@ -86,8 +105,14 @@ fn straight_quotes_and_misused_closer() {
 #[test]
 fn british_single_quotes_not_apostrophes() {
     let (q, _) = run("The minister’s aides said ‘we will never back down on this’ after the vote.\nIt’s the people’s choice, the voters’ view.");
-    assert_eq!(q.iter().filter(|q| q.kind != QuoteKind::Indirect).count(), 1, "{q:?}");
-    assert!(q.iter().any(|q| q.text == "we will never back down on this"));
+    assert_eq!(
+        q.iter().filter(|q| q.kind != QuoteKind::Indirect).count(),
+        1,
+        "{q:?}"
+    );
+    assert!(q
+        .iter()
+        .any(|q| q.text == "we will never back down on this"));
 }
 
 #[test]
@@ -159,9 +184,21 @@ fn dash_attribution() {
 
 #[test]
 fn double_apostrophe_marks() {
-    let (q, _) = run("''We are really part of this history,'' he said. ''It should be taught in classrooms.''");
-    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.text.as_str()).collect();
-    assert_eq!(d, vec!["We are really part of this history,", "It should be taught in classrooms."]);
+    let (q, _) = run(
+        "''We are really part of this history,'' he said. ''It should be taught in classrooms.''",
+    );
+    let d: Vec<_> = q
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        d,
+        vec![
+            "We are really part of this history,",
+            "It should be taught in classrooms."
+        ]
+    );
 }
 
 #[test]
@@ -175,14 +212,23 @@ fn parenthetical_cue_and_title_abbreviation() {
 
 #[test]
 fn participle_saying_that() {
-    let (q, _) = run("Lena Ortiz played down the risk, saying that the reactor was safe and well guarded.");
-    assert!(q.iter().any(|q| q.text == "the reactor was safe and well guarded" && q.speaker.as_deref() == Some("Lena Ortiz")), "{q:?}");
+    let (q, _) =
+        run("Lena Ortiz played down the risk, saying that the reactor was safe and well guarded.");
+    assert!(
+        q.iter()
+            .any(|q| q.text == "the reactor was safe and well guarded"
+                && q.speaker.as_deref() == Some("Lena Ortiz")),
+        "{q:?}"
+    );
 }
 
 #[test]
 fn whether_clause() {
     let (q, _) = run("Lawmakers asked whether the deals required the recipients to cooperate.");
-    assert_eq!(q[0].text, "whether the deals required the recipients to cooperate");
+    assert_eq!(
+        q[0].text,
+        "whether the deals required the recipients to cooperate"
+    );
     assert!(q[0].anonymous);
 }
 
@@ -225,27 +271,45 @@ fn according_to_at_clause_end() {
 #[test]
 fn passive_question() {
     let (q, _) = run("When asked whether he would fundraise for other candidates, the senator declined to answer.");
-    assert!(q.iter().any(|q| q.text.starts_with("whether he would fundraise")), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|q| q.text.starts_with("whether he would fundraise")),
+        "{q:?}"
+    );
 }
 
 fn indirect_texts(body: &str) -> Vec<(String, Option<String>)> {
     let (q, _) = run(body);
-    q.into_iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.text, q.speaker)).collect()
+    q.into_iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (q.text, q.speaker))
+        .collect()
 }
 
 #[test]
 fn said_then_adverbials_then_that() {
     let q = indirect_texts("Mara Quist said earlier on Friday during a news conference that she may wait until the spring to decide.");
-    assert_eq!(q, vec![("she may wait until the spring to decide".to_string(), Some("Mara Quist".to_string()))]);
+    assert_eq!(
+        q,
+        vec![(
+            "she may wait until the spring to decide".to_string(),
+            Some("Mara Quist".to_string())
+        )]
+    );
 }
 
 #[test]
 fn said_with_bare_plural_subject() {
     let q = indirect_texts("Tom Verrell, the chief executive, said candidates are becoming more aware of the money online.");
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0].0, "candidates are becoming more aware of the money online");
+    assert_eq!(
+        q[0].0,
+        "candidates are becoming more aware of the money online"
+    );
     // a preposition after "said" is circumstance, not content
-    assert!(indirect_texts("Tom Verrell said in an interview on the radio show yesterday.").is_empty());
+    assert!(
+        indirect_texts("Tom Verrell said in an interview on the radio show yesterday.").is_empty()
+    );
 }
 
 #[test]
@@ -259,9 +323,12 @@ fn participle_splits_the_report_and_keeps_the_subject() {
 
 #[test]
 fn evidence_shows_that() {
-    let q = indirect_texts("A new survey by the institute shows that most voters want a different candidate.");
+    let q = indirect_texts(
+        "A new survey by the institute shows that most voters want a different candidate.",
+    );
     assert_eq!(q[0].0, "most voters want a different candidate", "{q:?}");
-    let q = indirect_texts("The town has gained many new residents since 2010, census figures show.");
+    let q =
+        indirect_texts("The town has gained many new residents since 2010, census figures show.");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, "The town has gained many new residents since 2010");
 }
@@ -277,5 +344,9 @@ fn asked_question_at_sentence_start() {
 fn sentence_end_inside_quote_ends_the_clause() {
     let q = indirect_texts("The agent called the probe “ongoing.” He said the bureau has not commented on its scope or targets.");
     assert!(q.iter().all(|(t, _)| !t.contains("ongoing")), "{q:?}");
-    assert!(q.iter().any(|(t, _)| t == "the bureau has not commented on its scope or targets"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|(t, _)| t == "the bureau has not commented on its scope or targets"),
+        "{q:?}"
+    );
 }

@@ -8,10 +8,30 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 fn month(s: &str) -> Option<u32> {
@@ -22,12 +42,19 @@ fn month(s: &str) -> Option<u32> {
 const MONTH_RE: &str = r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
 
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    Regex::new(&format!(
+        r"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .unwrap()
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .unwrap()
 });
-static MY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{4}})\b")).unwrap());
+static MY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{4}})\b")).unwrap());
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").unwrap());
 static US_NUM: LazyLock<Regex> =
@@ -72,17 +99,33 @@ pub fn find(s: &str) -> Option<Found> {
         }
     };
     if let Some(c) = ISO.captures(s) {
-        let (y, m, d) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        let (y, m, d) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
         if valid(m, d) {
             let g = c.get(0).unwrap();
-            consider(Found { iso: fmt(Some(y), m, Some(d)), start: g.start(), end: g.end() });
+            consider(Found {
+                iso: fmt(Some(y), m, Some(d)),
+                start: g.start(),
+                end: g.end(),
+            });
         }
     }
     if let Some(c) = US_NUM.captures(s) {
-        let (m, d, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        let (m, d, y) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
         if valid(m, d) {
             let g = c.get(0).unwrap();
-            consider(Found { iso: fmt(Some(y), m, Some(d)), start: g.start(), end: g.end() });
+            consider(Found {
+                iso: fmt(Some(y), m, Some(d)),
+                start: g.start(),
+                end: g.end(),
+            });
         }
     }
     for c in MDY.captures_iter(s) {
@@ -97,7 +140,11 @@ pub fn find(s: &str) -> Option<Found> {
         }
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
         let g = c.get(0).unwrap();
-        consider(Found { iso: fmt(y, m, Some(d)), start: g.start(), end: g.end() });
+        consider(Found {
+            iso: fmt(y, m, Some(d)),
+            start: g.start(),
+            end: g.end(),
+        });
         break;
     }
     for c in DMY.captures_iter(s) {
@@ -108,14 +155,22 @@ pub fn find(s: &str) -> Option<Found> {
         }
         let y = c.get(3).and_then(|y| y.as_str().parse().ok());
         let g = c.get(0).unwrap();
-        consider(Found { iso: fmt(y, m, Some(d)), start: g.start(), end: g.end() });
+        consider(Found {
+            iso: fmt(y, m, Some(d)),
+            start: g.start(),
+            end: g.end(),
+        });
         break;
     }
     if let Some(c) = MY.captures(s) {
         if let Some(m) = month(&c[1]) {
             let y = c[2].parse().ok();
             let g = c.get(0).unwrap();
-            consider(Found { iso: fmt(y, m, None), start: g.start(), end: g.end() });
+            consider(Found {
+                iso: fmt(y, m, None),
+                start: g.start(),
+                end: g.end(),
+            });
         }
     }
     best
@@ -185,6 +240,11 @@ mod tests {
         assert_eq!(rest, "By A Writer");
         assert!(dateline("On March 26 the group met in the capital to discuss oil.").is_none());
         assert!(dateline("Updated: Tuesday, March 1, 2016 10:20 p.m. EST").is_some());
-        assert_eq!(dateline("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.").unwrap().0, "2019-11-20");
+        assert_eq!(
+            dateline("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.")
+                .unwrap()
+                .0,
+            "2019-11-20"
+        );
     }
 }

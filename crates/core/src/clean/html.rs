@@ -29,10 +29,16 @@ pub const MAX_NESTING: usize = 256;
 /// Extracts the article text and metadata from an HTML page.
 pub fn clean_html(html: &str) -> Cleaned {
     let html = &*limit_nesting(html, MAX_NESTING);
-    let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
     let (text, meta) = match Readability::new(html, None, Some(cfg)) {
         Ok(mut r) => match r.parse() {
-            Ok(a) => (a.text_content.to_string(), Some((a.title, a.byline, a.site_name, a.published_time))),
+            Ok(a) => (
+                a.text_content.to_string(),
+                Some((a.title, a.byline, a.site_name, a.published_time)),
+            ),
             Err(_) => (fallback_text(html), None),
         },
         Err(_) => (fallback_text(html), None),
@@ -47,16 +53,32 @@ pub fn clean_html(html: &str) -> Cleaned {
             if let Some(guess) = c.title.take() {
                 if crate::text::fold(&guess) != crate::text::fold(&title) {
                     // The guessed headline was body text: put its line back in front.
-                    if let Some(i) = c.furniture.iter().position(|f| f.kind == crate::model::FurnitureKind::Title) {
+                    if let Some(i) = c
+                        .furniture
+                        .iter()
+                        .position(|f| f.kind == crate::model::FurnitureKind::Title)
+                    {
                         let line = c.furniture.remove(i).text;
-                        c.body = if c.body.is_empty() { line } else { format!("{line}\n{}", c.body) };
+                        c.body = if c.body.is_empty() {
+                            line
+                        } else {
+                            format!("{line}\n{}", c.body)
+                        };
                     }
                 }
             }
             c.title = Some(title);
         }
-        if let Some(b) = byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty() && b.len() < 100) {
-            let b = b.strip_prefix("By ").or_else(|| b.strip_prefix("by ")).unwrap_or(&b).trim().to_string();
+        if let Some(b) = byline
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty() && b.len() < 100)
+        {
+            let b = b
+                .strip_prefix("By ")
+                .or_else(|| b.strip_prefix("by "))
+                .unwrap_or(&b)
+                .trim()
+                .to_string();
             c.author = Some(b);
         }
         if let Some(s) = site.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
@@ -73,13 +95,24 @@ pub fn clean_html(html: &str) -> Cleaned {
 /// out (`<p>`, `<li>`, table cells ...), which the parser closes by itself. They are not
 /// counted, so unclosed ones do not make a page look deep.
 const FLAT: &[&str] = &[
-    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr", "html", "img",
-    "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp", "rt", "source", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "track", "wbr",
+    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr",
+    "html", "img", "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp",
+    "rt", "source", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "wbr",
 ];
 
 /// Elements whose content is raw text: tags inside them are not tags.
-const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
+const RAW: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "noscript",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
 
 /// Drops start and end tags nested deeper than `max` (see [`MAX_NESTING`]), keeping
 /// all text. A linear scan, not a parser: comments and raw-text elements are skipped
@@ -162,17 +195,24 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
 }
 
 fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(pat.len()).position(|w| w == pat).map(|p| p + from)
+    b.get(from..)?
+        .windows(pat.len())
+        .position(|w| w == pat)
+        .map(|p| p + from)
 }
 
 fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map(|p| p + from)
+    b.get(from..)?
+        .windows(pat.len())
+        .position(|w| w.eq_ignore_ascii_case(pat))
+        .map(|p| p + from)
 }
 
 /// When Readability finds nothing: the text of `<body>` without scripts and styles.
 fn fallback_text(html: &str) -> String {
     let doc = dom_query::Document::from(html);
-    doc.select("script, style, noscript, template, svg, nav, header, footer, aside, form").remove();
+    doc.select("script, style, noscript, template, svg, nav, header, footer, aside, form")
+        .remove();
     doc.select("body").formatted_text().to_string()
 }
 
@@ -182,7 +222,11 @@ mod tests {
 
     #[test]
     fn nesting_is_limited() {
-        let deep = format!("{}<p>text</p>{}", "<div class=\"a>b\">".repeat(10), "</div>".repeat(10));
+        let deep = format!(
+            "{}<p>text</p>{}",
+            "<div class=\"a>b\">".repeat(10),
+            "</div>".repeat(10)
+        );
         let flat = limit_nesting(&deep, 3);
         assert_eq!(flat.matches("<div").count(), 3, "{flat}");
         assert_eq!(flat.matches("</div>").count(), 3, "{flat}");
@@ -192,7 +236,13 @@ mod tests {
         assert_eq!(limit_nesting(page, 3), page);
         assert_eq!(limit_nesting("<div><div>x", 1), "<div> x");
         // Unterminated constructs at the end do not panic.
-        for s in ["<div><div><div><!-- x", "<div><div><div><script>x", "<div><div><div a='>", "<div><div><div><", "<<<<</"] {
+        for s in [
+            "<div><div><div><!-- x",
+            "<div><div><div><script>x",
+            "<div><div><div a='>",
+            "<div><div><div><",
+            "<<<<</",
+        ] {
             let _ = limit_nesting(s, 1);
         }
     }

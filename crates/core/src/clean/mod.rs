@@ -50,7 +50,9 @@ pub fn normalise_chars(s: &str) -> String {
         match c {
             '\u{200B}' => {
                 let next_upper = chars.peek().is_some_and(|n| n.is_uppercase());
-                if next_upper && (prev.is_lowercase() || matches!(prev, '.' | ',' | ';' | ':' | '!' | '?')) {
+                if next_upper
+                    && (prev.is_lowercase() || matches!(prev, '.' | ',' | ';' | ':' | '!' | '?'))
+                {
                     out.push(' ');
                     prev = ' ';
                 }
@@ -60,8 +62,14 @@ pub fn normalise_chars(s: &str) -> String {
             // A no-break, narrow no-break, thin or figure space between digit groups is
             // a thousands separator (SI and French style: "1\u{00A0}000"): dropped, so
             // the number reads as one ("1000") rather than two.
-            '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' if prev.is_ascii_digit() && digit_group_follows(&chars) => continue,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
+            '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}'
+                if prev.is_ascii_digit() && digit_group_follows(&chars) =>
+            {
+                continue
+            }
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                out.push(' ')
+            }
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push('\n');
@@ -79,7 +87,8 @@ pub fn normalise_chars(s: &str) -> String {
 /// The next characters are exactly three ASCII digits (a thousands group).
 fn digit_group_follows(chars: &std::iter::Peekable<std::str::Chars>) -> bool {
     let mut ahead = chars.clone();
-    (0..3).all(|_| ahead.next().is_some_and(|c| c.is_ascii_digit())) && !ahead.next().is_some_and(|c| c.is_ascii_digit())
+    (0..3).all(|_| ahead.next().is_some_and(|c| c.is_ascii_digit()))
+        && !ahead.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Collapses runs of spaces inside a line.
@@ -96,8 +105,9 @@ fn squeeze(line: &str) -> String {
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap());
 static MD_EMPH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\*\*|__|\*|`)").unwrap());
-static MD_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,3}[.)]\s+)").unwrap());
+static MD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,3}[.)]\s+)").unwrap()
+});
 
 /// Markdown to plain lines: headings, quotes and list markers dropped, links reduced to
 /// their text, images dropped, emphasis markers removed, rules and fences skipped.
@@ -105,13 +115,20 @@ pub fn markdown_to_text(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     for line in md.lines() {
         let t = line.trim();
-        if t.starts_with("```") || t.starts_with("~~~") || (t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))) {
+        if t.starts_with("```")
+            || t.starts_with("~~~")
+            || (t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')))
+        {
             out.push('\n');
             continue;
         }
         let t = MD_PREFIX.replace(t, "");
         let t = MD_LINK.replace_all(&t, |c: &regex::Captures| {
-            if c[0].starts_with('!') { String::new() } else { c[1].to_string() }
+            if c[0].starts_with('!') {
+                String::new()
+            } else {
+                c[1].to_string()
+            }
         });
         let t = MD_EMPH.replace_all(&t, "");
         out.push_str(t.trim());
@@ -125,15 +142,118 @@ pub fn markdown_to_text(md: &str) -> String {
 /// Words that make up navigation, sharing and page-chrome lines. A short line made only
 /// of these is furniture.
 const NAV_WORDS: &[&str] = &[
-    "a", "about", "advertisement", "advertising", "all", "and", "archive", "article", "articles", "back", "bookmark",
-    "close", "comment", "comments", "contact", "copy", "copied", "e-mail", "email", "facebook", "feedback", "follow",
-    "font", "from", "headlines", "home", "instagram", "larger", "latest", "link", "linkedin", "login", "log", "in",
-    "more", "menu", "most", "news", "newsletter", "next", "on", "page", "pinterest", "popular", "previous", "print",
-    "read", "reddit", "register", "related", "reply", "save", "search", "see", "send", "share", "show", "sign",
-    "size", "smaller", "story", "stories", "subscribe", "text", "to", "top", "tweet", "twitter", "up", "us", "view",
-    "viewed", "watch", "whatsapp", "x", "youtube", "video", "videos", "photos", "gallery", "listen", "audio",
-    "skip", "content", "main", "also", "recommended", "for", "you", "sections", "section", "go", "click", "here",
-    "the", "this", "via", "tags", "topics", "caption", "photo", "image", "gallery", "telegram", "messenger", "sms", "mail", "gift", "print", "ad", "ads", "sponsored",
+    "a",
+    "about",
+    "advertisement",
+    "advertising",
+    "all",
+    "and",
+    "archive",
+    "article",
+    "articles",
+    "back",
+    "bookmark",
+    "close",
+    "comment",
+    "comments",
+    "contact",
+    "copy",
+    "copied",
+    "e-mail",
+    "email",
+    "facebook",
+    "feedback",
+    "follow",
+    "font",
+    "from",
+    "headlines",
+    "home",
+    "instagram",
+    "larger",
+    "latest",
+    "link",
+    "linkedin",
+    "login",
+    "log",
+    "in",
+    "more",
+    "menu",
+    "most",
+    "news",
+    "newsletter",
+    "next",
+    "on",
+    "page",
+    "pinterest",
+    "popular",
+    "previous",
+    "print",
+    "read",
+    "reddit",
+    "register",
+    "related",
+    "reply",
+    "save",
+    "search",
+    "see",
+    "send",
+    "share",
+    "show",
+    "sign",
+    "size",
+    "smaller",
+    "story",
+    "stories",
+    "subscribe",
+    "text",
+    "to",
+    "top",
+    "tweet",
+    "twitter",
+    "up",
+    "us",
+    "view",
+    "viewed",
+    "watch",
+    "whatsapp",
+    "x",
+    "youtube",
+    "video",
+    "videos",
+    "photos",
+    "gallery",
+    "listen",
+    "audio",
+    "skip",
+    "content",
+    "main",
+    "also",
+    "recommended",
+    "for",
+    "you",
+    "sections",
+    "section",
+    "go",
+    "click",
+    "here",
+    "the",
+    "this",
+    "via",
+    "tags",
+    "topics",
+    "caption",
+    "photo",
+    "image",
+    "gallery",
+    "telegram",
+    "messenger",
+    "sms",
+    "mail",
+    "gift",
+    "print",
+    "ad",
+    "ads",
+    "sponsored",
 ];
 
 // Word boundaries in the line rules are ASCII (`(?-u:\b)`): a Unicode `\b` makes the
@@ -155,13 +275,15 @@ static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by(?-u:\b)|(?-u:\b)contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
 });
 
-static TRENDING_SITE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:trending|popular|more|latest|top stories) (?:on|from) (.+?)(?: videos?| news| stories)?$").unwrap());
+static TRENDING_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:trending|popular|more|latest|top stories) (?:on|from) (.+?)(?: videos?| news| stories)?$").unwrap()
+});
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d+|one|two|three|no) (?:thoughts?|comments?|responses?|replies|reactions?) (?:on|to)(?-u:\b)|^(?:comments are closed|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|show comments|view comments|join the discussion|commenting (?:is|has been) (?:closed|disabled)|comments? \(\d+\)|\d+ comments?$)").unwrap()
 });
-static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|(?-u:\b)terms of (?:use|service)(?-u:\b)|privacy policy").unwrap());
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)copyright|(?:^|[\s(\p{P}])©|\(c\) ?\d{4}|all rights reserved|(?-u:\b)terms of (?:use|service)(?-u:\b)|privacy policy").unwrap()
+});
 /// The name in a copyright line. The name's tail is at most 60 characters; the regex
 /// searched first leaves that bound out ([`copy_name`] checks it) because a counted,
 /// case-insensitive repetition of `\w` compiles to a large automaton: this one regex
@@ -191,8 +313,10 @@ fn copy_name(tail: &str) -> Option<&str> {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[•·*–—-]\s*)?(?i:by|written by|posted by|reported by|story by|words by|author:?|reporter:?|byline:?)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|der|bin|al|la|le)){0,4})(?:\s*(?:,|\||and|&|-|–|—)\s*(.*))?$").unwrap()
 });
-static EMAIL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[(<\[]?\s*(?:e-?mail:?\s*)?([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\s*[)>\]]?\.?$").unwrap());
+static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(<\[]?\s*(?:e-?mail:?\s*)?([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\s*[)>\]]?\.?$")
+        .unwrap()
+});
 static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+(?:of|/)\s*/?\s*\d+$|(?:\s|\.\.\.|…)\s*(?:less|more)$|credit:\s*[^.!?]{1,60}$").unwrap()
 });
@@ -206,8 +330,9 @@ static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
 /// letter class compiles to a large automaton (this was the costliest regex to build in
 /// the crate, about 100 times the others, paid on the first document of every run and
 /// so on the first analysis in the browser).
-static WIRE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}(?P<place>[\p{L}\d .,'’-]+)\s\((?P<agency>[\p{L} &.]+)\)\s*[—–-]").unwrap());
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}(?P<place>[\p{L}\d .,'’-]+)\s\((?P<agency>[\p{L} &.]+)\)\s*[—–-]").unwrap()
+});
 
 /// The agency of a wire dateline opening `line`, and the dateline's end.
 ///
@@ -218,7 +343,8 @@ static WIRE: LazyLock<Regex> =
 fn wire_agency(line: &str) -> Option<(&str, usize)> {
     let c = WIRE.captures(line)?;
     let agency = c.name("agency")?.as_str();
-    if c.name("place")?.as_str().chars().count() > 50 || !(2..=25).contains(&agency.chars().count()) {
+    if c.name("place")?.as_str().chars().count() > 50 || !(2..=25).contains(&agency.chars().count())
+    {
         return None;
     }
     Some((agency, c.get(0)?.end()))
@@ -235,7 +361,10 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Name reported from City." at the foot of a story.
 static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from(?-u:\b)").unwrap()
+    Regex::new(
+        r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from(?-u:\b)",
+    )
+    .unwrap()
 });
 
 fn is_word_char(c: char) -> bool {
@@ -243,7 +372,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    s.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// `words(s).count()` in one pass without the splitting machinery: the number of runs
@@ -282,9 +412,13 @@ fn is_language_switcher(l: &str) -> bool {
     // 2 to 12 tokens of two or three ASCII letters, all lower or all upper case, one a
     // language code; read lazily, so a prose line stops at its first long word
     let (mut n, mut lower, mut upper, mut code) = (0, true, true, false);
-    for t in l.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·').filter(|t| !t.is_empty()) {
+    for t in l
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
+        .filter(|t| !t.is_empty())
+    {
         n += 1;
-        if n > 12 || !((t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic())) {
+        if n > 12 || !((t.len() == 2 || t.len() == 3) && t.chars().all(|c| c.is_ascii_alphabetic()))
+        {
             return false;
         }
         lower &= t.chars().all(|c| c.is_ascii_lowercase());
@@ -304,23 +438,32 @@ fn photo_candidate(l: &str) -> bool {
 /// (or the long s, which case-insensitive matching equates with it) or `e`, and a
 /// credit has a colon.
 fn gallery_candidate(l: &str) -> bool {
-    l.contains(':') || l.ends_with(|c: char| c.is_numeric() || matches!(c, 'e' | 'E' | 's' | 'S' | '\u{17F}'))
+    l.contains(':')
+        || l.ends_with(|c: char| c.is_numeric() || matches!(c, 'e' | 'E' | 's' | 'S' | '\u{17F}'))
 }
 
 const LANG_CODES: &[&str] = &[
-    "ar", "de", "en", "es", "fr", "it", "ja", "ko", "pl", "pt", "ru", "ua", "uk", "zh", "tr", "nl", "cn", "jp", "kr", "eng", "rus", "ukr", "fa", "he", "hi",
+    "ar", "de", "en", "es", "fr", "it", "ja", "ko", "pl", "pt", "ru", "ua", "uk", "zh", "tr", "nl",
+    "cn", "jp", "kr", "eng", "rus", "ukr", "fa", "he", "hi",
 ];
 
 /// "A · B · C", "Home > World > Asia": breadcrumbs and tag trails.
 fn is_tag_trail(l: &str) -> bool {
     // every separator's middle character ('·' is C2 B7, '»' C2 BB, '•' E2 80 A2): a line
     // without any of those bytes has no separator (one pass instead of six searches)
-    if !l.bytes().any(|b| matches!(b, b'|' | b'>' | b'/' | 0xB7 | 0xBB | 0xA2)) {
+    if !l
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'>' | b'/' | 0xB7 | 0xBB | 0xA2))
+    {
         return false;
     }
     for sep in [" · ", " | ", " > ", " » ", " / ", " • "] {
         // at least three parts, each short and not a sentence
-        if l.split(sep).nth(2).is_some() && l.split(sep).map(str::trim).all(|p| !p.is_empty() && word_count(p) <= 5 && !p.ends_with('.')) {
+        if l.split(sep).nth(2).is_some()
+            && l.split(sep)
+                .map(str::trim)
+                .all(|p| !p.is_empty() && word_count(p) <= 5 && !p.ends_with('.'))
+        {
             return true;
         }
     }
@@ -337,16 +480,34 @@ fn is_credit(inner: &str) -> bool {
         return true;
     }
     let lower = inner.to_lowercase();
-    if ["photo", "getty", "image", "reuters", "afp", "ap ", "epa", "courtesy", "file", "pool", "yonhap", "xinhua", "shutterstock", "news", "agency"]
-        .iter()
-        .any(|k| lower.contains(k))
+    if [
+        "photo",
+        "getty",
+        "image",
+        "reuters",
+        "afp",
+        "ap ",
+        "epa",
+        "courtesy",
+        "file",
+        "pool",
+        "yonhap",
+        "xinhua",
+        "shutterstock",
+        "news",
+        "agency",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
     {
         return true;
     }
     // Otherwise every word must be capitalised (a name or an agency), with a slash or
     // a single word: "(Yonhap)", "(Name / Agency)".
     let ws: Vec<&str> = words(inner).collect();
-    let caps = ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    let caps = ws
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
     // A lone all-capitals word is an acronym being defined ("(WHO)"), not a credit.
     let lone_ok = ws.len() == 1 && ws[0].chars().any(|c| c.is_lowercase());
     caps && (inner.contains('/') || lone_ok)
@@ -356,11 +517,42 @@ fn is_credit(inner: &str) -> bool {
 /// common newspaper word and title-case the parts.
 fn outlet_from_compact(name: &str) -> Option<String> {
     const PAPER_WORDS: &[&str] = &[
-        "ilbo", "shimbun", "sinmun", "daily", "times", "post", "herald", "news", "tribune", "journal", "gazette",
-        "telegraph", "guardian", "observer", "express", "mail", "star", "sun", "chronicle", "courier", "today", "review",
-        "weekly", "monitor", "insider", "wire", "press", "zeitung", "standard", "independent", "mirror", "state",
+        "ilbo",
+        "shimbun",
+        "sinmun",
+        "daily",
+        "times",
+        "post",
+        "herald",
+        "news",
+        "tribune",
+        "journal",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "observer",
+        "express",
+        "mail",
+        "star",
+        "sun",
+        "chronicle",
+        "courier",
+        "today",
+        "review",
+        "weekly",
+        "monitor",
+        "insider",
+        "wire",
+        "press",
+        "zeitung",
+        "standard",
+        "independent",
+        "mirror",
+        "state",
     ];
-    const CORP: &[&str] = &["corp", "inc", "co", "group", "media", "online", "web", "site", "net"];
+    const CORP: &[&str] = &[
+        "corp", "inc", "co", "group", "media", "online", "web", "site", "net",
+    ];
     let mut s = name.trim().to_lowercase();
     if s.len() < 3 || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
@@ -379,7 +571,13 @@ fn outlet_from_compact(name: &str) -> Option<String> {
             break;
         }
     }
-    Some(parts.iter().map(|p| titlecase(p)).collect::<Vec<_>>().join(" "))
+    Some(
+        parts
+            .iter()
+            .map(|p| titlecase(p))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 fn titlecase(w: &str) -> String {
@@ -395,7 +593,10 @@ fn outlet_from_copyright(l: &str) -> Option<String> {
     let idx = l.to_lowercase().find("copyright").or_else(|| l.find('©'))?;
     let tail = l[idx..].trim_start_matches(|c: char| !c.is_uppercase() || c == '©');
     let tail = tail.strip_prefix("Copyright").unwrap_or(tail);
-    let name = copy_name(tail)?.trim().trim_end_matches(|c: char| c == '.' || c == ',').trim();
+    let name = copy_name(tail)?
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c == ',')
+        .trim();
     let name = name
         .trim_end_matches(" Co")
         .trim_end_matches(" Ltd")
@@ -414,13 +615,20 @@ fn outlet_from_copyright(l: &str) -> Option<String> {
 
 /// Author name from a byline's captured name: trims role words.
 fn clean_author(name: &str) -> Option<String> {
-    let n = name.trim().trim_end_matches(|c: char| c == ',' || c == '.' || c == '|').trim();
+    let n = name
+        .trim()
+        .trim_end_matches(|c: char| c == ',' || c == '.' || c == '|')
+        .trim();
     let n = n.trim_end_matches(" and").trim();
     if n.is_empty() || word_count(n) > 5 {
         return None;
     }
     let lower = n.to_lowercase();
-    if ["the ", "staff", "associated press", "reuters"].iter().any(|w| lower.starts_with(w)) && !lower.contains("staff writer") {
+    if ["the ", "staff", "associated press", "reuters"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        && !lower.contains("staff writer")
+    {
         return Some(n.to_string());
     }
     Some(n.to_string())
@@ -428,7 +636,11 @@ fn clean_author(name: &str) -> Option<String> {
 
 /// Rejects "By Sunday, officials had left." style sentences that look like bylines.
 fn byline_ok(l: &str, c: &regex::Captures) -> bool {
-    let first = c[1].split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',']);
+    let first = c[1]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',']);
     if date::find(&format!("{first} 1")).is_some_and(|f| f.start == 0) || first.ends_with("day") {
         return false;
     }
@@ -484,7 +696,19 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if let Some(c) = EMAIL_LINE.captures(l) {
         let domain = c[2].to_lowercase();
         let label = domain.split('.').rev().nth(1).unwrap_or("");
-        if !["gmail", "yahoo", "hotmail", "outlook", "aol", "icloud", "proton", "protonmail", "mail"].contains(&label) {
+        if ![
+            "gmail",
+            "yahoo",
+            "hotmail",
+            "outlook",
+            "aol",
+            "icloud",
+            "proton",
+            "protonmail",
+            "mail",
+        ]
+        .contains(&label)
+        {
             set_once(&mut meta.outlet, outlet_from_compact(label));
         }
         return Some(Contact);
@@ -493,8 +717,14 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
         set_once(&mut meta.outlet, outlet_from_copyright(l));
         return Some(Copyright);
     }
-    if l.len() <= 200 && (l.contains("reported from") || l.contains("contributed reporting")) && word_count(l) <= 30 {
-        let tail_short = l.rsplit("reported from").next().is_some_and(|t| word_count(t) <= 6);
+    if l.len() <= 200
+        && (l.contains("reported from") || l.contains("contributed reporting"))
+        && word_count(l) <= 30
+    {
+        let tail_short = l
+            .rsplit("reported from")
+            .next()
+            .is_some_and(|t| word_count(t) <= 6);
         if let Some(c) = REPORTED_FROM.captures(l).filter(|_| tail_short) {
             set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Byline);
@@ -503,7 +733,8 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if l.len() <= 300 && CREDITS.is_match(l) {
         return Some(Byline);
     }
-    if l.len() <= 250 && PROMO_HEAD.is_match(l) && !(l.len() > 80 && l.ends_with(['"', '\u{201D}'])) {
+    if l.len() <= 250 && PROMO_HEAD.is_match(l) && !(l.len() > 80 && l.ends_with(['"', '\u{201D}']))
+    {
         return Some(Promo);
     }
     if short && l.len() <= 80 && PROMO.is_match(l) {
@@ -556,7 +787,9 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     // Photo captions: "... (Agency)" or "... Photo: ...", never ending as a sentence would.
     if l.len() <= 400 {
         if let Some(c) = CREDIT_END.captures(l) {
-            let listed = l.split_once([')', '.']).is_some_and(|(a, _)| !a.is_empty() && a.len() <= 3 && a.bytes().all(|b| b.is_ascii_digit()));
+            let listed = l.split_once([')', '.']).is_some_and(|(a, _)| {
+                !a.is_empty() && a.len() <= 3 && a.bytes().all(|b| b.is_ascii_digit())
+            });
             if is_credit(&c[1]) && !l.ends_with(".)") && word_count(l) >= 6 && !listed {
                 return Some(Caption);
             }
@@ -578,7 +811,11 @@ pub fn clean_text(text: &str) -> Cleaned {
 /// so everything after it is dropped (as Readability-derived extractors do).
 pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     let norm = normalise_chars(text);
-    let lines: Vec<String> = norm.split('\n').map(|l| squeeze(l.trim())).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = norm
+        .split('\n')
+        .map(|l| squeeze(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut meta = Meta::default();
     let mut furniture = Vec::new();
     let mut body: Vec<&str> = Vec::new();
@@ -593,7 +830,10 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     for (i, l) in lines.iter().enumerate() {
         seen_words += line_words[i];
         if cut {
-            furniture.push(Furniture { kind: FurnitureKind::Other, text: l.clone() });
+            furniture.push(Furniture {
+                kind: FurnitureKind::Other,
+                text: l.clone(),
+            });
             continue;
         }
         if skip_next {
@@ -601,33 +841,53 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
             continue;
         }
         if tail_cut && seen_words * 10 >= total_words * 8 && !body.is_empty() {
-            let promo = l.len() <= 250 && (PROMO_HEAD.is_match(l) || (l.len() <= 80 && PROMO.is_match(l)));
+            let promo =
+                l.len() <= 250 && (PROMO_HEAD.is_match(l) || (l.len() <= 80 && PROMO.is_match(l)));
             let bio = word_count(l) <= 40 && !l.contains(['"', '\u{201C}']) && BIO.is_match(l);
             if promo || bio {
                 cut = true;
-                furniture.push(Furniture { kind: if bio { FurnitureKind::Byline } else { FurnitureKind::Promo }, text: l.clone() });
+                furniture.push(Furniture {
+                    kind: if bio {
+                        FurnitureKind::Byline
+                    } else {
+                        FurnitureKind::Promo
+                    },
+                    text: l.clone(),
+                });
                 continue;
             }
         }
         let kind = classify(l, title_folded.as_deref(), &mut meta);
         match kind {
-            Some(k) => furniture.push(Furniture { kind: k, text: l.clone() }),
+            Some(k) => furniture.push(Furniture {
+                kind: k,
+                text: l.clone(),
+            }),
             None => {
                 if title_idx.is_none() && body.is_empty() && headline_like(l) && !l.ends_with(':') {
                     title_idx = Some(i);
                     // A headline ending in ';' continues with its deck on the next line.
                     let joined;
-                    let l = if l.ends_with(';') && i + 1 < lines.len() && headline_like(&lines[i + 1]) && classify(&lines[i + 1], None, &mut Meta::default()).is_none() {
+                    let l = if l.ends_with(';')
+                        && i + 1 < lines.len()
+                        && headline_like(&lines[i + 1])
+                        && classify(&lines[i + 1], None, &mut Meta::default()).is_none()
+                    {
                         skip_next = true;
                         joined = format!("{} {}", l, lines[i + 1]);
                         &joined
                     } else {
                         l
                     };
-                    let t = l.trim_end_matches(|c: char| c == '.' && !l.ends_with("..")).to_string();
+                    let t = l
+                        .trim_end_matches(|c: char| c == '.' && !l.ends_with(".."))
+                        .to_string();
                     meta.title = Some(if word_count(&t) > 0 { t } else { l.clone() });
                     title_folded = meta.title.as_deref().map(crate::text::fold);
-                    furniture.push(Furniture { kind: FurnitureKind::Title, text: l.clone() });
+                    furniture.push(Furniture {
+                        kind: FurnitureKind::Title,
+                        text: l.clone(),
+                    });
                 } else {
                     body.push(l);
                 }
@@ -639,7 +899,9 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     // paragraph without line breaks", common for CJK text with no spaces).
     if body.is_empty() {
         if let Some(i) = title_idx {
-            let alone = furniture.iter().any(|f| f.kind == FurnitureKind::Title && f.text == lines[i]);
+            let alone = furniture
+                .iter()
+                .any(|f| f.kind == FurnitureKind::Title && f.text == lines[i]);
             if alone && lines[i].ends_with(['.', '!', '?', '\u{3002}', '\u{FF01}', '\u{FF1F}']) {
                 body.push(&lines[i]);
                 furniture.retain(|f| f.kind != FurnitureKind::Title);
@@ -659,19 +921,34 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     }
     // A closing author note ("Name is a professor of ...") names the author.
     if body.len() > 1 {
-        if let Some(c) = body.last().and_then(|l| if word_count(l) <= 45 && !l.contains(['"', '“']) { BIO.captures(l) } else { None }) {
+        if let Some(c) = body.last().and_then(|l| {
+            if word_count(l) <= 45 && !l.contains(['"', '“']) {
+                BIO.captures(l)
+            } else {
+                None
+            }
+        }) {
             if meta.author.is_none() {
                 meta.author = clean_author(&c[1]);
             }
-            furniture.push(Furniture { kind: FurnitureKind::Byline, text: body.last().unwrap().to_string() });
+            furniture.push(Furniture {
+                kind: FurnitureKind::Byline,
+                text: body.last().unwrap().to_string(),
+            });
             body.pop();
         }
     }
     // Trailing lines after the last body sentence that are very short and unpunctuated
     // ("All Headlines", "Advertisement") are chrome.
     while let Some(last) = body.last() {
-        if word_count(last) <= 3 && !last.ends_with(['.', '?', '!', '"', '”', '\'']) && body.len() > 1 {
-            furniture.push(Furniture { kind: FurnitureKind::Other, text: last.to_string() });
+        if word_count(last) <= 3
+            && !last.ends_with(['.', '?', '!', '"', '”', '\''])
+            && body.len() > 1
+        {
+            furniture.push(Furniture {
+                kind: FurnitureKind::Other,
+                text: last.to_string(),
+            });
             body.pop();
         } else {
             break;
@@ -697,7 +974,18 @@ mod tests {
 
     #[test]
     fn regex_prefilters_are_necessary() {
-        for l in ["Photo by Jane Doe/Getty", "pictures show Reuters staff", "Image 3 of 12", "12 / 40", "Read less", "READ MORE", "leſſ", "Credit: Jane Doe", "IMAGE: AP", "a line with a video: clip"] {
+        for l in [
+            "Photo by Jane Doe/Getty",
+            "pictures show Reuters staff",
+            "Image 3 of 12",
+            "12 / 40",
+            "Read less",
+            "READ MORE",
+            "leſſ",
+            "Credit: Jane Doe",
+            "IMAGE: AP",
+            "a line with a video: clip",
+        ] {
             if PHOTO.is_match(l) {
                 assert!(photo_candidate(l), "{l:?}");
             }
@@ -711,7 +999,15 @@ mod tests {
 
     #[test]
     fn word_count_counts_words() {
-        for t in ["", "  ", "a", "Hello, world!", "co-operate don't -- x", "한국 石油 'quoted' 1,000", "·|·"] {
+        for t in [
+            "",
+            "  ",
+            "a",
+            "Hello, world!",
+            "co-operate don't -- x",
+            "한국 石油 'quoted' 1,000",
+            "·|·",
+        ] {
             assert_eq!(word_count(t), words(t).count(), "{t:?}");
         }
     }
@@ -727,7 +1023,10 @@ mod tests {
                  (jdoe@examplenews.com)\n\
                  12 thoughts on \u{201C}Rivers rise\u{201D}\nComments are closed.\nPrevious Next\nBack to Top";
         let c = clean_text(t);
-        assert_eq!(c.title.as_deref(), Some("Rivers rise as storm nears the coast"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Rivers rise as storm nears the coast")
+        );
         assert_eq!(c.author.as_deref(), Some("Jane Q. Doe"));
         assert_eq!(c.published.as_deref(), Some("2019-03-03"));
         assert_eq!(c.outlet.as_deref(), Some("Example News"));
@@ -736,7 +1035,11 @@ mod tests {
             "The river rose two metres on Sunday, officials said.\n\u{201C}We are ready,\u{201D} the mayor said.\nResidents were told to leave (though many stayed)."
         );
         let k = kinds(&c);
-        assert!(k.contains(&FurnitureKind::Tags) && k.contains(&FurnitureKind::Caption) && k.contains(&FurnitureKind::Comments));
+        assert!(
+            k.contains(&FurnitureKind::Tags)
+                && k.contains(&FurnitureKind::Caption)
+                && k.contains(&FurnitureKind::Comments)
+        );
     }
 
     #[test]
@@ -752,14 +1055,20 @@ mod tests {
             long.as_str(),
             long2.as_str(),
         ] {
-            let want = COPY_NAME_BOUNDED.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
+            let want = COPY_NAME_BOUNDED
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str());
             assert_eq!(copy_name(t), want, "{t}");
         }
     }
 
     #[test]
     fn wire_dateline_bounds() {
-        assert_eq!(wire_agency("SEOUL, South Korea (AP) — Officials said"), Some(("AP", 27)));
+        assert_eq!(
+            wire_agency("SEOUL, South Korea (AP) — Officials said"),
+            Some(("AP", 27))
+        );
         // A capital and at most 50 more characters, an agency of 2 to 25: as the counted regex.
         let place = format!("S{}", "e".repeat(50));
         assert!(wire_agency(&format!("{place} (AP) — text")).is_some());
@@ -800,15 +1109,29 @@ mod tests {
     #[test]
     fn markdown() {
         let t = markdown_to_text("# Title here now\n\n**Bold** text with a [link](http://x.y) and ![img](a.png).\n- item one");
-        assert_eq!(t, "Title here now\n\nBold text with a link and .\nitem one\n");
+        assert_eq!(
+            t,
+            "Title here now\n\nBold text with a link and .\nitem one\n"
+        );
     }
 
     #[test]
     fn chars_normalised() {
         assert_eq!(normalise_chars("a\u{00A0}b\u{200B}c\r\nd\re"), "a bc\nd\ne");
-        assert_eq!(normalise_chars("Anna\u{200B}Berg said.\u{200B}The govern\u{200B}ment\u{200B}"), "Anna Berg said. The government");
-        assert_eq!(normalise_chars("\u{200B}A \u{200B}B NASA\u{200B}X"), "A B NASAX");
-        assert_eq!(normalise_chars("1\u{00A0}000\u{00A0}000 and 2\u{202F}500,5 but 3\u{00A0}0000 and 12\u{00A0}km"), "1000000 and 2500,5 but 3 0000 and 12 km");
+        assert_eq!(
+            normalise_chars("Anna\u{200B}Berg said.\u{200B}The govern\u{200B}ment\u{200B}"),
+            "Anna Berg said. The government"
+        );
+        assert_eq!(
+            normalise_chars("\u{200B}A \u{200B}B NASA\u{200B}X"),
+            "A B NASAX"
+        );
+        assert_eq!(
+            normalise_chars(
+                "1\u{00A0}000\u{00A0}000 and 2\u{202F}500,5 but 3\u{00A0}0000 and 12\u{00A0}km"
+            ),
+            "1000000 and 2500,5 but 3 0000 and 12 km"
+        );
     }
 }
 
@@ -823,7 +1146,9 @@ mod tests_authors {
         assert_eq!(c.body, "The vote passed on Monday.");
         let c = clean_text("Some headline about the vote\nThe vote passed on Monday.\nBob Jones is a professor of history at a university.");
         assert_eq!(c.author.as_deref(), Some("Bob Jones"));
-        let c = clean_text("Some headline about the vote\nWASHINGTON, D.C., Sept. 26 (UPI) — The vote passed.");
+        let c = clean_text(
+            "Some headline about the vote\nWASHINGTON, D.C., Sept. 26 (UPI) — The vote passed.",
+        );
         assert_eq!(c.author.as_deref(), Some("UPI"));
         assert_eq!(c.published.as_deref(), Some("--09-26"));
     }
@@ -842,6 +1167,9 @@ mod tests_notes {
         assert_eq!(c.author.as_deref(), Some("Ann Lee"));
         assert_eq!(c.body, "The vote passed.");
         let body = "Ann Lee reported from the scene that the bridge had collapsed under the weight of trucks.";
-        assert_eq!(clean_text(&format!("A headline about the vote today\n{body}")).body, body);
+        assert_eq!(
+            clean_text(&format!("A headline about the vote today\n{body}")).body,
+            body
+        );
     }
 }

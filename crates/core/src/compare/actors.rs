@@ -41,16 +41,26 @@ impl Uf {
 }
 
 fn tokens(name: &str) -> Vec<String> {
-    name.split_whitespace().map(name_key).filter(|t| !t.is_empty()).collect()
+    name.split_whitespace()
+        .map(name_key)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn strip_the(s: &str) -> &str {
-    s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s)
+    s.strip_prefix("The ")
+        .or_else(|| s.strip_prefix("the "))
+        .unwrap_or(s)
 }
 
 /// Alias forms that are plain names (not "French President Emmanuel Macron").
 fn name_forms(e: &Entity) -> impl Iterator<Item = &str> {
-    std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str).filter(move |a| !e.titles.iter().any(|t| a.contains(t.as_str()))))
+    std::iter::once(e.name.as_str()).chain(
+        e.aliases
+            .iter()
+            .map(String::as_str)
+            .filter(move |a| !e.titles.iter().any(|t| a.contains(t.as_str()))),
+    )
 }
 
 #[cfg(test)]
@@ -163,7 +173,10 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
         if is_person(i) && t.len() >= 2 {
             person_index.entry(t[0].as_str()).or_default().push(i);
             if t[t.len() - 1] != t[0] {
-                person_index.entry(t[t.len() - 1].as_str()).or_default().push(i);
+                person_index
+                    .entry(t[t.len() - 1].as_str())
+                    .or_default()
+                    .push(i);
             }
         } else if is_org(i) {
             let n = strip_the(&ent(i).name);
@@ -172,12 +185,19 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
             }
             let ot = tokens(n);
             for start in 1..ot.len() {
-                suffix_index.entry(ot[start..].join(" ")).or_default().push(i);
+                suffix_index
+                    .entry(ot[start..].join(" "))
+                    .or_default()
+                    .push(i);
             }
         }
     }
     // Distinct roots of the entries under `key`; the entry is narrowed to one per root.
-    fn cand_roots<K: Ord + ?Sized>(uf: &mut Uf, index: &mut BTreeMap<impl std::borrow::Borrow<K> + Ord, Vec<usize>>, key: &K) -> BTreeSet<usize> {
+    fn cand_roots<K: Ord + ?Sized>(
+        uf: &mut Uf,
+        index: &mut BTreeMap<impl std::borrow::Borrow<K> + Ord, Vec<usize>>,
+        key: &K,
+    ) -> BTreeSet<usize> {
         let mut roots = BTreeSet::new();
         if let Some(list) = index.get_mut(key) {
             list.retain(|&o| roots.insert(uf.find(o)));
@@ -188,10 +208,16 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
         let e = ent(i);
         let t = &toks[i];
         let cands: BTreeSet<usize> = match e.kind {
-            ActorKind::Person if t.len() == 1 => cand_roots::<str>(&mut uf, &mut person_index, t[0].as_str()),
+            ActorKind::Person if t.len() == 1 => {
+                cand_roots::<str>(&mut uf, &mut person_index, t[0].as_str())
+            }
             ActorKind::Organisation => {
                 let n = strip_the(&e.name);
-                let upper = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !n.contains(' ');
+                let upper = n
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && !n.contains(' ');
                 if upper {
                     let ac: String = n.chars().filter(|c| c.is_alphabetic()).collect();
                     cand_roots::<str>(&mut uf, &mut acronym_index, ac.as_str())
@@ -199,7 +225,10 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
                     let tt = tokens(n);
                     if tt.is_empty() {
                         // every organisation with a token has the empty tail
-                        (0..items.len()).filter(|&o| is_org(o) && !tokens(strip_the(&ent(o).name)).is_empty()).map(|o| uf.find(o)).collect()
+                        (0..items.len())
+                            .filter(|&o| is_org(o) && !tokens(strip_the(&ent(o).name)).is_empty())
+                            .map(|o| uf.find(o))
+                            .collect()
                     } else {
                         cand_roots::<str>(&mut uf, &mut suffix_index, tt.join(" ").as_str())
                     }
@@ -242,7 +271,11 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
         for &i in members {
             *kinds.entry(ent(i).kind).or_default() += 1;
         }
-        let kind = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(ActorKind::Other);
+        let kind = kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k)
+            .unwrap_or(ActorKind::Other);
         // name: the longest canonical name, then the most frequent, then lexicographic
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in members {
@@ -278,10 +311,28 @@ pub fn merge_actors(docs: &[DocAnalysis]) -> (Vec<Actor>, Vec<Vec<usize>>) {
             mem.push((docs[d].file.clone(), e));
         }
         aliases.remove(&name);
-        actors.push((Actor { name, kind, aliases: aliases.into_iter().collect(), titles, members: mem, mentions }, members.clone()));
+        actors.push((
+            Actor {
+                name,
+                kind,
+                aliases: aliases.into_iter().collect(),
+                titles,
+                members: mem,
+                mentions,
+            },
+            members.clone(),
+        ));
     }
-    actors.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then_with(|| a.0.name.cmp(&b.0.name)).then_with(|| a.1.cmp(&b.1)));
-    let mut maps: Vec<Vec<usize>> = docs.iter().map(|d| vec![usize::MAX; d.entities.len()]).collect();
+    actors.sort_by(|a, b| {
+        b.0.mentions
+            .cmp(&a.0.mentions)
+            .then_with(|| a.0.name.cmp(&b.0.name))
+            .then_with(|| a.1.cmp(&b.1))
+    });
+    let mut maps: Vec<Vec<usize>> = docs
+        .iter()
+        .map(|d| vec![usize::MAX; d.entities.len()])
+        .collect();
     for (ai, (_, members)) in actors.iter().enumerate() {
         for &i in members {
             let (d, e) = items[i];
@@ -300,7 +351,13 @@ mod tests {
             file: file.into(),
             entities: ents
                 .iter()
-                .map(|(n, k, al)| Entity { name: n.to_string(), kind: *k, aliases: al.iter().map(|s| s.to_string()).collect(), titles: vec![], key: None })
+                .map(|(n, k, al)| Entity {
+                    name: n.to_string(),
+                    kind: *k,
+                    aliases: al.iter().map(|s| s.to_string()).collect(),
+                    titles: vec![],
+                    key: None,
+                })
                 .collect(),
             ..Default::default()
         }
@@ -309,9 +366,31 @@ mod tests {
     #[test]
     fn spelling_variants_merge() {
         let docs = vec![
-            doc("a", &[("Kim Dae-jung", ActorKind::Person, &[]), ("UN Security Council", ActorKind::Organisation, &[])]),
-            doc("b", &[("Kim Dae Jung", ActorKind::Person, &["Kim"]), ("United Nations Security Council", ActorKind::Organisation, &[])]),
-            doc("c", &[("Kim Dae-Jung", ActorKind::Person, &[]), ("UNSC", ActorKind::Organisation, &[])]),
+            doc(
+                "a",
+                &[
+                    ("Kim Dae-jung", ActorKind::Person, &[]),
+                    ("UN Security Council", ActorKind::Organisation, &[]),
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    ("Kim Dae Jung", ActorKind::Person, &["Kim"]),
+                    (
+                        "United Nations Security Council",
+                        ActorKind::Organisation,
+                        &[],
+                    ),
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    ("Kim Dae-Jung", ActorKind::Person, &[]),
+                    ("UNSC", ActorKind::Organisation, &[]),
+                ],
+            ),
         ];
         let (actors, maps) = merge_actors(&docs);
         assert_eq!(actors.len(), 2, "{actors:?}");
@@ -326,8 +405,20 @@ mod tests {
     fn surname_merges_only_when_unambiguous() {
         let docs = vec![
             doc("a", &[("Donald Trump", ActorKind::Person, &[])]),
-            doc("b", &[("Trump", ActorKind::Person, &[]), ("Smith", ActorKind::Person, &[])]),
-            doc("c", &[("John Smith", ActorKind::Person, &[]), ("Jane Smith", ActorKind::Person, &[])]),
+            doc(
+                "b",
+                &[
+                    ("Trump", ActorKind::Person, &[]),
+                    ("Smith", ActorKind::Person, &[]),
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    ("John Smith", ActorKind::Person, &[]),
+                    ("Jane Smith", ActorKind::Person, &[]),
+                ],
+            ),
         ];
         let (actors, maps) = merge_actors(&docs);
         assert_eq!(maps[0][0], maps[1][0]);
@@ -338,7 +429,10 @@ mod tests {
 
     #[test]
     fn initial_is_compatible() {
-        let docs = vec![doc("a", &[("J. Smith", ActorKind::Person, &[])]), doc("b", &[("John Smith", ActorKind::Person, &[])])];
+        let docs = vec![
+            doc("a", &[("J. Smith", ActorKind::Person, &[])]),
+            doc("b", &[("John Smith", ActorKind::Person, &[])]),
+        ];
         let (actors, _) = merge_actors(&docs);
         assert_eq!(actors.len(), 1);
         assert_eq!(actors[0].name, "John Smith");
@@ -348,7 +442,13 @@ mod tests {
     fn countries_by_key_and_order_is_deterministic() {
         let mut a = doc("a", &[("Japan", ActorKind::Country, &["Tokyo"])]);
         a.entities[0].key = Some("country:JP".into());
-        let mut b = doc("b", &[("Japan", ActorKind::Country, &[]), ("Ministry of Defense", ActorKind::Organisation, &[])]);
+        let mut b = doc(
+            "b",
+            &[
+                ("Japan", ActorKind::Country, &[]),
+                ("Ministry of Defense", ActorKind::Organisation, &[]),
+            ],
+        );
         b.entities[0].key = Some("country:JP".into());
         let docs = vec![a, b];
         let (x, _) = merge_actors(&docs);
@@ -356,7 +456,10 @@ mod tests {
         assert_eq!(x, y);
         assert_eq!(x.len(), 2);
         assert_eq!(x[0].name, "Japan");
-        assert_eq!(x[0].members, vec![("a".to_string(), 0), ("b".to_string(), 0)]);
+        assert_eq!(
+            x[0].members,
+            vec![("a".to_string(), 0), ("b".to_string(), 0)]
+        );
     }
 
     /// The original all-pairs formulation, kept as the oracle for the blocked one.
@@ -413,7 +516,9 @@ mod tests {
         }
 
         // 2. persons: same surname, compatible first name
-        let persons: Vec<usize> = (0..items.len()).filter(|&i| ent(i).kind == ActorKind::Person).collect();
+        let persons: Vec<usize> = (0..items.len())
+            .filter(|&i| ent(i).kind == ActorKind::Person)
+            .collect();
         let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in &persons {
             let t = tokens(&ent(i).name);
@@ -435,7 +540,10 @@ mod tests {
         // 3. short forms: a one-word person name, an organisation acronym or tail, fitting
         //    exactly one cluster of full names.
         let roots = |uf: &mut Uf, pred: &dyn Fn(&Entity) -> bool| -> BTreeSet<usize> {
-            (0..items.len()).filter(|&i| pred(ent(i))).map(|i| uf.find(i)).collect()
+            (0..items.len())
+                .filter(|&i| pred(ent(i)))
+                .map(|i| uf.find(i))
+                .collect()
         };
         for i in 0..items.len() {
             let e = ent(i);
@@ -445,20 +553,32 @@ mod tests {
                     let k = t[0].clone();
                     roots(&mut uf, &|o: &Entity| {
                         let ot = tokens(&o.name);
-                        o.kind == ActorKind::Person && ot.len() >= 2 && (ot[0] == k || ot[ot.len() - 1] == k)
+                        o.kind == ActorKind::Person
+                            && ot.len() >= 2
+                            && (ot[0] == k || ot[ot.len() - 1] == k)
                     })
                 }
                 ActorKind::Organisation => {
                     let n = strip_the(&e.name);
-                    let upper = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !n.contains(' ');
+                    let upper = n
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                        && !n.contains(' ');
                     if upper {
                         let ac: String = n.chars().filter(|c| c.is_alphabetic()).collect();
-                        roots(&mut uf, &|o: &Entity| o.kind == ActorKind::Organisation && tokens(&o.name).len() >= 2 && acronym(strip_the(&o.name)) == ac)
+                        roots(&mut uf, &|o: &Entity| {
+                            o.kind == ActorKind::Organisation
+                                && tokens(&o.name).len() >= 2
+                                && acronym(strip_the(&o.name)) == ac
+                        })
                     } else if t.len() >= 2 {
                         let tt = tokens(n);
                         roots(&mut uf, &|o: &Entity| {
                             let ot = tokens(strip_the(&o.name));
-                            o.kind == ActorKind::Organisation && ot.len() > tt.len() && ot[ot.len() - tt.len()..] == tt[..]
+                            o.kind == ActorKind::Organisation
+                                && ot.len() > tt.len()
+                                && ot[ot.len() - tt.len()..] == tt[..]
                         })
                     } else {
                         BTreeSet::new()
@@ -486,7 +606,11 @@ mod tests {
             for &i in members {
                 *kinds.entry(ent(i).kind).or_default() += 1;
             }
-            let kind = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(ActorKind::Other);
+            let kind = kinds
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(k, _)| *k)
+                .unwrap_or(ActorKind::Other);
             // name: the longest canonical name, then the most frequent, then lexicographic
             let mut names: BTreeMap<&str, usize> = BTreeMap::new();
             for &i in members {
@@ -522,10 +646,28 @@ mod tests {
                 mem.push((docs[d].file.clone(), e));
             }
             aliases.remove(&name);
-            actors.push((Actor { name, kind, aliases: aliases.into_iter().collect(), titles, members: mem, mentions }, members.clone()));
+            actors.push((
+                Actor {
+                    name,
+                    kind,
+                    aliases: aliases.into_iter().collect(),
+                    titles,
+                    members: mem,
+                    mentions,
+                },
+                members.clone(),
+            ));
         }
-        actors.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then_with(|| a.0.name.cmp(&b.0.name)).then_with(|| a.1.cmp(&b.1)));
-        let mut maps: Vec<Vec<usize>> = docs.iter().map(|d| vec![usize::MAX; d.entities.len()]).collect();
+        actors.sort_by(|a, b| {
+            b.0.mentions
+                .cmp(&a.0.mentions)
+                .then_with(|| a.0.name.cmp(&b.0.name))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        let mut maps: Vec<Vec<usize>> = docs
+            .iter()
+            .map(|d| vec![usize::MAX; d.entities.len()])
+            .collect();
         for (ai, (_, members)) in actors.iter().enumerate() {
             for &i in members {
                 let (d, e) = items[i];
@@ -537,8 +679,42 @@ mod tests {
 
     #[test]
     fn blocked_merge_equals_all_pairs_reference() {
-        let persons = ["Kim Dae-jung", "Kim Dae Jung", "D. Kim", "Dae Kim", "Kim", "Dae", "John Smith", "J. Smith", "Jane Smith", "Smith", "J Smith", "Jo Smith", "Moon", "Moon Jae", "Jae Moon", "Lee", "Lee Lee"];
-        let orgs = ["UN Security Council", "United Nations Security Council", "UNSC", "The Security Council", "Security Council", "Council", "the UN", "United Nations", "UN", "Ministry of Defense", "Defense Ministry", "The Ministry of Defense", "NATO", "North Atlantic Treaty Organization", "Treaty Organization"];
+        let persons = [
+            "Kim Dae-jung",
+            "Kim Dae Jung",
+            "D. Kim",
+            "Dae Kim",
+            "Kim",
+            "Dae",
+            "John Smith",
+            "J. Smith",
+            "Jane Smith",
+            "Smith",
+            "J Smith",
+            "Jo Smith",
+            "Moon",
+            "Moon Jae",
+            "Jae Moon",
+            "Lee",
+            "Lee Lee",
+        ];
+        let orgs = [
+            "UN Security Council",
+            "United Nations Security Council",
+            "UNSC",
+            "The Security Council",
+            "Security Council",
+            "Council",
+            "the UN",
+            "United Nations",
+            "UN",
+            "Ministry of Defense",
+            "Defense Ministry",
+            "The Ministry of Defense",
+            "NATO",
+            "North Atlantic Treaty Organization",
+            "Treaty Organization",
+        ];
         let mut docs = Vec::new();
         // deterministic pseudo-random subsets, several documents each
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -549,9 +725,17 @@ mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 if x % 2 == 0 {
-                    ents.push((persons[(x >> 8) as usize % persons.len()], ActorKind::Person, &[]));
+                    ents.push((
+                        persons[(x >> 8) as usize % persons.len()],
+                        ActorKind::Person,
+                        &[],
+                    ));
                 } else {
-                    ents.push((orgs[(x >> 8) as usize % orgs.len()], ActorKind::Organisation, &[]));
+                    ents.push((
+                        orgs[(x >> 8) as usize % orgs.len()],
+                        ActorKind::Organisation,
+                        &[],
+                    ));
                 }
             }
             let mut dd = doc(&format!("d{d}"), &ents);
@@ -560,7 +744,12 @@ mod tests {
             }
             docs.push(dd);
             // compare every prefix: merging order effects show up on small corpora
-            assert_eq!(merge_actors(&docs), reference_merge(&docs), "corpus of {} docs", docs.len());
+            assert_eq!(
+                merge_actors(&docs),
+                reference_merge(&docs),
+                "corpus of {} docs",
+                docs.len()
+            );
         }
     }
 }

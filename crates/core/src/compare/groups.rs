@@ -31,14 +31,16 @@ impl Dsu {
 }
 
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "on", "in", "for", "with", "from", "by", "at", "into", "its", "their",
-    "his", "her", "our", "my", "your", "it", "them", "they", "this", "that", "these", "those", "is", "are", "was",
-    "were", "be", "been", "would", "could", "should", "will", "may", "might", "must", "can", "not", "no", "has",
-    "have", "had", "i", "we", "he", "she", "you", "but", "as", "if", "than", "so", "which", "who", "what", "about",
-    "more", "most", "also", "said", "says", "year", "years", "month", "months", "first", "last", "same", "period",
-    "this", "per", "percent", "cent", "million", "billion", "thousand", "up", "down", "over", "some", "there", "here",
-    "only", "just", "even", "other", "such", "all", "any", "very", "much", "many", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "nearly", "about", "around", "roughly", "almost", "than",
+    "the", "a", "an", "of", "to", "and", "or", "on", "in", "for", "with", "from", "by", "at",
+    "into", "its", "their", "his", "her", "our", "my", "your", "it", "them", "they", "this",
+    "that", "these", "those", "is", "are", "was", "were", "be", "been", "would", "could", "should",
+    "will", "may", "might", "must", "can", "not", "no", "has", "have", "had", "i", "we", "he",
+    "she", "you", "but", "as", "if", "than", "so", "which", "who", "what", "about", "more", "most",
+    "also", "said", "says", "year", "years", "month", "months", "first", "last", "same", "period",
+    "this", "per", "percent", "cent", "million", "billion", "thousand", "up", "down", "over",
+    "some", "there", "here", "only", "just", "even", "other", "such", "all", "any", "very", "much",
+    "many", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "nearly", "about", "around", "roughly", "almost", "than",
 ];
 
 /// Content stems of a text, skipping actor mention spans (names say who, not what).
@@ -84,7 +86,10 @@ fn per_factor(per: Option<&str>) -> f64 {
 }
 
 /// Stems that make a figure a change ("grew 42.5 percent", "a surge of over 40 percent").
-const CHANGE_WORDS: &[&str] = &["surg", "grew", "grow", "rose", "rise", "increas", "jump", "climb", "fell", "fall", "drop", "declin", "decreas", "soar", "plung", "doubl", "gain", "slump", "shrank", "shrink"];
+const CHANGE_WORDS: &[&str] = &[
+    "surg", "grew", "grow", "rose", "rise", "increas", "jump", "climb", "fell", "fall", "drop",
+    "declin", "decreas", "soar", "plung", "doubl", "gain", "slump", "shrank", "shrink",
+];
 
 fn change_class(c: &str) -> u8 {
     match c {
@@ -104,7 +109,9 @@ fn figure_context(d: &DocAnalysis, f: &Figure, mentions: &[Span]) -> Vec<String>
         .filter(|w| w.len() >= 3 && !STOP.contains(&w.to_lowercase().as_str()))
         .map(|w| stem(&w.to_lowercase()))
         .collect();
-    let Some(sent) = d.sentences.get(f.sentence) else { return v };
+    let Some(sent) = d.sentences.get(f.sentence) else {
+        return v;
+    };
     let body = &d.body;
     // up to ~60 bytes either side of the figure, within the sentence
     let lo = crate::text::floor_char(body, f.span.start.saturating_sub(60).max(sent.span.start));
@@ -114,7 +121,10 @@ fn figure_context(d: &DocAnalysis, f: &Figure, mentions: &[Span]) -> Vec<String>
     v
 }
 
-pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureGroup>, Vec<Conflict>) {
+pub fn figure_groups(
+    docs: &[DocAnalysis],
+    mspans: &[Vec<Span>],
+) -> (Vec<FigureGroup>, Vec<Conflict>) {
     // items: (doc, figure index)
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut ctx: Vec<BTreeSet<String>> = Vec::new();
@@ -127,8 +137,14 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
             let id = items.len();
             items.push((di, fi));
             ctx.push(figure_context(d, f, &mspans[di]).into_iter().collect());
-            let moves = change_class(&f.change) == 1 || ctx[id].iter().any(|w| CHANGE_WORDS.iter().any(|c| w.starts_with(c)));
-            blocks.entry((unit_class(f), moves as u8)).or_default().push(id);
+            let moves = change_class(&f.change) == 1
+                || ctx[id]
+                    .iter()
+                    .any(|w| CHANGE_WORDS.iter().any(|c| w.starts_with(c)));
+            blocks
+                .entry((unit_class(f), moves as u8))
+                .or_default()
+                .push(id);
         }
     }
     let mut dsu = Dsu::new(items.len());
@@ -161,7 +177,10 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
                 let fa = &docs[items[a].0].figures[items[a].1];
                 let fb = &docs[items[b].0].figures[items[b].1];
                 // comparable magnitudes only (same measure differs by less than 10x)
-                let (va, vb) = (fa.value * per_factor(fa.per.as_deref()), fb.value * per_factor(fb.per.as_deref()));
+                let (va, vb) = (
+                    fa.value * per_factor(fa.per.as_deref()),
+                    fb.value * per_factor(fb.per.as_deref()),
+                );
                 if va > 0.0 && vb > 0.0 && (va / vb).max(vb / va) < 10.0 {
                     dsu.union(a, b);
                 }
@@ -185,7 +204,12 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
             .map(|&i| {
                 let (di, fi) = items[i];
                 let f = &docs[di].figures[fi];
-                GroupMember { document: docs[di].file.clone(), text: f.text.clone(), span: f.span, index: fi }
+                GroupMember {
+                    document: docs[di].file.clone(),
+                    text: f.text.clone(),
+                    span: f.span,
+                    index: fi,
+                }
             })
             .collect();
         let normalised: Vec<f64> = ids
@@ -206,20 +230,46 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
                     Some(c) => c.intersection(&ctx[i]).cloned().collect(),
                 });
             }
-            common.unwrap_or_default().into_iter().collect::<Vec<_>>().join(" ")
+            common
+                .unwrap_or_default()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(" ")
         });
         if !agree {
             let mut values = BTreeMap::new();
             for m in &members {
-                values.entry(m.document.clone()).or_insert_with(|| m.text.clone());
+                values
+                    .entry(m.document.clone())
+                    .or_insert_with(|| m.text.clone());
             }
-            let periods: BTreeSet<String> = ids.iter().filter_map(|&i| docs[items[i].0].figures[items[i].1].period.clone()).collect();
-            let note = if periods.len() > 1 { " (the sources give different periods)" } else { "" };
+            let periods: BTreeSet<String> = ids
+                .iter()
+                .filter_map(|&i| docs[items[i].0].figures[items[i].1].period.clone())
+                .collect();
+            let note = if periods.len() > 1 {
+                " (the sources give different periods)"
+            } else {
+                ""
+            };
             conflicts.push(Conflict {
                 kind: "figure".into(),
                 actor: None,
                 about: measure.clone(),
-                message: format!("sources give different values for {}{}: {}", if measure.is_empty() { "the same measure" } else { &measure }, note, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                message: format!(
+                    "sources give different values for {}{}: {}",
+                    if measure.is_empty() {
+                        "the same measure"
+                    } else {
+                        &measure
+                    },
+                    note,
+                    values
+                        .iter()
+                        .map(|(k, v)| format!("{v} ({k})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 values,
             });
         }
@@ -229,14 +279,21 @@ pub fn figure_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<FigureG
             per: first.per.clone(),
             members,
             normalised,
-            status: if agree { "agree".into() } else { "conflict".into() },
+            status: if agree {
+                "agree".into()
+            } else {
+                "conflict".into()
+            },
         });
     }
     (out, conflicts)
 }
 
 /// Quote groups and speaker conflicts. `speaker_of(doc, quote)` gives the corpus speaker name.
-pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGroup>, Vec<Conflict>) {
+pub fn quote_groups(
+    docs: &[DocAnalysis],
+    mspans: &[Vec<Span>],
+) -> (Vec<QuoteGroup>, Vec<Conflict>) {
     let _ = mspans; // names inside a quote are what is said: they count as content here
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
@@ -255,7 +312,15 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             w.sort_unstable();
             w.dedup();
             words.push(w);
-            folded.push(crate::text::fold(&q.text).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "));
+            folded.push(
+                crate::text::fold(&q.text)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == ' ')
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     let mut df: Vec<u32> = vec![0; vocab.len()];
@@ -305,7 +370,11 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
         .collect();
     let mut cands: BTreeSet<(u32, u32)> = BTreeSet::new();
     for (a, w) in words.iter().enumerate() {
-        let mut rarest: Vec<(u32, u32)> = w.iter().map(|&s| (df[s as usize], s)).filter(|x| x.0 <= cap && x.0 >= 2).collect();
+        let mut rarest: Vec<(u32, u32)> = w
+            .iter()
+            .map(|&s| (df[s as usize], s))
+            .filter(|x| x.0 <= cap && x.0 >= 2)
+            .collect();
         rarest.sort_unstable();
         for (_, st) in rarest.into_iter().take(6) {
             for &b in &inv[st as usize] {
@@ -326,7 +395,11 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             let (fa, fb) = (&folded[a], &folded[b]);
             if fid[a] == fid[b] && !fa.is_empty() {
                 Some("exact")
-            } else if fid[a] != fid[b] && fa.split(' ').count() >= 3 && fb.split(' ').count() >= 3 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str())) {
+            } else if fid[a] != fid[b]
+                && fa.split(' ').count() >= 3
+                && fb.split(' ').count() >= 3
+                && (fa.contains(fb.as_str()) || fb.contains(fa.as_str()))
+            {
                 Some("truncated")
             } else {
                 None
@@ -342,7 +415,9 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             let ratio = all as f64 / small as f64;
             // a remark translated or paraphrased differently: the same speaker and a good
             // share of rare content words, or nearly the same words whoever is named
-            if (same_speaker && all >= 3 && rare >= 2 && ratio >= 0.25) || (all >= 4 && rare >= 3 && ratio >= 0.6) {
+            if (same_speaker && all >= 3 && rare >= 2 && ratio >= 0.25)
+                || (all >= 4 && rare >= 3 && ratio >= 0.6)
+            {
                 Some("paraphrase")
             } else {
                 None
@@ -386,16 +461,30 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             .map(|&i| {
                 let (di, qi) = items[i];
                 let q = &docs[di].quotes[qi];
-                GroupMember { document: docs[di].file.clone(), text: q.text.clone(), span: q.span, index: qi }
+                GroupMember {
+                    document: docs[di].file.clone(),
+                    text: q.text.clone(),
+                    span: q.span,
+                    index: qi,
+                }
             })
             .collect();
-        let speakers: Vec<Option<String>> = ids.iter().map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone()).collect();
+        let speakers: Vec<Option<String>> = ids
+            .iter()
+            .map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone())
+            .collect();
         // Same words, different named speakers: one speaker conflict per group, over the
         // members joined by exact or truncated links (a paraphrase may rightly differ).
-        let links = links_by_root.get(&root).map(|v| v.as_slice()).unwrap_or(&[]);
+        let links = links_by_root
+            .get(&root)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         let mut linked: BTreeSet<usize> = BTreeSet::new();
         for &(a, b) in links {
-            let (qa, qb) = (&docs[items[a].0].quotes[items[a].1], &docs[items[b].0].quotes[items[b].1]);
+            let (qa, qb) = (
+                &docs[items[a].0].quotes[items[a].1],
+                &docs[items[b].0].quotes[items[b].1],
+            );
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
                 if sa != sb {
                     linked.insert(a);
@@ -409,22 +498,39 @@ pub fn quote_groups(docs: &[DocAnalysis], mspans: &[Vec<Span>]) -> (Vec<QuoteGro
             for &i in &linked {
                 let q = &docs[items[i].0].quotes[items[i].1];
                 if let Some(sp) = &q.speaker {
-                    values.entry(docs[items[i].0].file.clone()).or_insert_with(|| sp.clone());
+                    values
+                        .entry(docs[items[i].0].file.clone())
+                        .or_insert_with(|| sp.clone());
                 }
                 if shortest.is_none_or(|s| q.text.len() < s.len()) {
                     shortest = Some(&q.text);
                 }
             }
-            let phrase = shortest.unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let phrase = shortest
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
             conflicts.push(Conflict {
                 kind: "speaker".into(),
                 actor: None,
                 about: phrase.clone(),
-                message: format!("the words \u{201c}{}\u{201d} are given to different speakers: {}", phrase, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                message: format!(
+                    "the words \u{201c}{}\u{201d} are given to different speakers: {}",
+                    phrase,
+                    values
+                        .iter()
+                        .map(|(k, v)| format!("{v} ({k})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 values,
             });
         }
-        out.push(QuoteGroup { relation: rel.into(), speakers, members });
+        out.push(QuoteGroup {
+            relation: rel.into(),
+            speakers,
+            members,
+        });
     }
     (out, conflicts)
 }

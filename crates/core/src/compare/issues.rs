@@ -26,15 +26,99 @@ pub struct TargetKey {
 }
 
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "on", "in", "for", "with", "from", "by", "at", "into", "its", "their",
-    "his", "her", "our", "my", "your", "it", "them", "they", "this", "that", "these", "those", "is", "are", "was",
-    "were", "be", "been", "would", "could", "should", "will", "may", "might", "must", "can", "not", "no", "off", "up",
-    "out", "over", "about", "against", "as", "such", "than", "there", "which", "who", "what", "how", "so", "very",
-    "much", "many", "one", "two", "three", "north", "south", "east", "west", "country", "countries", "people",
-    "regime", "situation", "issue", "also", "make", "made", "take", "taken", "put", "get", "help", "participate",
-    "both", "each", "every",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "on",
+    "in",
+    "for",
+    "with",
+    "from",
+    "by",
+    "at",
+    "into",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "it",
+    "them",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "would",
+    "could",
+    "should",
+    "will",
+    "may",
+    "might",
+    "must",
+    "can",
+    "not",
+    "no",
+    "off",
+    "up",
+    "out",
+    "over",
+    "about",
+    "against",
+    "as",
+    "such",
+    "than",
+    "there",
+    "which",
+    "who",
+    "what",
+    "how",
+    "so",
+    "very",
+    "much",
+    "many",
+    "one",
+    "two",
+    "three",
+    "north",
+    "south",
+    "east",
+    "west",
+    "country",
+    "countries",
+    "people",
+    "regime",
+    "situation",
+    "issue",
+    "also",
+    "make",
+    "made",
+    "take",
+    "taken",
+    "put",
+    "get",
+    "help",
+    "participate",
+    "both",
+    "each",
+    "every",
 ];
-const PREP_BREAK: &[&str] = &["to", "on", "from", "for", "with", "by", "in", "at", "against", "into", "over", "between", "that", "which", "who"];
+const PREP_BREAK: &[&str] = &[
+    "to", "on", "from", "for", "with", "by", "in", "at", "against", "into", "over", "between",
+    "that", "which", "who",
+];
 
 /// Reduces a target to its key words. `mention_spans` are the document's actor mentions
 /// (their words are not issue words).
@@ -46,7 +130,9 @@ pub fn target_key(body: &str, target: Span, mention_spans: &[Span]) -> TargetKey
     let mut saw_content = false;
     let mut last_content_idx: Option<usize> = None;
     let mut idx = 0usize;
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.')) {
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.'))
+    {
         let w = w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’' || c == '-');
         // byte offset of the piece within `text` (separators may be multi-byte)
         let start = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -64,8 +150,15 @@ pub fn target_key(body: &str, target: Span, mention_spans: &[Span]) -> TargetKey
         }
         let st = stem(&low);
         // "turn the oil tap off", "shut X off"
-        let particle_off = low == "off" && text[..start].split_whitespace().any(|w| matches!(stem(w).as_str(), "turn" | "shut" | "switch" | "seal" | "clos" | "cut" | "choke"));
-        let reduce = particle_off || lex.is(&st, CueKind::Reducer) || lex.is(&low, CueKind::Reducer);
+        let particle_off = low == "off"
+            && text[..start].split_whitespace().any(|w| {
+                matches!(
+                    stem(w).as_str(),
+                    "turn" | "shut" | "switch" | "seal" | "clos" | "cut" | "choke"
+                )
+            });
+        let reduce =
+            particle_off || lex.is(&st, CueKind::Reducer) || lex.is(&low, CueKind::Reducer);
         if reduce {
             // a reducer governs the key when it precedes it or directly follows it ("oil embargo")
             if !saw_content || last_content_idx.is_some_and(|l| idx <= l + 2) {
@@ -73,7 +166,11 @@ pub fn target_key(body: &str, target: Span, mention_spans: &[Span]) -> TargetKey
             }
             continue;
         }
-        if STOP.contains(&low.as_str()) || lex.is(&st, CueKind::Modifier) || lex.is(&low, CueKind::Modifier) || low.chars().all(|c| c.is_numeric()) {
+        if STOP.contains(&low.as_str())
+            || lex.is(&st, CueKind::Modifier)
+            || lex.is(&low, CueKind::Modifier)
+            || low.chars().all(|c| c.is_numeric())
+        {
             continue;
         }
         if lex.is(&st, CueKind::Verb) || lex.is(&st, CueKind::Report) {
@@ -143,8 +240,19 @@ pub fn label(key: &str, members: &[&TargetKey], reducer: bool) -> String {
             }
         }
     }
-    let top = |m: &BTreeMap<String, usize>| m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0))).map(|(k, _)| k.clone());
-    let best_pair = pairs.iter().filter(|(_, v)| v.0 >= 2).max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)));
+    let top = |m: &BTreeMap<String, usize>| {
+        m.iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(k, _)| k.clone())
+    };
+    let best_pair = pairs
+        .iter()
+        .filter(|(_, v)| v.0 >= 2)
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)));
     let mut l = match best_pair {
         Some((_, (_, forms))) => {
             // singular surface for the head: "oil supplies" -> "oil supply"
@@ -152,7 +260,10 @@ pub fn label(key: &str, members: &[&TargetKey], reducer: bool) -> String {
             let mut parts: Vec<String> = f.split(' ').map(|s| s.to_string()).collect();
             if let Some(last) = parts.last_mut() {
                 let sg = singular(last);
-                if members.iter().any(|k| k.words.iter().any(|(_, w)| *w == sg)) {
+                if members
+                    .iter()
+                    .any(|k| k.words.iter().any(|(_, w)| *w == sg))
+                {
                     *last = sg;
                 }
             }
@@ -190,7 +301,10 @@ mod tests {
     use super::*;
 
     fn key(t: &str, mentions: &[&str]) -> TargetKey {
-        let ms: Vec<Span> = mentions.iter().filter_map(|m| t.find(m).map(|p| Span::new(p, p + m.len()))).collect();
+        let ms: Vec<Span> = mentions
+            .iter()
+            .filter_map(|m| t.find(m).map(|p| Span::new(p, p + m.len())))
+            .collect();
         target_key(t, Span::new(0, t.len()), &ms)
     }
 
@@ -208,19 +322,34 @@ mod tests {
     fn reducers_and_heads() {
         let k = key("cutting off oil supply to North Korea", &["North Korea"]);
         assert!(k.reducer);
-        assert_eq!(k.words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(), vec!["oil", "suppli"]);
+        assert_eq!(
+            k.words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+            vec!["oil", "suppli"]
+        );
         let k = key("the oil embargo", &[]);
         assert!(k.reducer);
-        let k = key("Russia's oil supplies to North Korea", &["Russia", "North Korea"]);
+        let k = key(
+            "Russia's oil supplies to North Korea",
+            &["Russia", "North Korea"],
+        );
         assert!(!k.reducer);
-        let k = key("tough new sanctions on North Korea to block its sources", &["North Korea"]);
+        let k = key(
+            "tough new sanctions on North Korea to block its sources",
+            &["North Korea"],
+        );
         assert!(!k.reducer);
         assert_eq!(k.words[0].0, "sanction");
     }
 
     #[test]
     fn keys_follow_corpus_frequency_and_labels_name_them() {
-        let ks = vec![key("cutting off oil supply", &[]), key("stopping crude oil supply", &[]), key("the oil embargo", &[]), key("tougher sanctions", &[]), key("further sanctions", &[])];
+        let ks = vec![
+            key("cutting off oil supply", &[]),
+            key("stopping crude oil supply", &[]),
+            key("the oil embargo", &[]),
+            key("tougher sanctions", &[]),
+            key("further sanctions", &[]),
+        ];
         let keys = choose_keys(&ks);
         assert_eq!(keys[0].as_deref(), Some("oil"));
         assert_eq!(keys[2].as_deref(), Some("oil"));

@@ -27,11 +27,22 @@ pub struct CompareOptions {
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum IssueEdit {
     /// A new issue defined by keywords.
-    Add { label: String, keywords: Vec<String> },
-    Rename { id: String, label: String },
+    Add {
+        label: String,
+        keywords: Vec<String>,
+    },
+    Rename {
+        id: String,
+        label: String,
+    },
     /// Merge `from` into `into`.
-    Merge { from: String, into: String },
-    Delete { id: String },
+    Merge {
+        from: String,
+        into: String,
+    },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -75,12 +86,19 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     let mut placed = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for (ci, c) in d.claims.iter().enumerate() {
-            let Some(&a) = maps[di].get(c.entity) else { continue };
+            let Some(&a) = maps[di].get(c.entity) else {
+                continue;
+            };
             let key = issues::target_key(&d.body, c.target_span, &mspans[di]);
             if key.words.is_empty() {
                 continue;
             }
-            placed.push(Placed { doc: di, claim: ci, actor: a, key });
+            placed.push(Placed {
+                doc: di,
+                claim: ci,
+                actor: a,
+                key,
+            });
         }
     }
     let keys_only: Vec<issues::TargetKey> = placed.iter().map(|p| p.key.clone()).collect();
@@ -89,13 +107,23 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     let mut user: Vec<(String, String, Vec<String>)> = Vec::new(); // (id, label, keyword stems)
     for (n, e) in opts.issue_edits.iter().enumerate() {
         if let IssueEdit::Add { label, keywords } = e {
-            let ks: Vec<String> = keywords.iter().flat_map(|k| k.split_whitespace().map(crate::stance::stem).collect::<Vec<_>>()).collect();
+            let ks: Vec<String> = keywords
+                .iter()
+                .flat_map(|k| {
+                    k.split_whitespace()
+                        .map(crate::stance::stem)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
             user.push((format!("user-{}", n + 1), label.clone(), ks));
         }
     }
     let mut issue_of: Vec<Option<String>> = vec![None; placed.len()];
     for (i, p) in placed.iter().enumerate() {
-        if let Some((id, _, _)) = user.iter().find(|(_, _, ks)| p.key.words.iter().any(|(s, _)| ks.contains(s))) {
+        if let Some((id, _, _)) = user
+            .iter()
+            .find(|(_, _, ks)| p.key.words.iter().any(|(s, _)| ks.contains(s)))
+        {
             issue_of[i] = Some(id.clone());
         } else if let Some(k) = keys[i].take() {
             issue_of[i] = Some(format!("issue-{k}"));
@@ -111,7 +139,15 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     // discovered issues need two different target phrases (one phrase shared by two
     // coordinated actors is still one remark)
     members.retain(|id, v| {
-        let phrases: BTreeSet<(usize, Span)> = v.iter().map(|&i| (placed[i].doc, docs[placed[i].doc].claims[placed[i].claim].target_span)).collect();
+        let phrases: BTreeSet<(usize, Span)> = v
+            .iter()
+            .map(|&i| {
+                (
+                    placed[i].doc,
+                    docs[placed[i].doc].claims[placed[i].claim].target_span,
+                )
+            })
+            .collect();
         phrases.len() >= 2 || id.starts_with("user-")
     });
     // each claim keeps the orientation (cut-off or not) of the issue it was found in,
@@ -155,17 +191,29 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
                 }
             }
         }
-        let mut phrases: Vec<String> = ms.iter().map(|&i| docs[placed[i].doc].claims[placed[i].claim].target.clone()).collect();
+        let mut phrases: Vec<String> = ms
+            .iter()
+            .map(|&i| docs[placed[i].doc].claims[placed[i].claim].target.clone())
+            .collect();
         phrases.sort();
         phrases.dedup();
-        let mut kw: Vec<String> = ms.iter().filter_map(|&i| keys_only[i].words.first().map(|_| ())).map(|_| id.trim_start_matches("issue-").to_string()).collect();
+        let mut kw: Vec<String> = ms
+            .iter()
+            .filter_map(|&i| keys_only[i].words.first().map(|_| ()))
+            .map(|_| id.trim_start_matches("issue-").to_string())
+            .collect();
         if let Some((_, _, uk)) = user.iter().find(|(u, _, _)| u == id) {
             kw = uk.clone();
         }
         kw.sort();
         kw.dedup();
         issue_label.insert(id.clone(), (label.clone(), reducer));
-        issue_list.push(Issue { id: id.clone(), label, phrases, keywords: kw });
+        issue_list.push(Issue {
+            id: id.clone(),
+            label,
+            phrases,
+            keywords: kw,
+        });
     }
 
     // ---- stances: one per (document, actor, issue)
@@ -182,13 +230,20 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
                     x => x,
                 };
             }
-            cells.entry((p.doc, p.actor, id.clone())).or_default().push((pol, p.claim));
+            cells
+                .entry((p.doc, p.actor, id.clone()))
+                .or_default()
+                .push((pol, p.claim));
         }
     }
     let mut stances = Vec::new();
     for ((di, ai, id), v) in &cells {
         let pols: BTreeSet<Polarity> = v.iter().map(|x| x.0).collect();
-        let polarity = if pols.len() == 1 { *pols.iter().next().unwrap() } else { Polarity::Mixed };
+        let polarity = if pols.len() == 1 {
+            *pols.iter().next().unwrap()
+        } else {
+            Polarity::Mixed
+        };
         let c = &docs[*di].claims[v[0].1];
         stances.push(Stance {
             document: docs[*di].file.clone(),
@@ -209,10 +264,16 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     conflicts.extend(attribute_conflicts(docs, &actors, &mspans));
     // ---- stories, and what differs among the sources of one story
     let stories = stories::stories(docs, &actors, &maps, &mspans);
-    let story_of: BTreeMap<&str, usize> =
-        stories.iter().enumerate().flat_map(|(si, s)| s.documents.iter().map(move |f| (f.as_str(), si))).collect();
+    let story_of: BTreeMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.documents.iter().map(move |f| (f.as_str(), si)))
+        .collect();
     for s in &stories {
-        let members: Vec<&DocAnalysis> = docs.iter().filter(|d| story_of[d.file.as_str()] == story_of[s.documents[0].as_str()]).collect();
+        let members: Vec<&DocAnalysis> = docs
+            .iter()
+            .filter(|d| story_of[d.file.as_str()] == story_of[s.documents[0].as_str()])
+            .collect();
         conflicts.extend(date_conflicts(&members));
     }
     let blindspots = blindspots(&stories, &story_of, &actors, &figure_groups, &quote_groups);
@@ -222,12 +283,28 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
     for d in docs {
         let e = voice.entry(d.file.clone()).or_default();
         for q in &d.quotes {
-            let name = q.speaker.clone().unwrap_or_else(|| if q.anonymous { "(anonymous)".into() } else { "(unknown)".into() });
+            let name = q.speaker.clone().unwrap_or_else(|| {
+                if q.anonymous {
+                    "(anonymous)".into()
+                } else {
+                    "(unknown)".into()
+                }
+            });
             *e.entry(name).or_default() += 1;
         }
     }
 
-    Comparison { stories, actors, issues: issue_list, stances, figure_groups, quote_groups, conflicts, blindspots, voice }
+    Comparison {
+        stories,
+        actors,
+        issues: issue_list,
+        stances,
+        figure_groups,
+        quote_groups,
+        conflicts,
+        blindspots,
+        voice,
+    }
 }
 
 /// The formal office in a title, without the place it is of: "South Korean President" ->
@@ -236,18 +313,29 @@ pub fn compare(docs: &mut [DocAnalysis], opts: &CompareOptions) -> Comparison {
 fn office(title: &str, place_words: &BTreeSet<String>) -> String {
     let ws: Vec<&str> = title.split_whitespace().collect();
     let mut i = 0;
-    while i < ws.len() && (place_words.contains(&ws[i].to_lowercase()) || ws[i].ends_with("'s") || ws[i].ends_with("’s")) {
+    while i < ws.len()
+        && (place_words.contains(&ws[i].to_lowercase())
+            || ws[i].ends_with("'s")
+            || ws[i].ends_with("’s"))
+    {
         i += 1;
     }
     ws[i..].join(" ")
 }
 
 /// An actor's formal title differing between sources ("President" vs "Prime Minister").
-fn attribute_conflicts(docs: &[DocAnalysis], actors: &[Actor], _mspans: &[Vec<Span>]) -> Vec<Conflict> {
+fn attribute_conflicts(
+    docs: &[DocAnalysis],
+    actors: &[Actor],
+    _mspans: &[Vec<Span>],
+) -> Vec<Conflict> {
     let mut place_words: BTreeSet<String> = BTreeSet::new();
     for d in docs {
         for m in &d.mentions {
-            if matches!(m.via, MentionVia::Demonym | MentionVia::Name | MentionVia::Alias) {
+            if matches!(
+                m.via,
+                MentionVia::Demonym | MentionVia::Name | MentionVia::Alias
+            ) {
                 if let Some(e) = d.entities.get(m.entity) {
                     if e.kind != ActorKind::Person {
                         for w in m.text.split_whitespace() {
@@ -280,15 +368,33 @@ fn attribute_conflicts(docs: &[DocAnalysis], actors: &[Actor], _mspans: &[Vec<Sp
         // conflict when some source shares no office with another
         // (distinct sets only: a non-empty set is never disjoint from itself, so this is
         // the same test and stays small when many sources use the same titles)
-        let docs_v: Vec<&BTreeSet<String>> = per_doc.values().collect::<BTreeSet<_>>().into_iter().collect();
-        let disjoint = docs_v.iter().enumerate().any(|(i, x)| docs_v[i + 1..].iter().any(|y| x.is_disjoint(y)));
+        let docs_v: Vec<&BTreeSet<String>> = per_doc
+            .values()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let disjoint = docs_v
+            .iter()
+            .enumerate()
+            .any(|(i, x)| docs_v[i + 1..].iter().any(|y| x.is_disjoint(y)));
         if all.len() > 1 && disjoint {
-            let values: BTreeMap<String, String> = per_doc.iter().map(|(k, v)| (k.clone(), v.iter().cloned().collect::<Vec<_>>().join(", "))).collect();
+            let values: BTreeMap<String, String> = per_doc
+                .iter()
+                .map(|(k, v)| (k.clone(), v.iter().cloned().collect::<Vec<_>>().join(", ")))
+                .collect();
             out.push(Conflict {
                 kind: "attribute".into(),
                 actor: Some(a.name.clone()),
                 about: "title".into(),
-                message: format!("sources give {} different titles: {}", a.name, values.iter().map(|(k, v)| format!("{v} ({k})")).collect::<Vec<_>>().join(", ")),
+                message: format!(
+                    "sources give {} different titles: {}",
+                    a.name,
+                    values
+                        .iter()
+                        .map(|(k, v)| format!("{v} ({k})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 values,
             });
         }
@@ -298,18 +404,35 @@ fn attribute_conflicts(docs: &[DocAnalysis], actors: &[Actor], _mspans: &[Vec<Sp
 
 /// Days since an epoch for an ISO date (month-day only dates use year 0).
 fn day_number(s: &str) -> Option<(bool, i64)> {
-    let (has_year, rest) = if let Some(r) = s.strip_prefix("--") { (false, format!("0000-{r}")) } else { (true, s.to_string()) };
+    let (has_year, rest) = if let Some(r) = s.strip_prefix("--") {
+        (false, format!("0000-{r}"))
+    } else {
+        (true, s.to_string())
+    };
     let p: Vec<&str> = rest.split('-').collect();
     if p.len() < 3 {
         return None;
     }
-    let (y, m, d): (i64, i64, i64) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].get(..2)?.parse().ok()?);
+    let (y, m, d): (i64, i64, i64) = (
+        p[0].parse().ok()?,
+        p[1].parse().ok()?,
+        p[2].get(..2)?.parse().ok()?,
+    );
     Some((has_year, y * 372 + (m - 1) * 31 + (d - 1)))
 }
 
 /// Documents dated far from the others: likely about another event or time.
 fn date_conflicts(docs: &[&DocAnalysis]) -> Vec<Conflict> {
-    let dated: Vec<(&DocAnalysis, bool, i64)> = docs.iter().copied().filter_map(|d| d.published.as_deref().and_then(day_number).map(|(y, n)| (d, y, n))).collect();
+    let dated: Vec<(&DocAnalysis, bool, i64)> = docs
+        .iter()
+        .copied()
+        .filter_map(|d| {
+            d.published
+                .as_deref()
+                .and_then(day_number)
+                .map(|(y, n)| (d, y, n))
+        })
+        .collect();
     if dated.len() < 2 {
         return Vec::new();
     }
@@ -320,9 +443,15 @@ fn date_conflicts(docs: &[&DocAnalysis]) -> Vec<Conflict> {
     let mut vals: Vec<i64> = dated.iter().map(|x| key(x.2)).collect();
     vals.sort();
     let median = vals[vals.len() / 2];
-    let far: Vec<&(&DocAnalysis, bool, i64)> = dated.iter().filter(|x| (key(x.2) - median).abs() > 30).collect();
+    let far: Vec<&(&DocAnalysis, bool, i64)> = dated
+        .iter()
+        .filter(|x| (key(x.2) - median).abs() > 30)
+        .collect();
     if !far.is_empty() && far.len() * 2 < dated.len() + 1 {
-        let values: BTreeMap<String, String> = dated.iter().map(|(d, _, _)| (d.file.clone(), d.published.clone().unwrap_or_default())).collect();
+        let values: BTreeMap<String, String> = dated
+            .iter()
+            .map(|(d, _, _)| (d.file.clone(), d.published.clone().unwrap_or_default()))
+            .collect();
         out.push(Conflict {
             kind: "date".into(),
             actor: None,
@@ -349,43 +478,69 @@ fn blindspots(
 ) -> Vec<Blindspot> {
     let mut out = Vec::new();
     // per story: the documents of the story that carry the item
-    let mut add = |kind: &str, what: &str, files: &mut dyn Iterator<Item = &str>, min_present: usize| {
-        let mut by_story: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-        for f in files {
-            if let Some(&si) = story_of.get(f) {
-                by_story.entry(si).or_default().insert(f);
+    let mut add =
+        |kind: &str, what: &str, files: &mut dyn Iterator<Item = &str>, min_present: usize| {
+            let mut by_story: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+            for f in files {
+                if let Some(&si) = story_of.get(f) {
+                    by_story.entry(si).or_default().insert(f);
+                }
             }
-        }
-        for (si, present) in by_story {
-            let story = &stories[si];
-            let n = story.documents.len();
-            let p = present.len();
-            if n < 2 || p >= n || (p < min_present && n > 3) || (n > SMALL_STORY && p * 4 < n) {
-                continue;
+            for (si, present) in by_story {
+                let story = &stories[si];
+                let n = story.documents.len();
+                let p = present.len();
+                if n < 2 || p >= n || (p < min_present && n > 3) || (n > SMALL_STORY && p * 4 < n) {
+                    continue;
+                }
+                out.push(Blindspot {
+                    kind: kind.into(),
+                    what: what.into(),
+                    story: story.id.clone(),
+                    present_in: story
+                        .documents
+                        .iter()
+                        .filter(|f| present.contains(f.as_str()))
+                        .cloned()
+                        .collect(),
+                    missing_from: story
+                        .documents
+                        .iter()
+                        .filter(|f| !present.contains(f.as_str()))
+                        .cloned()
+                        .collect(),
+                });
             }
-            out.push(Blindspot {
-                kind: kind.into(),
-                what: what.into(),
-                story: story.id.clone(),
-                present_in: story.documents.iter().filter(|f| present.contains(f.as_str())).cloned().collect(),
-                missing_from: story.documents.iter().filter(|f| !present.contains(f.as_str())).cloned().collect(),
-            });
-        }
-    };
+        };
     // actors most sources name but some leave out (the 200 most mentioned, so the list
     // stays readable and linear for large corpora); in a story of three or fewer sources
     // an actor named by one source is already a difference
     let mut cand: Vec<&Actor> = actors.iter().filter(|a| a.mentions >= 3).collect();
     cand.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     for a in cand.into_iter().take(200) {
-        add("actor", &a.name, &mut a.members.iter().map(|(f, _)| f.as_str()), 2);
+        add(
+            "actor",
+            &a.name,
+            &mut a.members.iter().map(|(f, _)| f.as_str()),
+            2,
+        );
     }
     for g in figs {
-        add("figure", &g.members[0].text, &mut g.members.iter().map(|m| m.document.as_str()), 1);
+        add(
+            "figure",
+            &g.members[0].text,
+            &mut g.members.iter().map(|m| m.document.as_str()),
+            1,
+        );
     }
     for g in quotes {
         let what: String = g.members[0].text.chars().take(80).collect();
-        add("quote", &what, &mut g.members.iter().map(|m| m.document.as_str()), 1);
+        add(
+            "quote",
+            &what,
+            &mut g.members.iter().map(|m| m.document.as_str()),
+            1,
+        );
     }
     out
 }

@@ -54,7 +54,12 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 /// Groups `docs` into stories. `maps[d][e]` is the corpus actor of entity `e` of document
 /// `d` (from [`super::actors::merge_actors`]); `actors` names them for the labels. Stories
 /// are ordered by their first document; documents inside a story keep corpus order.
-pub fn stories(docs: &[DocAnalysis], actors: &[Actor], maps: &[Vec<usize>], mspans: &[Vec<Span>]) -> Vec<Story> {
+pub fn stories(
+    docs: &[DocAnalysis],
+    actors: &[Actor],
+    maps: &[Vec<usize>],
+    mspans: &[Vec<Span>],
+) -> Vec<Story> {
     let n = docs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     for (di, dj, _) in pairs(docs, maps, mspans, THRESHOLD) {
@@ -71,7 +76,11 @@ pub fn stories(docs: &[DocAnalysis], actors: &[Actor], maps: &[Vec<usize>], mspa
     }
     let mut out: Vec<Story> = comp
         .into_values()
-        .map(|members| Story { id: String::new(), label: label(docs, actors, maps, &members), documents: members.iter().map(|&i| docs[i].file.clone()).collect() })
+        .map(|members| Story {
+            id: String::new(),
+            label: label(docs, actors, maps, &members),
+            documents: members.iter().map(|&i| docs[i].file.clone()).collect(),
+        })
         .collect();
     out.sort_by_key(|s| docs.iter().position(|d| d.file == s.documents[0]));
     for (i, s) in out.iter_mut().enumerate() {
@@ -88,7 +97,12 @@ pub fn similar_pairs(docs: &[DocAnalysis], min_cos: f64) -> Vec<(usize, usize, f
     pairs(docs, &maps, &mspans, min_cos)
 }
 
-fn pairs(docs: &[DocAnalysis], maps: &[Vec<usize>], mspans: &[Vec<Span>], min_cos: f64) -> Vec<(usize, usize, f64)> {
+fn pairs(
+    docs: &[DocAnalysis],
+    maps: &[Vec<usize>],
+    mspans: &[Vec<Span>],
+    min_cos: f64,
+) -> Vec<(usize, usize, f64)> {
     let n = docs.len();
     // term frequencies per document
     let mut tfs: Vec<BTreeMap<Term, f64>> = Vec::with_capacity(n);
@@ -104,7 +118,10 @@ fn pairs(docs: &[DocAnalysis], maps: &[Vec<usize>], mspans: &[Vec<Span>], min_co
                 *tf.entry(Term::Stem(s)).or_default() += 1.0;
             }
         }
-        if let (Some(first), Some(last)) = (d.sentences.first(), d.sentences.iter().take(LEAD_SENTENCES).last()) {
+        if let (Some(first), Some(last)) = (
+            d.sentences.first(),
+            d.sentences.iter().take(LEAD_SENTENCES).last(),
+        ) {
             let lead = Span::new(first.span.start, last.span.end);
             for s in content_stems(&d.body, lead, &mspans[di]) {
                 *tf.entry(Term::Stem(s)).or_default() += 1.0;
@@ -194,9 +211,16 @@ fn label(docs: &[DocAnalysis], actors: &[Actor], maps: &[Vec<usize>], members: &
     }
     let mut ranked: Vec<(usize, (usize, usize))> = count.into_iter().collect();
     ranked.sort_by(|a, b| (b.1).cmp(&a.1).then(a.0.cmp(&b.0)));
-    let names: Vec<&str> = ranked.iter().take(3).map(|(a, _)| actors[*a].name.as_str()).collect();
+    let names: Vec<&str> = ranked
+        .iter()
+        .take(3)
+        .map(|(a, _)| actors[*a].name.as_str())
+        .collect();
     if names.is_empty() {
-        docs[members[0]].title.clone().unwrap_or_else(|| docs[members[0]].file.clone())
+        docs[members[0]]
+            .title
+            .clone()
+            .unwrap_or_else(|| docs[members[0]].file.clone())
     } else {
         names.join(" · ")
     }
@@ -207,7 +231,10 @@ mod tests {
     use crate::{analyze_corpus, Input, Options};
 
     fn input(name: &str, text: &str) -> Input {
-        Input { name: name.into(), bytes: text.as_bytes().to_vec() }
+        Input {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     const PORT_A: &str = "Dock workers strike at Rotterdam port\n\nDock workers at the port of Rotterdam walked out on Monday over wages, halting container traffic. The union FNV said the strike would last until the port authority raised its offer. Shipping companies diverted vessels to Antwerp.";
@@ -216,15 +243,29 @@ mod tests {
 
     #[test]
     fn same_story_documents_are_grouped_and_others_kept_apart() {
-        let inputs = [input("a.txt", PORT_A), input("m.txt", MATCH), input("b.txt", PORT_B)];
+        let inputs = [
+            input("a.txt", PORT_A),
+            input("m.txt", MATCH),
+            input("b.txt", PORT_B),
+        ];
         let a = analyze_corpus(&inputs, &Options::default(), |_| {});
-        let docs: Vec<Vec<&str>> = a.stories.iter().map(|s| s.documents.iter().map(|d| d.as_str()).collect()).collect();
+        let docs: Vec<Vec<&str>> = a
+            .stories
+            .iter()
+            .map(|s| s.documents.iter().map(|d| d.as_str()).collect())
+            .collect();
         assert_eq!(docs, vec![vec!["a.txt", "b.txt"], vec!["m.txt"]]);
         assert_eq!(a.stories[0].id, "story-1");
         // blindspots only compare sources of one story
         for b in &a.blindspots {
-            assert!(!b.missing_from.contains(&"m.txt".to_string()) || b.story == "story-2", "{b:?}");
-            assert!(b.story != "story-2", "a one-document story has no blindspot: {b:?}");
+            assert!(
+                !b.missing_from.contains(&"m.txt".to_string()) || b.story == "story-2",
+                "{b:?}"
+            );
+            assert!(
+                b.story != "story-2",
+                "a one-document story has no blindspot: {b:?}"
+            );
         }
     }
 

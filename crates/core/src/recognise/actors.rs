@@ -44,7 +44,11 @@ use std::sync::LazyLock;
 /// [`recognise`] returns them).
 pub fn entity_at(mentions: &[Mention], pos: usize) -> Option<&Mention> {
     let i = mentions.partition_point(|m| m.span.start <= pos);
-    mentions[..i].iter().rev().take(4).find(|m| m.span.start <= pos && pos < m.span.end)
+    mentions[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|m| m.span.start <= pos && pos < m.span.end)
 }
 
 /// The mentions lying inside `span` (mentions sorted by start).
@@ -63,50 +67,349 @@ pub fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 
 /// Function words and sentence adverbs that are capitalised only by position.
 const FUNCTION: &[&str] = &[
-    "A", "About", "Above", "Across", "After", "Again", "Against", "Ago", "All", "Already", "Also", "Although", "Amid", "Among", "An",
-    "And", "Another", "Any", "Are", "As", "At", "Because", "Before", "Being", "Besides", "Between", "Both", "But", "By", "Can",
-    "Could", "Despite", "Did", "Do", "Does", "During", "Each", "Earlier", "Either", "Even", "Every", "Finally", "First", "For",
-    "From", "Further", "Furthermore", "Had", "Has", "Have", "He", "Her", "Here", "Hers", "His", "How", "However", "I", "If", "In",
-    "Including", "Indeed", "Instead", "Into", "Is", "It", "Its", "Just", "Last", "Later", "Let", "Like", "Many", "May", "Meanwhile",
-    "Might", "More", "Moreover", "Most", "Much", "Must", "My", "Neither", "Never", "Nevertheless", "Next", "No", "Nor", "Not", "Now",
-    "Of", "On", "Once", "One", "Only", "Or", "Other", "Our", "Over", "Per", "Perhaps", "Rather", "Regardless", "Second", "Several",
-    "Shall", "She", "Should", "Similarly", "Since", "So", "Some", "Still", "Such", "Than", "That", "The", "Their", "Them", "Then",
-    "There", "These", "They", "This", "Those", "Though", "Through", "Thus", "To", "Today", "Tomorrow", "Tonight", "Too", "Toward",
-    "Towards", "Two", "Under", "Unless", "Unlike", "Until", "Upon", "Us", "Very", "Via", "Was", "We", "Were", "What", "Whatever",
-    "When", "Where", "Whether", "Which", "While", "Who", "Whom", "Whose", "Why", "Will", "With", "Within", "Without", "Would",
-    "Yesterday", "Yet", "You", "Your", "According", "Following", "Asked", "Speaking", "Meanwhile", "Overall", "Currently",
-    "Recently", "Additionally", "Ultimately", "Nonetheless", "Otherwise", "Throughout", "Whereas", "Beyond", "Below", "Near",
-    "Oh", "Yes", "Please", "Thank", "Thanks", "Dear", "Sunday's", "Read", "See", "Click", "Photo", "Source", "Related", "Editor",
+    "A",
+    "About",
+    "Above",
+    "Across",
+    "After",
+    "Again",
+    "Against",
+    "Ago",
+    "All",
+    "Already",
+    "Also",
+    "Although",
+    "Amid",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Being",
+    "Besides",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Could",
+    "Despite",
+    "Did",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Earlier",
+    "Either",
+    "Even",
+    "Every",
+    "Finally",
+    "First",
+    "For",
+    "From",
+    "Further",
+    "Furthermore",
+    "Had",
+    "Has",
+    "Have",
+    "He",
+    "Her",
+    "Here",
+    "Hers",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Including",
+    "Indeed",
+    "Instead",
+    "Into",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
+    "Let",
+    "Like",
+    "Many",
+    "May",
+    "Meanwhile",
+    "Might",
+    "More",
+    "Moreover",
+    "Most",
+    "Much",
+    "Must",
+    "My",
+    "Neither",
+    "Never",
+    "Nevertheless",
+    "Next",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Per",
+    "Perhaps",
+    "Rather",
+    "Regardless",
+    "Second",
+    "Several",
+    "Shall",
+    "She",
+    "Should",
+    "Similarly",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "Than",
+    "That",
+    "The",
+    "Their",
+    "Them",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Through",
+    "Thus",
+    "To",
+    "Today",
+    "Tomorrow",
+    "Tonight",
+    "Too",
+    "Toward",
+    "Towards",
+    "Two",
+    "Under",
+    "Unless",
+    "Unlike",
+    "Until",
+    "Upon",
+    "Us",
+    "Very",
+    "Via",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "Whatever",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whom",
+    "Whose",
+    "Why",
+    "Will",
+    "With",
+    "Within",
+    "Without",
+    "Would",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
+    "According",
+    "Following",
+    "Asked",
+    "Speaking",
+    "Meanwhile",
+    "Overall",
+    "Currently",
+    "Recently",
+    "Additionally",
+    "Ultimately",
+    "Nonetheless",
+    "Otherwise",
+    "Throughout",
+    "Whereas",
+    "Beyond",
+    "Below",
+    "Near",
+    "Oh",
+    "Yes",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Dear",
+    "Sunday's",
+    "Read",
+    "See",
+    "Click",
+    "Photo",
+    "Source",
+    "Related",
+    "Editor",
 ];
 
 const MONTHS_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
 ];
 
 /// Honorifics and abbreviated ranks written before names.
 const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Adm", "Sgt", "Maj", "Cmdr", "Amb",
-    "Pres", "Sir", "Dame", "Lord", "Lady", "Rev", "Fr", "Sec", "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.",
-    "Gen.", "Lt.", "Col.", "Capt.", "Adm.", "Sgt.", "Maj.", "Rev.", "Sec.",
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Adm", "Sgt", "Maj", "Cmdr", "Amb", "Pres", "Sir", "Dame", "Lord", "Lady", "Rev", "Fr", "Sec",
+    "Gov.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Capt.",
+    "Adm.", "Sgt.", "Maj.", "Rev.", "Sec.",
 ];
 
 /// Reporting verbs: a lone capitalised word before one is an actor ("Reuters reported").
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes", "reported", "reports",
-    "announced", "announces", "asked", "asks", "warned", "warns", "argued", "argues", "claimed", "claims", "explained",
-    "insisted", "insists", "wrote", "writes", "urged", "urges", "stressed", "stresses", "suggested", "believes", "believed",
-    "thinks", "thought", "denied", "denies", "confirmed", "confirms", "rejected", "rejects", "called", "calls", "agreed",
-    "agrees", "responded", "replied", "declared", "emphasized", "emphasised", "acknowledged", "admitted", "predicted",
-    "estimated", "expects", "expected", "described", "reiterated", "refuted", "quoted", "cited",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "asked",
+    "asks",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "explained",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "urged",
+    "urges",
+    "stressed",
+    "stresses",
+    "suggested",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "denied",
+    "denies",
+    "confirmed",
+    "confirms",
+    "rejected",
+    "rejects",
+    "called",
+    "calls",
+    "agreed",
+    "agrees",
+    "responded",
+    "replied",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "predicted",
+    "estimated",
+    "expects",
+    "expected",
+    "described",
+    "reiterated",
+    "refuted",
+    "quoted",
+    "cited",
 ];
 
 /// Nouns after a demonym that make it stand for the state ("the Russian government").
 const STATE_NOUNS: &[&str] = &[
-    "government", "governments", "authorities", "administration", "leadership", "regime", "side", "state", "officials",
-    "delegation", "diplomats", "military", "army", "forces", "navy", "ministry", "embassy", "parliament",
-    "presidency", "cabinet", "foreign", "defense", "defence",
+    "government",
+    "governments",
+    "authorities",
+    "administration",
+    "leadership",
+    "regime",
+    "side",
+    "state",
+    "officials",
+    "delegation",
+    "diplomats",
+    "military",
+    "army",
+    "forces",
+    "navy",
+    "ministry",
+    "embassy",
+    "parliament",
+    "presidency",
+    "cabinet",
+    "foreign",
+    "defense",
+    "defence",
 ];
 
 /// The role noun an abbreviated rank stands for ("Sen." -> "senator"), so "the senator"
@@ -138,10 +441,14 @@ fn expand_abbrev(w: &str) -> &'static str {
 fn set_of(words: &'static [&'static str]) -> crate::text::FastSet<&'static str> {
     words.iter().copied().collect()
 }
-static FUNCTION_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(FUNCTION));
-static REPORTING_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(REPORTING));
-static MONTHS_DAYS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(MONTHS_DAYS));
-static HONORIFICS_SET: LazyLock<crate::text::FastSet<&'static str>> = LazyLock::new(|| set_of(HONORIFICS));
+static FUNCTION_SET: LazyLock<crate::text::FastSet<&'static str>> =
+    LazyLock::new(|| set_of(FUNCTION));
+static REPORTING_SET: LazyLock<crate::text::FastSet<&'static str>> =
+    LazyLock::new(|| set_of(REPORTING));
+static MONTHS_DAYS_SET: LazyLock<crate::text::FastSet<&'static str>> =
+    LazyLock::new(|| set_of(MONTHS_DAYS));
+static HONORIFICS_SET: LazyLock<crate::text::FastSet<&'static str>> =
+    LazyLock::new(|| set_of(HONORIFICS));
 
 fn is_function(w: &str) -> bool {
     FUNCTION_SET.contains(w)
@@ -192,7 +499,12 @@ fn is_word_char(c: char) -> bool {
 /// ("U.S.", "N.", "Mr."), a possessive is split off.
 fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
     // about one word per word token (the vector of large items is not regrown)
-    let mut out: Vec<Word<'a>> = Vec::with_capacity(seg.tokens.iter().filter(|t| t.kind != crate::model::TokenKind::Punct).count());
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(
+        seg.tokens
+            .iter()
+            .filter(|t| t.kind != crate::model::TokenKind::Punct)
+            .count(),
+    );
     for (si, s) in seg.sentences.iter().enumerate() {
         let text = s.span.text(body);
         let base = s.span.start;
@@ -208,7 +520,17 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
                             w.joined = false;
                         }
                     }
-                    prev_open = matches!(c, '"' | '\u{201C}' | '\u{2018}' | ':' | '(' | '[' | '\u{2014}' | '\u{2013}' | '\'');
+                    prev_open = matches!(
+                        c,
+                        '"' | '\u{201C}'
+                            | '\u{2018}'
+                            | ':'
+                            | '('
+                            | '['
+                            | '\u{2014}'
+                            | '\u{2013}'
+                            | '\''
+                    );
                 }
                 continue;
             }
@@ -218,9 +540,15 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
                 let mut ch = rest.chars();
                 match (ch.next(), ch.next()) {
                     (Some(a), _) if is_word_char(a) => end += a.len_utf8(),
-                    (Some(p @ ('-' | '.' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')), Some(b)) if is_word_char(b) => {
+                    (
+                        Some(p @ ('-' | '.' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')),
+                        Some(b),
+                    ) if is_word_char(b) => {
                         // "’s" at the end of a word is a possessive, not part of it
-                        if (p == '\'' || p == '\u{2019}') && (b == 's' || b == 'S') && !rest[p.len_utf8() + 1..].starts_with(is_word_char) {
+                        if (p == '\'' || p == '\u{2019}')
+                            && (b == 's' || b == 'S')
+                            && !rest[p.len_utf8() + 1..].starts_with(is_word_char)
+                        {
                             break;
                         }
                         end += p.len_utf8() + b.len_utf8();
@@ -274,8 +602,14 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
                 if w.sentence == si && w.joined {
                     // only whitespace between?
                     let gap = &body[w.span.end..base + i];
-                    let gap = if w.poss { gap.trim_start_matches(['\'', '\u{2019}', 's', 'S']) } else { gap };
-                    w.joined = !w.poss && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty();
+                    let gap = if w.poss {
+                        gap.trim_start_matches(['\'', '\u{2019}', 's', 'S'])
+                    } else {
+                        gap
+                    };
+                    w.joined = !w.poss
+                        && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                        && !gap.is_empty();
                 }
             }
             out.push(Word {
@@ -315,21 +649,42 @@ fn words<'a>(body: &'a str, seg: &Segmented) -> Vec<Word<'a>> {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Cand {
     /// A country via a gazetteer form.
-    Country { country: usize, via: MentionViaOrd },
+    Country {
+        country: usize,
+        via: MentionViaOrd,
+    },
     /// A person name (possibly one token) with the title written before it.
-    Person { name: String, title: Option<String> },
-    Org { name: String },
+    Person {
+        name: String,
+        title: Option<String>,
+    },
+    Org {
+        name: String,
+    },
     /// A named organisation from the gazetteer (index into `Gazetteer::orgs`).
-    Named { org: usize, name: String },
+    Named {
+        org: usize,
+        name: String,
+    },
     /// A lone capitalised token to resolve against the other names.
-    Single { name: String, reporting: bool },
+    Single {
+        name: String,
+        reporting: bool,
+    },
     /// A multi-word capitalised run to resolve against organisations ("Security Council").
-    Partial { name: String },
+    Partial {
+        name: String,
+    },
     /// "the spokesman": a role noun referring back; `qual` is the country the phrase names
     /// ("the Russian president").
-    Role { noun: String, qual: Option<usize> },
+    Role {
+        noun: String,
+        qual: Option<usize>,
+    },
     /// "the North" / "the South": the one country of the document named with that word.
-    Compass { word: String },
+    Compass {
+        word: String,
+    },
 }
 
 /// `MentionVia` with an order (for the derived `Ord` of `Cand`).
@@ -374,7 +729,10 @@ pub fn name_key(s: &str) -> String {
 /// Name tokens for alias matching: split on spaces (hyphenated parts stay together but
 /// are keyed without the hyphen).
 fn name_tokens(s: &str) -> Vec<String> {
-    s.split_whitespace().map(name_key).filter(|t| !t.is_empty()).collect()
+    s.split_whitespace()
+        .map(name_key)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Acronym of an organisation name: upper-case tokens whole (dots dropped), other
@@ -404,20 +762,32 @@ pub fn acronym(name: &str) -> String {
 fn is_hyphen_given(w: &str) -> bool {
     // Romanised Korean/Chinese given names: "Geun-hye", "Dae-jung", "Moo-hyun", "Geun-Hye".
     let mut parts = w.split(['-', '\u{2010}', '\u{2011}']);
-    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else { return false };
-    let short = |p: &str| (1..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_alphabetic());
-    a.chars().next().is_some_and(char::is_uppercase) && a.chars().skip(1).all(char::is_lowercase) && short(a) && short(b)
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let short =
+        |p: &str| (1..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_alphabetic());
+    a.chars().next().is_some_and(char::is_uppercase)
+        && a.chars().skip(1).all(char::is_lowercase)
+        && short(a)
+        && short(b)
         && b.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Name-like token: capitalised, letters (with inner hyphen/apostrophe), not an acronym.
 fn name_like(w: &Word, gaz: &Gazetteer) -> bool {
     // "Korean-flagged", "Russian-made", "US-led": a long lower-case tail is a compound adjective
-    let compound = w.text.split('-').skip(1).any(|p| p.chars().count() > 4 && p.chars().all(char::is_lowercase));
+    let compound = w
+        .text
+        .split('-')
+        .skip(1)
+        .any(|p| p.chars().count() > 4 && p.chars().all(char::is_lowercase));
     !compound
         && w.cap
         && !w.upper
-        && w.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}' || c == '.')
+        && w.text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}' || c == '.')
         && !w.text.ends_with('.')
         && !is_function(w.text)
         && !is_month_day(w.text)
@@ -446,7 +816,9 @@ impl<'a, 'g> Ctx<'a, 'g> {
         Span::new(self.w[a].span.start, self.w[b - 1].span.end)
     }
     fn lower_next(&self, i: usize) -> Option<&Word<'a>> {
-        self.w.get(i).filter(|n| n.sentence == self.w[i - 1].sentence)
+        self.w
+            .get(i)
+            .filter(|n| n.sentence == self.w[i - 1].sentence)
     }
     fn reporting_after(&self, end: usize) -> bool {
         // "X said", "X, a professor at Y, said" is left to the quotes stage
@@ -456,7 +828,10 @@ impl<'a, 'g> Ctx<'a, 'g> {
         }
     }
     fn according_before(&self, a: usize) -> bool {
-        a >= 2 && self.w[a - 1].text == "to" && self.w[a - 2].text.eq_ignore_ascii_case("according") && self.w[a - 2].sentence == self.w[a].sentence
+        a >= 2
+            && self.w[a - 1].text == "to"
+            && self.w[a - 2].text.eq_ignore_ascii_case("according")
+            && self.w[a - 2].sentence == self.w[a].sentence
     }
     fn title_before(&self, a: usize) -> Option<(usize, String)> {
         // lower-case role chain ending right before the run: "spokesman Lu Kang",
@@ -471,7 +846,12 @@ impl<'a, 'g> Ctx<'a, 'g> {
         let mut s = a - 1;
         while s > 0 && s + 4 > a {
             let q = &self.w[s - 1];
-            if q.sentence != p.sentence || !q.joined || q.poss || is_function_capitalised(q.text) || q.text.chars().any(|c| c.is_numeric()) {
+            if q.sentence != p.sentence
+                || !q.joined
+                || q.poss
+                || is_function_capitalised(q.text)
+                || q.text.chars().any(|c| c.is_numeric())
+            {
                 break;
             }
             s -= 1;
@@ -508,7 +888,8 @@ fn runs(cx: &Ctx) -> Vec<(usize, usize)> {
                 continue;
             }
             // "Ministry of Foreign Affairs", "Secretary of State", "Bank of the Philippine Islands"
-            if (n.text == "of" || (n.text == "for" && cx.gaz.is_org_head(w[prev].text))) && n.joined {
+            if (n.text == "of" || (n.text == "for" && cx.gaz.is_org_head(w[prev].text))) && n.joined
+            {
                 let mut k = j + 1;
                 if k < w.len() && w[k].text == "the" && w[k].joined {
                     k += 1;
@@ -555,7 +936,8 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     }
     // trailing months/weekdays ("Lee on Wednesday" never joins, but "Lee Wednesday" may)
     let mut b = b;
-    while b > a && (is_month_day(w[b - 1].text) || w[b - 1].text == "of" || w[b - 1].text == "the") {
+    while b > a && (is_month_day(w[b - 1].text) || w[b - 1].text == "of" || w[b - 1].text == "the")
+    {
         b -= 1;
     }
     if a >= b {
@@ -573,8 +955,15 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     if let Some((e, pid)) = cx.org_at[a] {
         if e == b {
             let oi = gaz.patterns[pid].country;
-            let (sa, name) = if bracket { (a - 1, format!("{} {}", w[a - 1].text, cx.text(a, b))) } else { (a, cx.text(a, b).to_string()) };
-            out.push(Raw { span: cx.span(sa, b), cand: Cand::Named { org: oi, name } });
+            let (sa, name) = if bracket {
+                (a - 1, format!("{} {}", w[a - 1].text, cx.text(a, b)))
+            } else {
+                (a, cx.text(a, b).to_string())
+            };
+            out.push(Raw {
+                span: cx.span(sa, b),
+                cand: Cand::Named { org: oi, name },
+            });
             return;
         }
     }
@@ -583,16 +972,42 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         if e == b {
             let p = gaz.patterns[pid];
             match p.form {
-                CountryForm::Name => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Name } }),
-                CountryForm::Code => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Alias } }),
-                CountryForm::Capital => out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Metonym } }),
+                CountryForm::Name => out.push(Raw {
+                    span: cx.span(a, b),
+                    cand: Cand::Country {
+                        country: p.country,
+                        via: MentionViaOrd::Name,
+                    },
+                }),
+                CountryForm::Code => out.push(Raw {
+                    span: cx.span(a, b),
+                    cand: Cand::Country {
+                        country: p.country,
+                        via: MentionViaOrd::Alias,
+                    },
+                }),
+                CountryForm::Capital => out.push(Raw {
+                    span: cx.span(a, b),
+                    cand: Cand::Country {
+                        country: p.country,
+                        via: MentionViaOrd::Metonym,
+                    },
+                }),
                 CountryForm::Organisation => {}
                 CountryForm::Demonym | CountryForm::DemonymPlural => {
                     let next = cx.lower_next(b).map(|n| n.text);
                     let state = next.is_some_and(|t| STATE_NOUNS.contains(&t)) && !w[b - 1].poss;
-                    let plural_the = p.form == CountryForm::DemonymPlural && a > 0 && w[a - 1].text.eq_ignore_ascii_case("the");
+                    let plural_the = p.form == CountryForm::DemonymPlural
+                        && a > 0
+                        && w[a - 1].text.eq_ignore_ascii_case("the");
                     if state || plural_the {
-                        out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Demonym } });
+                        out.push(Raw {
+                            span: cx.span(a, b),
+                            cand: Cand::Country {
+                                country: p.country,
+                                via: MentionViaOrd::Demonym,
+                            },
+                        });
                     } else if let Some(nt) = next {
                         // "Russian president" (lower-case role after a demonym): a role mention
                         if gaz.is_title(nt) && !cx.w[b].cap {
@@ -606,7 +1021,9 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
     }
 
     // Organisation: the run ends in an organisation noun, or one comes before "of".
-    let org_head_at = (a..b).rev().find(|&k| w[k].cap && gaz.is_org_head(w[k].text) && !gaz.is_title(w[k].text));
+    let org_head_at = (a..b)
+        .rev()
+        .find(|&k| w[k].cap && gaz.is_org_head(w[k].text) && !gaz.is_title(w[k].text));
     if let Some(k) = org_head_at {
         let ends_here = k == b - 1;
         let before_of = k + 1 < b && w[k + 1].text == "of";
@@ -619,8 +1036,19 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
             if !title_inside && matches!(w[k].text, "Ministry" | "Government") {
                 if let Some((e, pid)) = cx.country_at[a] {
                     let p = gaz.patterns[pid];
-                    if e <= k && matches!(p.form, CountryForm::Name | CountryForm::Code | CountryForm::Demonym) {
-                        out.push(Raw { span: cx.span(a, b), cand: Cand::Country { country: p.country, via: MentionViaOrd::Metonym } });
+                    if e <= k
+                        && matches!(
+                            p.form,
+                            CountryForm::Name | CountryForm::Code | CountryForm::Demonym
+                        )
+                    {
+                        out.push(Raw {
+                            span: cx.span(a, b),
+                            cand: Cand::Country {
+                                country: p.country,
+                                via: MentionViaOrd::Metonym,
+                            },
+                        });
                         return;
                     }
                 }
@@ -633,7 +1061,10 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
                     name = format!("{} {}", w[a - 1].text, name);
                     sa = a - 1;
                 }
-                out.push(Raw { span: cx.span(sa, b), cand: Cand::Org { name } });
+                out.push(Raw {
+                    span: cx.span(sa, b),
+                    cand: Cand::Org { name },
+                });
                 return;
             }
         }
@@ -662,41 +1093,70 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
         te
     };
     if let Some(te) = title_end {
-        let name_ok = (te..b).all(|k| name_like(&w[k], gaz) || (w[k].text.len() <= 2 && w[k].text.ends_with('.')));
+        let name_ok = (te..b)
+            .all(|k| name_like(&w[k], gaz) || (w[k].text.len() <= 2 && w[k].text.ends_with('.')));
         if name_ok && b - te <= 4 {
             let title = cx.text(a, te).to_string();
             let name = cx.text(te, b).to_string();
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name, title: Some(title) } });
+            out.push(Raw {
+                span: cx.span(a, b),
+                cand: Cand::Person {
+                    name,
+                    title: Some(title),
+                },
+            });
             return;
         }
     }
     // A title run with nothing after it ("the President said") is a role mention.
-    if (a..b).all(|k| gaz.is_title(w[k].text) || cx.in_country[k] || w[k].text == "of" || w[k].text == "Prime" || w[k].text == "Foreign" || w[k].text == "Vice")
-        && gaz.is_title(last.text)
+    if (a..b).all(|k| {
+        gaz.is_title(w[k].text)
+            || cx.in_country[k]
+            || w[k].text == "of"
+            || w[k].text == "Prime"
+            || w[k].text == "Foreign"
+            || w[k].text == "Vice"
+    }) && gaz.is_title(last.text)
     {
         push_role(cx, a, b, out);
         return;
     }
 
-    let all_name = (a..b).all(|k| name_like(&w[k], gaz) || (k > a && w[k].text.len() <= 2 && w[k].text.ends_with('.')));
+    let all_name = (a..b).all(|k| {
+        name_like(&w[k], gaz) || (k > a && w[k].text.len() <= 2 && w[k].text.ends_with('.'))
+    });
     // lower-case role before the run
     if all_name && n <= 4 {
         if let Some((s, title)) = cx.title_before(a) {
             let name = cx.text(a, b).to_string();
-            out.push(Raw { span: cx.span(s, b), cand: Cand::Person { name, title: Some(title) } });
+            out.push(Raw {
+                span: cx.span(s, b),
+                cand: Cand::Person {
+                    name,
+                    title: Some(title),
+                },
+            });
             return;
         }
     }
     if all_name && (2..=4).contains(&n) {
         // "North Carolina", "West Bank": compass words head place names, not given names
-        let given = gaz.is_given_name(w[a].text) && !cx.in_country[a] && !matches!(w[a].text, "North" | "South" | "East" | "West");
+        let given = gaz.is_given_name(w[a].text)
+            && !cx.in_country[a]
+            && !matches!(w[a].text, "North" | "South" | "East" | "West");
         let hyphen = (a + 1..b).any(|k| is_hyphen_given(w[k].text));
         let reporting = cx.reporting_after(b) || cx.according_before(a) || appositive_title(cx, b);
         let no_country = (a..b).all(|k| !cx.in_country[k]);
         // reporting alone: "Zhang Wei said" is a person, "Radio Free Asia reported" is not
         if no_country && (given || hyphen || (reporting && n == 2)) {
             let title = appositive(cx, b);
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Person { name: cx.text(a, b).to_string(), title } });
+            out.push(Raw {
+                span: cx.span(a, b),
+                cand: Cand::Person {
+                    name: cx.text(a, b).to_string(),
+                    title,
+                },
+            });
             return;
         }
     }
@@ -707,23 +1167,48 @@ fn classify(cx: &Ctx, a0: usize, b: usize, out: &mut Vec<Raw>) {
             return;
         }
         if w[a].upper && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Single { name: t.to_string(), reporting: false } });
+            out.push(Raw {
+                span: cx.span(a, b),
+                cand: Cand::Single {
+                    name: t.to_string(),
+                    reporting: false,
+                },
+            });
             return;
         }
         if name_like(&w[a], gaz) {
             let reporting = cx.reporting_after(b) || cx.according_before(a);
-            out.push(Raw { span: cx.span(a, b), cand: Cand::Single { name: t.to_string(), reporting } });
+            out.push(Raw {
+                span: cx.span(a, b),
+                cand: Cand::Single {
+                    name: t.to_string(),
+                    reporting,
+                },
+            });
         }
         return;
     }
     // Unclassified multi-word run cited as a source ("according to Voice of America",
     // "Radio Free Asia reported"): an organisation.
-    if (cx.according_before(a) || cx.reporting_after(b)) && (a..b).all(|k| !cx.in_country[k] || w[k].text == "of" || k > a) && !cx.in_country[a] {
-        out.push(Raw { span: cx.span(a, b), cand: Cand::Org { name: cx.text(a, b).to_string() } });
+    if (cx.according_before(a) || cx.reporting_after(b))
+        && (a..b).all(|k| !cx.in_country[k] || w[k].text == "of" || k > a)
+        && !cx.in_country[a]
+    {
+        out.push(Raw {
+            span: cx.span(a, b),
+            cand: Cand::Org {
+                name: cx.text(a, b).to_string(),
+            },
+        });
         return;
     }
     // Otherwise it may be a shortened organisation ("Security Council").
-    out.push(Raw { span: cx.span(a, b), cand: Cand::Partial { name: cx.text(a, b).to_string() } });
+    out.push(Raw {
+        span: cx.span(a, b),
+        cand: Cand::Partial {
+            name: cx.text(a, b).to_string(),
+        },
+    });
     // and country forms inside it are still mentions ("Brazil Russia India" lists are split by commas anyway)
 }
 
@@ -746,11 +1231,20 @@ fn appositive(cx: &Ctx, b: usize) -> Option<String> {
     }
     let s = w[b].sentence;
     let det = w[b].text;
-    let start = if matches!(det, "a" | "an" | "the") { b + 1 } else { b };
-    if !matches!(det, "a" | "an" | "the" | "chief" | "head" | "director" | "former" | "senior") {
+    let start = if matches!(det, "a" | "an" | "the") {
+        b + 1
+    } else {
+        b
+    };
+    if !matches!(
+        det,
+        "a" | "an" | "the" | "chief" | "head" | "director" | "former" | "senior"
+    ) {
         return None;
     }
-    let k = (start..(b + 6).min(w.len())).take_while(|&k| w[k].sentence == s).find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
+    let k = (start..(b + 6).min(w.len()))
+        .take_while(|&k| w[k].sentence == s)
+        .find(|&k| !w[k].cap && cx.gaz.is_title(w[k].text))?;
     // only role words in between: no verbs or clauses ("a man who ...")
     if (start..k).any(|j| !w[j].joined || is_function_capitalised(w[j].text)) {
         return None;
@@ -765,7 +1259,13 @@ fn push_role(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Raw>) {
         return;
     }
     let noun = w[b - 1].text.to_lowercase();
-    out.push(Raw { span: cx.span(a - 1, b), cand: Cand::Role { noun, qual: qualifier(cx, a, b - 1) } });
+    out.push(Raw {
+        span: cx.span(a - 1, b),
+        cand: Cand::Role {
+            noun,
+            qual: qualifier(cx, a, b - 1),
+        },
+    });
 }
 
 /// The country a role phrase names ("the Russian president" -> the country index of "Russian").
@@ -778,10 +1278,20 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
     let w = &cx.w;
     for i in 1..w.len() {
         let t = &w[i];
-        if matches!(t.text, "North" | "South") && w[i - 1].text.eq_ignore_ascii_case("the") && w[i - 1].joined && w[i - 1].sentence == t.sentence && !cx.shouting[i] {
+        if matches!(t.text, "North" | "South")
+            && w[i - 1].text.eq_ignore_ascii_case("the")
+            && w[i - 1].joined
+            && w[i - 1].sentence == t.sentence
+            && !cx.shouting[i]
+        {
             let next_cap = t.joined && w.get(i + 1).is_some_and(|n| n.cap);
             if !next_cap {
-                out.push(Raw { span: t.span, cand: Cand::Compass { word: t.text.to_string() } });
+                out.push(Raw {
+                    span: t.span,
+                    cand: Cand::Compass {
+                        word: t.text.to_string(),
+                    },
+                });
             }
         }
     }
@@ -796,11 +1306,27 @@ fn lower_roles(cx: &Ctx, out: &mut Vec<Raw>) {
         }
         // "the spokesman", "the foreign minister", "the ministry's spokesman"
         let mut s = i;
-        while s > 0 && s + 3 > i && w[s - 1].sentence == t.sentence && !w[s - 1].cap && w[s - 1].joined && !is_function_capitalised(w[s - 1].text) {
+        while s > 0
+            && s + 3 > i
+            && w[s - 1].sentence == t.sentence
+            && !w[s - 1].cap
+            && w[s - 1].joined
+            && !is_function_capitalised(w[s - 1].text)
+        {
             s -= 1;
         }
-        if s > 0 && w[s - 1].text.eq_ignore_ascii_case("the") && w[s - 1].joined && w[s - 1].sentence == t.sentence {
-            out.push(Raw { span: cx.span(s - 1, i + 1), cand: Cand::Role { noun: t.text.to_lowercase(), qual: qualifier(cx, s, i) } });
+        if s > 0
+            && w[s - 1].text.eq_ignore_ascii_case("the")
+            && w[s - 1].joined
+            && w[s - 1].sentence == t.sentence
+        {
+            out.push(Raw {
+                span: cx.span(s - 1, i + 1),
+                cand: Cand::Role {
+                    noun: t.text.to_lowercase(),
+                    qual: qualifier(cx, s, i),
+                },
+            });
         }
     }
 }
@@ -848,7 +1374,11 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
             e.1 += 1;
         }
     }
-    let shouting: Vec<bool> = w.iter().map(|x| sent_words[x.sentence]).map(|(n, u)| n >= 3 && u * 2 > n).collect();
+    let shouting: Vec<bool> = w
+        .iter()
+        .map(|x| sent_words[x.sentence])
+        .map(|(n, u)| n >= 3 && u * 2 > n)
+        .collect();
 
     // Country forms: one automaton pass, kept only on word boundaries.
     let mut country_at = vec![None; w.len()];
@@ -857,8 +1387,14 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
     let mut premod = std::collections::BTreeSet::new();
     for m in gaz.matcher.find_iter(body) {
         let (s, e) = (m.start(), m.end());
-        if body[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
-            || body[e..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-')
+        if body[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            || body[e..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '-')
         {
             continue;
         }
@@ -876,7 +1412,15 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
         }
         // a bare code used as a premodifier ("US Secretary of State", "UK Foreign Office")
         // shows the document uses it as the country's code
-        if wj < w.len() && w[wj - 1].joined && w[wj].cap && !w[wj].upper && !shouting[wi] && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation && (2..=3).contains(&(e - s)) && body[s..e].chars().all(|c| c.is_ascii_uppercase()) {
+        if wj < w.len()
+            && w[wj - 1].joined
+            && w[wj].cap
+            && !w[wj].upper
+            && !shouting[wi]
+            && gaz.patterns[m.pattern().as_usize()].form != CountryForm::Organisation
+            && (2..=3).contains(&(e - s))
+            && body[s..e].chars().all(|c| c.is_ascii_uppercase())
+        {
             // a code that is also an English word ("US", "IT", "ME") needs a role or
             // organisation noun after it: "US Secretary of State", "US Department"
             let word = crate::lexicon::CODE_WORDS.contains(&&body[s..e]);
@@ -893,7 +1437,15 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
             *f = true;
         }
     }
-    let cx = Ctx { body, w, gaz, country_at, in_country, org_at, shouting };
+    let cx = Ctx {
+        body,
+        w,
+        gaz,
+        country_at,
+        in_country,
+        org_at,
+        shouting,
+    };
 
     let mut raws: Vec<Raw> = Vec::new();
     for (a, b) in runs(&cx) {
@@ -925,13 +1477,24 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
                 CountryForm::Code => MentionViaOrd::Alias,
                 _ => continue,
             };
-            raws.push(Raw { span: sp, cand: Cand::Country { country: p.country, via } });
+            raws.push(Raw {
+                span: sp,
+                cand: Cand::Country {
+                    country: p.country,
+                    via,
+                },
+            });
         }
     }
     // Country forms at the start of a title or organisation run are mentions too only
     // when the run is a person ("Chinese President Xi") - no: that is a title. Skip.
     lower_roles(&cx, &mut raws);
-    raws.sort_by(|x, y| x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)));
+    raws.sort_by(|x, y| {
+        x.span
+            .start
+            .cmp(&y.span.start)
+            .then(y.span.end.cmp(&x.span.end))
+    });
     // drop raws nested in an earlier longer one
     let mut kept: Vec<Raw> = Vec::new();
     for r in raws {
@@ -943,7 +1506,11 @@ pub fn recognise(body: &str, seg: &Segmented, gaz: &Gazetteer) -> (Vec<Entity>, 
     resolve(&cx, kept, premod)
 }
 
-fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) -> (Vec<Entity>, Vec<Mention>) {
+fn resolve(
+    cx: &Ctx,
+    raws: Vec<Raw>,
+    premod: std::collections::BTreeSet<usize>,
+) -> (Vec<Entity>, Vec<Mention>) {
     let gaz = cx.gaz;
     let body = cx.body;
     let mut ents: Vec<Ent> = Vec::new();
@@ -972,7 +1539,14 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let c = &gaz.countries[*country];
                 let key = c.key();
                 let e = *by_key.entry(key.clone()).or_insert_with(|| {
-                    ents.push(Ent { name: c.name.clone(), kind: ActorKind::Country, key: Some(key.clone()), forms: vec![], titles: vec![], tokens: vec![] });
+                    ents.push(Ent {
+                        name: c.name.clone(),
+                        kind: ActorKind::Country,
+                        key: Some(key.clone()),
+                        forms: vec![],
+                        titles: vec![],
+                        tokens: vec![],
+                    });
                     ents.len() - 1
                 });
                 if t != c.name {
@@ -983,7 +1557,14 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             Cand::Person { name, title, .. } if name.split_whitespace().count() >= 2 => {
                 let key = format!("person:{}", name_key(name));
                 let e = *by_key.entry(key).or_insert_with(|| {
-                    ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
+                    ents.push(Ent {
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        key: None,
+                        forms: vec![],
+                        titles: vec![],
+                        tokens: name_tokens(name),
+                    });
                     ents.len() - 1
                 });
                 if ents[e].name != *name {
@@ -1010,7 +1591,14 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 // different actor: the key keeps them apart.
                 let key = gaz.org_key(*org);
                 let e = *by_key.entry(key.clone()).or_insert_with(|| {
-                    ents.push(Ent { name: t.to_string(), kind: ActorKind::Organisation, key: Some(key.clone()), forms: vec![], titles: vec![], tokens: name_tokens(&forms[0]) });
+                    ents.push(Ent {
+                        name: t.to_string(),
+                        kind: ActorKind::Organisation,
+                        key: Some(key.clone()),
+                        forms: vec![],
+                        titles: vec![],
+                        tokens: name_tokens(&forms[0]),
+                    });
                     ents.len() - 1
                 });
                 // the name is the longest form the document uses
@@ -1020,7 +1608,15 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 } else if t != ents[e].name {
                     ents[e].add_form(t);
                 }
-                let via = if t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) { MentionVia::Alias } else { MentionVia::Name };
+                let via = if t
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                {
+                    MentionVia::Alias
+                } else {
+                    MentionVia::Name
+                };
                 ms.push((r.span, e, via));
             }
             _ => {}
@@ -1037,8 +1633,14 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         surnames.note(&ents, m.0.start, m.1);
     }
     let orgs = OrgIndex::new(&ents);
-    let mut order: Vec<&Raw> = raws.iter().filter(|r| matches!(r.cand, Cand::Person { .. })).collect();
-    order.extend(raws.iter().filter(|r| !matches!(r.cand, Cand::Person { .. })));
+    let mut order: Vec<&Raw> = raws
+        .iter()
+        .filter(|r| matches!(r.cand, Cand::Person { .. }))
+        .collect();
+    order.extend(
+        raws.iter()
+            .filter(|r| !matches!(r.cand, Cand::Person { .. })),
+    );
     for r in order {
         match &r.cand {
             Cand::Person { name, title } if name.split_whitespace().count() < 2 => {
@@ -1047,7 +1649,14 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                     None => {
                         let key = format!("person:{}", name_key(name));
                         *by_key.entry(key).or_insert_with(|| {
-                            ents.push(Ent { name: name.clone(), kind: ActorKind::Person, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
+                            ents.push(Ent {
+                                name: name.clone(),
+                                kind: ActorKind::Person,
+                                key: None,
+                                forms: vec![],
+                                titles: vec![],
+                                tokens: name_tokens(name),
+                            });
                             ents.len() - 1
                         })
                     }
@@ -1055,7 +1664,11 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 if let Some(t) = title {
                     ents[e].add_title(t);
                 }
-                let via = if ents[e].name == *name { MentionVia::Name } else { MentionVia::Alias };
+                let via = if ents[e].name == *name {
+                    MentionVia::Name
+                } else {
+                    MentionVia::Alias
+                };
                 ents[e].add_form(r.span.text(body));
                 if name != &ents[e].name {
                     ents[e].add_form(name);
@@ -1065,25 +1678,61 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
             }
             Cand::Single { name, reporting } => {
                 let t = name.as_str();
-                let upper = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                let found = if upper { orgs.short(t) } else { surnames.find(t, r.span.start) };
-                let found = found.or_else(|| by_key.get(&format!("person:{}", name_key(t))).copied());
+                let upper = t
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                let found = if upper {
+                    orgs.short(t)
+                } else {
+                    surnames.find(t, r.span.start)
+                };
+                let found =
+                    found.or_else(|| by_key.get(&format!("person:{}", name_key(t))).copied());
                 if let Some(e) = found {
                     ents[e].add_form(t);
-                    let via = if ents[e].name == t { MentionVia::Name } else { MentionVia::Alias };
+                    let via = if ents[e].name == t {
+                        MentionVia::Name
+                    } else {
+                        MentionVia::Alias
+                    };
                     ms.push((r.span, e, via));
                     surnames.note(&ents, r.span.start, e);
-                } else if *reporting || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the ")) {
+                } else if *reporting
+                    || (upper && r.span.start >= 4 && body[..r.span.start].ends_with("the "))
+                {
                     // "Reuters reported", "according to Yonhap", "the FBI": a cited source
-                    let kind = if gaz.is_given_name(t) { ActorKind::Person } else { ActorKind::Organisation };
-                    let key = format!("{}:{}", if kind == ActorKind::Person { "person" } else { "org" }, name_key(t));
+                    let kind = if gaz.is_given_name(t) {
+                        ActorKind::Person
+                    } else {
+                        ActorKind::Organisation
+                    };
+                    let key = format!(
+                        "{}:{}",
+                        if kind == ActorKind::Person {
+                            "person"
+                        } else {
+                            "org"
+                        },
+                        name_key(t)
+                    );
                     let e = *by_key.entry(key).or_insert_with(|| {
-                        ents.push(Ent { name: t.to_string(), kind, key: None, forms: vec![], titles: vec![], tokens: name_tokens(t) });
+                        ents.push(Ent {
+                            name: t.to_string(),
+                            kind,
+                            key: None,
+                            forms: vec![],
+                            titles: vec![],
+                            tokens: name_tokens(t),
+                        });
                         ents.len() - 1
                     });
                     ms.push((r.span, e, MentionVia::Name));
                     surnames.note(&ents, r.span.start, e);
-                } else if let Some(&e) = by_key.get(&format!("org:{}", name_key(t))).or_else(|| by_key.get(&format!("person:{}", name_key(t)))) {
+                } else if let Some(&e) = by_key
+                    .get(&format!("org:{}", name_key(t)))
+                    .or_else(|| by_key.get(&format!("person:{}", name_key(t))))
+                {
                     ms.push((r.span, e, MentionVia::Name));
                     surnames.note(&ents, r.span.start, e);
                 }
@@ -1108,7 +1757,10 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 continue;
             }
             let k = name_key(name);
-            if let Some(&e) = by_key.get(&format!("org:{k}")).or_else(|| by_key.get(&format!("person:{k}"))) {
+            if let Some(&e) = by_key
+                .get(&format!("org:{k}"))
+                .or_else(|| by_key.get(&format!("person:{k}")))
+            {
                 ms.push((r.span, e, MentionVia::Name));
             }
         }
@@ -1131,7 +1783,11 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         if ents[i].kind != ActorKind::Organisation || ents[i].tokens.len() < 2 {
             continue;
         }
-        let target = tails.get(&ents[i].tokens).and_then(|js| js.iter().copied().find(|&j| j != i && ents[j].tokens.len() > ents[i].tokens.len()));
+        let target = tails.get(&ents[i].tokens).and_then(|js| {
+            js.iter()
+                .copied()
+                .find(|&j| j != i && ents[j].tokens.len() > ents[i].tokens.len())
+        });
         if let Some(j) = target {
             let forms = std::mem::take(&mut ents[i].forms);
             let name = ents[i].name.clone();
@@ -1166,8 +1822,18 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         if let Cand::Compass { word } = &r.cand {
             let found = *compass.entry(word.as_str()).or_insert_with(|| {
                 let prefix = format!("{word} ");
-                let cands: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == ActorKind::Country && ents[e].name.starts_with(&prefix) && mentioned[e]).collect();
-                if let [e] = cands[..] { Some(e) } else { None }
+                let cands: Vec<usize> = (0..ents.len())
+                    .filter(|&e| {
+                        ents[e].kind == ActorKind::Country
+                            && ents[e].name.starts_with(&prefix)
+                            && mentioned[e]
+                    })
+                    .collect();
+                if let [e] = cands[..] {
+                    Some(e)
+                } else {
+                    None
+                }
             });
             if let Some(e) = found {
                 let form = format!("the {word}");
@@ -1189,7 +1855,10 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                 let forms: Vec<&str> = match qual {
                     Some(c) => {
                         let c = &gaz.countries[*c];
-                        std::iter::once(c.name.as_str()).chain(c.demonyms.iter().map(String::as_str)).chain(c.alt.iter().map(String::as_str)).collect()
+                        std::iter::once(c.name.as_str())
+                            .chain(c.demonyms.iter().map(String::as_str))
+                            .chain(c.alt.iter().map(String::as_str))
+                            .collect()
                     }
                     None => Vec::new(),
                 };
@@ -1197,10 +1866,17 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
                     .iter()
                     .map(|e| {
                         e.kind == ActorKind::Person
-                            && e.titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun) && (forms.is_empty() || forms.iter().any(|f| t.contains(f))))
+                            && e.titles.iter().any(|t| {
+                                t.split_whitespace().any(|x| {
+                                    x.eq_ignore_ascii_case(noun) || expand_abbrev(x) == noun
+                                }) && (forms.is_empty() || forms.iter().any(|f| t.contains(f)))
+                            })
                     })
                     .collect();
-                ms.iter().filter(|m| ok[m.1]).map(|m| (m.0.start, m.1)).collect()
+                ms.iter()
+                    .filter(|m| ok[m.1])
+                    .map(|m| (m.0.start, m.1))
+                    .collect()
             });
             let k = list.partition_point(|x| x.0 < r.span.start);
             if k > 0 {
@@ -1215,8 +1891,12 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         if e.kind == ActorKind::Person {
             let mut best = e.name.clone();
             for f in &e.forms {
-                let is_name = !e.titles.iter().any(|t| f.contains(t.as_str())) && name_key(f).len() > name_key(&best).len();
-                if is_name && f.split_whitespace().all(|t| t.chars().next().is_some_and(char::is_uppercase)) {
+                let is_name = !e.titles.iter().any(|t| f.contains(t.as_str()))
+                    && name_key(f).len() > name_key(&best).len();
+                if is_name
+                    && f.split_whitespace()
+                        .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+                {
                     best = f.clone();
                 }
             }
@@ -1256,7 +1936,12 @@ fn resolve(cx: &Ctx, raws: Vec<Raw>, premod: std::collections::BTreeSet<usize>) 
         .collect();
     let mut mentions: Vec<Mention> = ms
         .into_iter()
-        .map(|(span, e, via)| Mention { span, text: span.text(body).to_string(), entity: newi[e], via })
+        .map(|(span, e, via)| Mention {
+            span,
+            text: span.text(body).to_string(),
+            entity: newi[e],
+            via,
+        })
         .collect();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by_key(|m| m.span);
@@ -1269,16 +1954,30 @@ fn is_bare_code(t: &str) -> bool {
 
 fn org_key(name: &str) -> String {
     // "the"/"The" prefix and dots do not distinguish organisations
-    let n = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
+    let n = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .unwrap_or(name);
     let ac = acronym(n);
-    let last = n.split_whitespace().last().map(name_key).unwrap_or_default();
+    let last = n
+        .split_whitespace()
+        .last()
+        .map(name_key)
+        .unwrap_or_default();
     format!("org:{ac}:{last}")
 }
 
 fn org_entity(ents: &mut Vec<Ent>, by_key: &mut BTreeMap<String, usize>, name: &str) -> usize {
     let key = org_key(name);
     let e = *by_key.entry(key.clone()).or_insert_with(|| {
-        ents.push(Ent { name: name.to_string(), kind: ActorKind::Organisation, key: None, forms: vec![], titles: vec![], tokens: name_tokens(name) });
+        ents.push(Ent {
+            name: name.to_string(),
+            kind: ActorKind::Organisation,
+            key: None,
+            forms: vec![],
+            titles: vec![],
+            tokens: name_tokens(name),
+        });
         ents.len() - 1
     });
     // the longest spelling is the name ("United Nations Security Council" over "UN Security Council")
@@ -1326,7 +2025,10 @@ impl Surnames {
         let m = self.0.get(&k)?;
         m.range(..=pos)
             .next_back()
-            .or_else(|| m.range((std::ops::Bound::Excluded(pos), std::ops::Bound::Unbounded)).next())
+            .or_else(|| {
+                m.range((std::ops::Bound::Excluded(pos), std::ops::Bound::Unbounded))
+                    .next()
+            })
             .map(|(_, &e)| e)
     }
 }
@@ -1397,7 +2099,12 @@ mod tests {
     }
 
     fn ent<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
-        es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name:?} in {:?}", es.iter().map(|e| &e.name).collect::<Vec<_>>()))
+        es.iter().find(|e| e.name == name).unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?} in {:?}",
+                es.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
     }
 
     fn count(ms: &[Mention], es: &[Entity], name: &str) -> usize {
@@ -1407,7 +2114,8 @@ mod tests {
 
     #[test]
     fn title_and_name_split() {
-        let (es, _) = run("German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.");
+        let (es, _) =
+            run("German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.");
         let m = ent(&es, "Angela Merkel");
         assert_eq!(m.kind, ActorKind::Person);
         assert_eq!(m.titles, ["German Chancellor"]);
@@ -1451,14 +2159,21 @@ mod tests {
 
     #[test]
     fn capital_metonym_and_codes() {
-        let text = "Tokyo and Canberra disagreed. Japan said so, and the U.S. and Australia agreed.";
+        let text =
+            "Tokyo and Canberra disagreed. Japan said so, and the U.S. and Australia agreed.";
         let (es, ms) = run(text);
         let j = ent(&es, "Japan");
         assert_eq!(j.kind, ActorKind::Country);
         assert_eq!(j.key.as_deref(), Some("country:JP"));
-        assert!(ms.iter().any(|m| m.text == "Tokyo" && m.via == MentionVia::Metonym));
-        assert!(ms.iter().any(|m| m.text == "U.S." && es[m.entity].name == "United States"));
-        assert!(ms.iter().any(|m| m.text == "Canberra" && es[m.entity].name == "Australia"));
+        assert!(ms
+            .iter()
+            .any(|m| m.text == "Tokyo" && m.via == MentionVia::Metonym));
+        assert!(ms
+            .iter()
+            .any(|m| m.text == "U.S." && es[m.entity].name == "United States"));
+        assert!(ms
+            .iter()
+            .any(|m| m.text == "Canberra" && es[m.entity].name == "Australia"));
     }
 
     #[test]
@@ -1466,7 +2181,9 @@ mod tests {
         let (es, ms) = run("The French government rejected the plan. French wine exports fell.");
         let f = ent(&es, "France");
         assert_eq!(ms.iter().filter(|m| es[m.entity].name == f.name).count(), 1);
-        assert!(ms.iter().any(|m| m.text == "French" && m.via == MentionVia::Demonym));
+        assert!(ms
+            .iter()
+            .any(|m| m.text == "French" && m.via == MentionVia::Demonym));
     }
 
     #[test]
@@ -1474,14 +2191,20 @@ mod tests {
         let (es, _) = run("The TV station said nothing.");
         assert!(es.is_empty(), "{es:?}");
         let (es, _) = run("UK officials met. The United Kingdom said the UK would act.");
-        assert_eq!(es.iter().filter(|e| e.kind == ActorKind::Country).count(), 1);
+        assert_eq!(
+            es.iter().filter(|e| e.kind == ActorKind::Country).count(),
+            1
+        );
     }
 
     #[test]
     fn organisations_and_acronyms() {
         let text = "The UN Security Council met. The U.N. Security Council voted, and the Security Council adjourned. UNSC members left. The Ministry of Foreign Affairs said it would respond.";
         let (es, ms) = run(text);
-        let orgs: Vec<&Entity> = es.iter().filter(|e| e.kind == ActorKind::Organisation).collect();
+        let orgs: Vec<&Entity> = es
+            .iter()
+            .filter(|e| e.kind == ActorKind::Organisation)
+            .collect();
         assert_eq!(orgs.len(), 2, "{orgs:?}");
         assert_eq!(orgs[0].name, "UN Security Council");
         let c = count(&ms, &es, "UN Security Council");
@@ -1492,13 +2215,20 @@ mod tests {
     #[test]
     fn org_with_country_prefix() {
         let (es, _) = run("Data from the U.S. Energy Information Administration showed a rise.");
-        assert_eq!(ent(&es, "U.S. Energy Information Administration").kind, ActorKind::Organisation);
+        assert_eq!(
+            ent(&es, "U.S. Energy Information Administration").kind,
+            ActorKind::Organisation
+        );
     }
 
     #[test]
     fn no_false_actors_from_sentence_starts() {
         let (es, _) = run("However, the talks ended. According to reports, nothing changed. In January prices fell. On Wednesday they met.");
-        assert!(es.is_empty(), "{:?}", es.iter().map(|e| &e.name).collect::<Vec<_>>());
+        assert!(
+            es.is_empty(),
+            "{:?}",
+            es.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -1507,7 +2237,9 @@ mod tests {
         let (es, ms) = run(text);
         let h = ent(&es, "Hua Chunying");
         assert_eq!(h.titles, ["Foreign ministry spokesman"]);
-        assert!(ms.iter().any(|m| m.text == "The spokesman" && m.via == MentionVia::Role && es[m.entity].name == "Hua Chunying"));
+        assert!(ms.iter().any(|m| m.text == "The spokesman"
+            && m.via == MentionVia::Role
+            && es[m.entity].name == "Hua Chunying"));
     }
 
     #[test]
@@ -1527,7 +2259,10 @@ mod tests {
     #[test]
     fn abbreviated_rank_is_the_role_noun() {
         let (es, ms) = run("Sen. Jane Doe spoke on Monday. The senator said the bill would pass.");
-        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        let m = ms
+            .iter()
+            .find(|m| m.via == MentionVia::Role)
+            .expect("role mention");
         assert_eq!(es[m.entity].name, "Jane Doe");
     }
 
@@ -1535,14 +2270,20 @@ mod tests {
     fn role_with_country_picks_the_matching_person() {
         let text = "French President Emmanuel Macron met German Chancellor Olaf Scholz and Brazilian President Lula da Silva. The French president said little.";
         let (es, ms) = run(text);
-        let m = ms.iter().find(|m| m.via == MentionVia::Role).expect("role mention");
+        let m = ms
+            .iter()
+            .find(|m| m.via == MentionVia::Role)
+            .expect("role mention");
         assert_eq!(es[m.entity].name, "Emmanuel Macron");
     }
 
     #[test]
     fn the_north_is_the_compass_country_of_the_document() {
         let (es, ms) = run("South Sudan and Sudan talked. The leaders of the South said no.");
-        let m = ms.iter().find(|m| m.text == "South").expect("compass mention");
+        let m = ms
+            .iter()
+            .find(|m| m.text == "South")
+            .expect("compass mention");
         assert_eq!(es[m.entity].name, "South Sudan");
         let (_, ms) = run("South Sudan and South Africa talked. The leaders of the South said no.");
         assert!(!ms.iter().any(|m| m.text == "South"));
@@ -1553,20 +2294,28 @@ mod tests {
         let (es, ms) = run("The Japanese Ministry of Foreign Affairs said the plan was wrong. The Japanese Foreign Ministry agreed.");
         let j = ent(&es, "Japan");
         assert_eq!(es.len(), 1, "{es:?}");
-        assert!(j.aliases.contains(&"Japanese Ministry of Foreign Affairs".to_string()));
+        assert!(j
+            .aliases
+            .contains(&"Japanese Ministry of Foreign Affairs".to_string()));
         assert!(ms.iter().all(|m| m.via == MentionVia::Metonym));
     }
 
     #[test]
     fn bracketed_acronym_and_cited_sources() {
         let (es, _) = run("\u{201C}Sanctions must go on,\u{201D} the (EU) Foreign Affairs Council said, according to Radio Free Asia.");
-        assert!(es.iter().any(|e| e.name == "EU Foreign Affairs Council" && e.kind == ActorKind::Organisation), "{es:?}");
+        assert!(
+            es.iter().any(
+                |e| e.name == "EU Foreign Affairs Council" && e.kind == ActorKind::Organisation
+            ),
+            "{es:?}"
+        );
         assert_eq!(ent(&es, "Radio Free Asia").kind, ActorKind::Organisation);
     }
 
     #[test]
     fn bare_code_validated_by_premodifier_use() {
-        let (es, ms) = run("UK Foreign Secretary Jane Doe spoke. Officials studied the UK\u{2019} draft.");
+        let (es, ms) =
+            run("UK Foreign Secretary Jane Doe spoke. Officials studied the UK\u{2019} draft.");
         assert!(ms.iter().filter(|m| m.text == "UK").count() == 1, "{ms:?}");
         assert_eq!(ent(&es, "United Kingdom").kind, ActorKind::Country);
     }

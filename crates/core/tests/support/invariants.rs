@@ -15,8 +15,19 @@ use parallax_core::*;
 
 /// `span` lies within `text` and on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what}: span {}..{} is reversed", span.start, span.end);
-    assert!(span.end <= text.len(), "{what}: span {}..{} is past the end ({} bytes)", span.start, span.end, text.len());
+    assert!(
+        span.start <= span.end,
+        "{what}: span {}..{} is reversed",
+        span.start,
+        span.end
+    );
+    assert!(
+        span.end <= text.len(),
+        "{what}: span {}..{} is past the end ({} bytes)",
+        span.start,
+        span.end,
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: span {}..{} is not on character boundaries",
@@ -50,42 +61,93 @@ pub fn check_segmented(body: &str, seg: &Segmented) {
     for (i, t) in seg.tokens.iter().enumerate() {
         check_span(body, t.span, &format!("token {i}"));
         assert!(!t.span.is_empty(), "token {i}: empty span");
-        let s = seg.sentences.get(t.sentence).unwrap_or_else(|| panic!("token {i}: sentence index {} out of range", t.sentence));
-        assert!(s.span.contains(t.span), "token {i}: span {:?} outside its sentence {:?}", t.span, s.span);
+        let s = seg
+            .sentences
+            .get(t.sentence)
+            .unwrap_or_else(|| panic!("token {i}: sentence index {} out of range", t.sentence));
+        assert!(
+            s.span.contains(t.span),
+            "token {i}: span {:?} outside its sentence {:?}",
+            t.span,
+            s.span
+        );
     }
     for w in seg.tokens.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "tokens overlap or are out of order: {:?} {:?}", w[0].span, w[1].span);
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "tokens overlap or are out of order: {:?} {:?}",
+            w[0].span,
+            w[1].span
+        );
     }
 }
 
 pub fn check_sentences(body: &str, paragraphs: &[Span], sentences: &[Sentence]) {
     for (i, s) in sentences.iter().enumerate() {
         check_span(body, s.span, &format!("sentence {i}"));
-        let p = paragraphs.get(s.paragraph).unwrap_or_else(|| panic!("sentence {i}: paragraph index {} out of range", s.paragraph));
-        assert!(p.contains(s.span), "sentence {i}: span {:?} outside its paragraph {:?}", s.span, p);
+        let p = paragraphs.get(s.paragraph).unwrap_or_else(|| {
+            panic!("sentence {i}: paragraph index {} out of range", s.paragraph)
+        });
+        assert!(
+            p.contains(s.span),
+            "sentence {i}: span {:?} outside its paragraph {:?}",
+            s.span,
+            p
+        );
     }
     for w in sentences.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "sentences overlap or are out of order: {:?} {:?}", w[0].span, w[1].span);
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "sentences overlap or are out of order: {:?} {:?}",
+            w[0].span,
+            w[1].span
+        );
     }
 }
 
 pub fn check_mentions(body: &str, entities: &[Entity], mentions: &[Mention]) {
     for (i, m) in mentions.iter().enumerate() {
         check_span(body, m.span, &format!("mention {i}"));
-        assert!(m.entity < entities.len(), "mention {i}: entity index {} out of range ({})", m.entity, entities.len());
-        assert_eq!(m.text, m.span.text(body), "mention {i}: text differs from the text at its span");
+        assert!(
+            m.entity < entities.len(),
+            "mention {i}: entity index {} out of range ({})",
+            m.entity,
+            entities.len()
+        );
+        assert_eq!(
+            m.text,
+            m.span.text(body),
+            "mention {i}: text differs from the text at its span"
+        );
     }
 }
 
 pub fn check_figures(body: &str, n_sentences: usize, figures: &[Figure]) {
     for (i, f) in figures.iter().enumerate() {
         check_span(body, f.span, &format!("figure {i}"));
-        assert_eq!(f.text, f.span.text(body), "figure {i}: text differs from the text at its span");
-        assert!(f.value.is_finite(), "figure {i} ({:?}): value {} is not finite", f.text, f.value);
+        assert_eq!(
+            f.text,
+            f.span.text(body),
+            "figure {i}: text differs from the text at its span"
+        );
+        assert!(
+            f.value.is_finite(),
+            "figure {i} ({:?}): value {} is not finite",
+            f.text,
+            f.value
+        );
         if let Some(h) = f.value_high {
-            assert!(h.is_finite(), "figure {i} ({:?}): value_high {h} is not finite", f.text);
+            assert!(
+                h.is_finite(),
+                "figure {i} ({:?}): value_high {h} is not finite",
+                f.text
+            );
         }
-        assert!(f.sentence < n_sentences, "figure {i}: sentence index {} out of range ({n_sentences})", f.sentence);
+        assert!(
+            f.sentence < n_sentences,
+            "figure {i}: sentence index {} out of range ({n_sentences})",
+            f.sentence
+        );
     }
 }
 
@@ -101,10 +163,19 @@ pub fn check_quotes(body: &str, entities: &[Entity], quotes: &[Quote]) {
             check_span(body, s, &format!("quote {i} cue"));
         }
         if let Some(e) = q.speaker_entity {
-            assert!(e < entities.len(), "quote {i}: speaker entity {e} out of range ({})", entities.len());
+            assert!(
+                e < entities.len(),
+                "quote {i}: speaker entity {e} out of range ({})",
+                entities.len()
+            );
         }
         let at = q.span.text(body);
-        assert!(at.contains(q.text.trim()), "quote {i}: text {:?} is not inside the text at its span {:?}", q.text, at);
+        assert!(
+            at.contains(q.text.trim()),
+            "quote {i}: text {:?} is not inside the text at its span {:?}",
+            q.text,
+            at
+        );
     }
 }
 
@@ -113,7 +184,12 @@ pub fn check_claims(body: &str, entities: &[Entity], claims: &[StanceClaim]) {
         check_span(body, c.target_span, &format!("claim {i} target"));
         check_span(body, c.cue_span, &format!("claim {i} cue"));
         check_span(body, c.evidence, &format!("claim {i} evidence"));
-        assert!(c.entity < entities.len(), "claim {i}: entity {} out of range ({})", c.entity, entities.len());
+        assert!(
+            c.entity < entities.len(),
+            "claim {i}: entity {} out of range ({})",
+            c.entity,
+            entities.len()
+        );
     }
 }
 
@@ -129,7 +205,8 @@ pub fn check_doc(d: &DocAnalysis) {
     check_quotes(body, &d.entities, &d.quotes);
     check_claims(body, &d.entities, &d.claims);
     let json = serde_json::to_string(d).expect("document serialises");
-    let back: DocAnalysis = serde_json::from_str(&json).unwrap_or_else(|e| panic!("document JSON does not read back: {e}"));
+    let back: DocAnalysis = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("document JSON does not read back: {e}"));
     assert_eq!(back.body, d.body);
 }
 
@@ -138,9 +215,15 @@ pub fn check_analysis(a: &Analysis) {
     for d in &a.documents {
         check_doc(d);
     }
-    let body_of = |file: &str| a.documents.iter().find(|d| d.file == file).map(|d| d.body.as_str());
+    let body_of = |file: &str| {
+        a.documents
+            .iter()
+            .find(|d| d.file == file)
+            .map(|d| d.body.as_str())
+    };
     let check_member = |m: &GroupMember, what: &str| {
-        let body = body_of(&m.document).unwrap_or_else(|| panic!("{what}: unknown document {:?}", m.document));
+        let body = body_of(&m.document)
+            .unwrap_or_else(|| panic!("{what}: unknown document {:?}", m.document));
         check_span(body, m.span, what);
     };
     let doc_of = |file: &str| a.documents.iter().find(|d| d.file == file);
@@ -148,21 +231,34 @@ pub fn check_analysis(a: &Analysis) {
         for m in &fg.members {
             check_member(m, &format!("figure group {g}"));
             let n = doc_of(&m.document).map_or(0, |d| d.figures.len());
-            assert!(m.index < n, "figure group {g}: figure index {} out of range ({n})", m.index);
+            assert!(
+                m.index < n,
+                "figure group {g}: figure index {} out of range ({n})",
+                m.index
+            );
         }
-        assert!(fg.normalised.iter().all(|v| v.is_finite()), "figure group {g}: a normalised value is not finite");
+        assert!(
+            fg.normalised.iter().all(|v| v.is_finite()),
+            "figure group {g}: a normalised value is not finite"
+        );
     }
     for (g, qg) in a.quote_groups.iter().enumerate() {
         for m in &qg.members {
             check_member(m, &format!("quote group {g}"));
             let n = doc_of(&m.document).map_or(0, |d| d.quotes.len());
-            assert!(m.index < n, "quote group {g}: quote index {} out of range ({n})", m.index);
+            assert!(
+                m.index < n,
+                "quote group {g}: quote index {} out of range ({n})",
+                m.index
+            );
         }
     }
     for (i, s) in a.stances.iter().enumerate() {
-        let body = body_of(&s.document).unwrap_or_else(|| panic!("stance {i}: unknown document {:?}", s.document));
+        let body = body_of(&s.document)
+            .unwrap_or_else(|| panic!("stance {i}: unknown document {:?}", s.document));
         check_span(body, s.evidence_span, &format!("stance {i} evidence"));
     }
     let json = serde_json::to_string(a).expect("analysis serialises");
-    let _: Analysis = serde_json::from_str(&json).unwrap_or_else(|e| panic!("analysis JSON does not read back: {e}"));
+    let _: Analysis = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("analysis JSON does not read back: {e}"));
 }

@@ -38,7 +38,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     };
     for line in UNITS.lines() {
         let mut it = line.split('\t');
-        let (Some(form), Some(unit), Some(cs)) = (it.next(), it.next(), it.next()) else { continue };
+        let (Some(form), Some(unit), Some(cs)) = (it.next(), it.next(), it.next()) else {
+            continue;
+        };
         if cs == "1" {
             lex.symbols.insert(form, unit);
         } else {
@@ -48,7 +50,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for line in CURRENCIES.lines() {
         let mut it = line.split('\t');
-        let (Some(form), Some(code), Some(kind)) = (it.next(), it.next(), it.next()) else { continue };
+        let (Some(form), Some(code), Some(kind)) = (it.next(), it.next(), it.next()) else {
+            continue;
+        };
         match kind {
             "pre" => {
                 lex.cur_pre.insert(form, code);

@@ -83,45 +83,318 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Phone numbers (never figures). ASCII word boundaries: with a Unicode `\b` the regex
 /// crate's lazy DFA gives up at the first non-ASCII byte of the text and this scan over
 /// every sentence ran on the slow PikeVM (5% of the whole pipeline).
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\(\d{3}\)\s?|(?-u:\b)\d{3}[-. ])\d{3}[-. ]\d{4}(?-u:\b)").unwrap());
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(\d{3}\)\s?|(?-u:\b)\d{3}[-. ])\d{3}[-. ]\d{4}(?-u:\b)").unwrap()
+});
 
 const MONTHS: &[&str] = &[
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
-    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 ];
 
 /// Words after which a bare number is a label, not a quantity ("Section 427", "Game 7").
 const LABEL_WORDS: &[&str] = &[
-    "no", "number", "version", "level", "category", "phase", "grade", "stage", "tier", "page", "chapter", "article",
-    "section", "room", "gate", "platform", "route", "highway", "flight", "channel", "episode", "season", "round",
-    "game", "row", "seat", "lane", "exit", "apartment", "suite", "box", "item", "step", "figure", "table", "question",
-    "rule", "part", "act", "volume", "vol", "issue", "model", "district", "ward", "unit", "week", "day", "match",
-    "track", "line", "bus", "pier", "terminal", "hole", "lap", "stage", "division", "class", "type", "size", "code",
+    "no",
+    "number",
+    "version",
+    "level",
+    "category",
+    "phase",
+    "grade",
+    "stage",
+    "tier",
+    "page",
+    "chapter",
+    "article",
+    "section",
+    "room",
+    "gate",
+    "platform",
+    "route",
+    "highway",
+    "flight",
+    "channel",
+    "episode",
+    "season",
+    "round",
+    "game",
+    "row",
+    "seat",
+    "lane",
+    "exit",
+    "apartment",
+    "suite",
+    "box",
+    "item",
+    "step",
+    "figure",
+    "table",
+    "question",
+    "rule",
+    "part",
+    "act",
+    "volume",
+    "vol",
+    "issue",
+    "model",
+    "district",
+    "ward",
+    "unit",
+    "week",
+    "day",
+    "match",
+    "track",
+    "line",
+    "bus",
+    "pier",
+    "terminal",
+    "hole",
+    "lap",
+    "stage",
+    "division",
+    "class",
+    "type",
+    "size",
+    "code",
 ];
 
 /// Words that end a counted noun phrase (function words, auxiliaries, common verbs
 /// and adverbs): "13,000 workers in" -> "workers".
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "than", "that",
-    "which", "who", "whom", "whose", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has",
-    "have", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "can", "must", "said",
-    "says", "say", "as", "if", "so", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
-    "my", "your", "not", "no", "up", "down", "out", "off", "into", "over", "under", "about", "after", "before",
-    "since", "until", "while", "when", "where", "there", "here", "then", "now", "ago", "later", "earlier", "more",
-    "less", "most", "least", "each", "per", "also", "just", "only", "even", "still", "yet", "all", "both", "other",
-    "such", "very", "too", "again", "ahead", "away", "back", "last", "next", "come", "came", "go",
-    "went", "get", "got", "make", "made", "take", "took", "rose", "fell", "left", "including", "against", "between",
-    "through", "during", "without", "within", "among", "like", "per", "cent", "percent", "times", "or", "nor",
-    "either", "neither", "whether", "what", "how", "why", "any", "some", "many", "much", "few", "several",
-    "same", "another", "ones", "vs", "versus", "via", "toward", "towards", "upon", "across", "behind",
-    "beyond", "along", "around", "near", "above", "below", "outside", "inside", "instead", "already", "ever",
-    "never", "always", "often", "usually", "respectively", "apiece", "each", "altogether", "overall", "total",
-    "straight", "consecutive", "previous", "following", "higher", "lower", "former", "first", "second", "third",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "said",
+    "says",
+    "say",
+    "as",
+    "if",
+    "so",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "not",
+    "no",
+    "up",
+    "down",
+    "out",
+    "off",
+    "into",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "there",
+    "here",
+    "then",
+    "now",
+    "ago",
+    "later",
+    "earlier",
+    "more",
+    "less",
+    "most",
+    "least",
+    "each",
+    "per",
+    "also",
+    "just",
+    "only",
+    "even",
+    "still",
+    "yet",
+    "all",
+    "both",
+    "other",
+    "such",
+    "very",
+    "too",
+    "again",
+    "ahead",
+    "away",
+    "back",
+    "last",
+    "next",
+    "come",
+    "came",
+    "go",
+    "went",
+    "get",
+    "got",
+    "make",
+    "made",
+    "take",
+    "took",
+    "rose",
+    "fell",
+    "left",
+    "including",
+    "against",
+    "between",
+    "through",
+    "during",
+    "without",
+    "within",
+    "among",
+    "like",
+    "per",
+    "cent",
+    "percent",
+    "times",
+    "or",
+    "nor",
+    "either",
+    "neither",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "any",
+    "some",
+    "many",
+    "much",
+    "few",
+    "several",
+    "same",
+    "another",
+    "ones",
+    "vs",
+    "versus",
+    "via",
+    "toward",
+    "towards",
+    "upon",
+    "across",
+    "behind",
+    "beyond",
+    "along",
+    "around",
+    "near",
+    "above",
+    "below",
+    "outside",
+    "inside",
+    "instead",
+    "already",
+    "ever",
+    "never",
+    "always",
+    "often",
+    "usually",
+    "respectively",
+    "apiece",
+    "each",
+    "altogether",
+    "overall",
+    "total",
+    "straight",
+    "consecutive",
+    "previous",
+    "following",
+    "higher",
+    "lower",
+    "former",
+    "first",
+    "second",
+    "third",
 ];
 
-const STREET: &[&str] =
-    &["street", "st", "road", "rd", "avenue", "ave", "way", "lane", "drive", "boulevard", "blvd", "place", "court"];
+const STREET: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "way",
+    "lane",
+    "drive",
+    "boulevard",
+    "blvd",
+    "place",
+    "court",
+];
 
 /// Recognise the figures of a document, sentence by sentence.
 pub fn recognise(body: &str, seg: &Segmented) -> Vec<Figure> {
@@ -169,13 +442,64 @@ enum AtomKind {
 
 /// Words that can start a spelled-out number, fraction, multiplier or ordinal.
 const FIRST_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "dozens", "hundreds", "thousands", "tens", "millions", "billions", "half", "doubled",
-    "doubling", "tripled", "tripling", "trebled", "quadrupled", "twice", "second", "third", "fourth", "fifth", "sixth",
-    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+    "billions",
+    "half",
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "trebled",
+    "quadrupled",
+    "twice",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "twentieth",
 ];
-const AFTER_A: &[&str] = &["dozen", "third", "quarter", "hundred", "thousand", "million", "billion"];
+const AFTER_A: &[&str] = &[
+    "dozen", "third", "quarter", "hundred", "thousand", "million", "billion",
+];
 
 /// Candidate starts of numbers: the anchored regex runs only there, so the
 /// scan costs one pass over the bytes plus a lookup per word.
@@ -186,12 +510,17 @@ fn atoms(t: &str) -> Vec<Atom> {
     let mut lower = String::new();
     while i < b.len() {
         let c = b[i];
-        let prev = if i == 0 { None } else { t[..i].chars().next_back() };
+        let prev = if i == 0 {
+            None
+        } else {
+            t[..i].chars().next_back()
+        };
         let cand = if c.is_ascii_digit() {
             !(prev.is_some_and(|p| p.is_ascii_digit())
                 || matches!(prev, Some(',') | Some('.')) && i >= 2 && b[i - 2].is_ascii_digit())
         } else if c == b'.' {
-            b.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev.is_some_and(|p| p.is_ascii_digit())
+            b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && !prev.is_some_and(|p| p.is_ascii_digit())
         } else if c.is_ascii_alphabetic() {
             let mut j = i;
             while j < b.len() && b[j].is_ascii_alphabetic() {
@@ -208,7 +537,11 @@ fn atoms(t: &str) -> Vec<Atom> {
                 || lower.ends_with("fold")
                 || lower == "a" && {
                     let rest = t[j..].trim_start_matches(' ');
-                    let w: String = rest.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+                    let w: String = rest
+                        .chars()
+                        .take_while(char::is_ascii_alphabetic)
+                        .collect::<String>()
+                        .to_ascii_lowercase();
                     AFTER_A.contains(&w.as_str())
                 };
             if !hit {
@@ -245,13 +578,18 @@ struct Sp {
 fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
     {
         let m = c.get(0).unwrap();
-        let m = Sp { s: base + m.start(), e: base + m.end() };
+        let m = Sp {
+            s: base + m.start(),
+            e: base + m.end(),
+        };
         let (kind, value, high) = if let Some(d) = c.name("digits") {
             let s: String = d.as_str().chars().filter(|&c| c != ',').collect();
             let Ok(x) = s.parse::<f64>() else { return };
             (AtomKind::Digits, x, None)
         } else if let Some(w) = c.name("words") {
-            let Some(x) = parse_words(w.as_str()) else { return };
+            let Some(x) = parse_words(w.as_str()) else {
+                return;
+            };
             (AtomKind::Words, x, None)
         } else if let Some(w) = c.name("vague") {
             let l = w.as_str().to_ascii_lowercase();
@@ -265,7 +603,13 @@ fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
                 "tens of millions" => (1e7, 1e8),
                 _ => (1e9, 1e10),
             };
-            v.push(Atom { start: m.s, end: base + w.end(), value: a, high: Some(b), kind: AtomKind::Vague });
+            v.push(Atom {
+                start: m.s,
+                end: base + w.end(),
+                value: a,
+                high: Some(b),
+                kind: AtomKind::Vague,
+            });
             return;
         } else if let Some(w) = c.name("frac") {
             let l = w.as_str().to_ascii_lowercase().replace('-', " ");
@@ -279,7 +623,9 @@ fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
             (AtomKind::Fraction, x, None)
         } else if let Some(w) = c.name("fold") {
             let l = w.as_str().to_ascii_lowercase();
-            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else { return };
+            let Some(x) = word_value(&l).or_else(|| l.parse().ok()) else {
+                return;
+            };
             (AtomKind::Multiplier, x, None)
         } else if let Some(w) = c.name("mult") {
             let l = w.as_str().to_ascii_lowercase();
@@ -310,7 +656,13 @@ fn atom_from(c: &regex::Captures, base: usize, v: &mut Vec<Atom>) {
         } else {
             return;
         };
-        v.push(Atom { start: m.s, end: m.e, value, high, kind });
+        v.push(Atom {
+            start: m.s,
+            end: m.e,
+            value,
+            high,
+            kind,
+        });
     }
 }
 
@@ -423,7 +775,11 @@ fn tokens_after(t: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
     while v.len() < n {
         let rest = &t[p..];
         let mut skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-        if v.is_empty() && skip == 0 && rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic) {
+        if v.is_empty()
+            && skip == 0
+            && rest.starts_with('-')
+            && rest[1..].starts_with(char::is_alphabetic)
+        {
             skip = 1;
         }
         let st = p + skip;
@@ -459,7 +815,10 @@ fn token_end(t: &str, st: usize) -> usize {
         let ok = if j == 0 {
             c.is_alphabetic() || "%‰°µμ″′'\"$€£¥₩₹".contains(c)
         } else {
-            c.is_alphanumeric() || c == '²' || c == '³' || c == '.' && t[st + j + 1..].starts_with(|d: char| d.is_alphabetic()) && (j == 1)
+            c.is_alphanumeric()
+                || c == '²'
+                || c == '³'
+                || c == '.' && t[st + j + 1..].starts_with(|d: char| d.is_alphabetic()) && (j == 1)
         };
         if !ok {
             break;
@@ -492,54 +851,122 @@ fn unit_after(t: &str, i: usize, glued_only_single: bool) -> Option<UnitMatch> {
     for n in (1..=toks.len()).rev() {
         let (st, en) = (toks[0].0, toks[n - 1].1);
         let raw = &t[st..en];
-        let spaced: String =
-            toks[..n].iter().map(|&(a, b)| &t[a..b]).collect::<Vec<_>>().join(" ").replace('\u{3bc}', "\u{b5}");
+        let spaced: String = toks[..n]
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('\u{3bc}', "\u{b5}");
         let raw_n = raw.replace('\u{3bc}', "\u{b5}");
         let raw = raw_n.as_str();
         let lower = spaced.to_lowercase();
         if n == 1 {
             // percentages first: "%", "percent", "pc" (glued), "pct"
             match lower.as_str() {
-                "%" | "percent" | "pct" => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
-                "pc" if glued => return Some(UnitMatch { unit: "percent".into(), end: en, currency: false }),
+                "%" | "percent" | "pct" => {
+                    return Some(UnitMatch {
+                        unit: "percent".into(),
+                        end: en,
+                        currency: false,
+                    })
+                }
+                "pc" if glued => {
+                    return Some(UnitMatch {
+                        unit: "percent".into(),
+                        end: en,
+                        currency: false,
+                    })
+                }
                 // share prices in pence: "164p", "down 68 p at"
-                "p" if !next_char(t, en).is_some_and(|c| c.is_alphanumeric() || c == '.' && t[en + 1..].starts_with(char::is_alphanumeric)) => {
-                    return Some(UnitMatch { unit: "penny".into(), end: en, currency: false })
+                "p" if !next_char(t, en).is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || c == '.' && t[en + 1..].starts_with(char::is_alphanumeric)
+                }) =>
+                {
+                    return Some(UnitMatch {
+                        unit: "penny".into(),
+                        end: en,
+                        currency: false,
+                    })
                 }
                 _ if !spaced.starts_with(char::is_alphanumeric) && spaced.chars().count() == 1 => {
                     // a currency sign written after the amount: "1,200€"
                     if let Some(code) = LEX.cur_pre.get(spaced.as_str()) {
-                        return Some(UnitMatch { unit: (*code).into(), end: en, currency: true });
+                        return Some(UnitMatch {
+                            unit: (*code).into(),
+                            end: en,
+                            currency: true,
+                        });
                     }
                 }
                 _ => {}
             }
         }
-        if n == 2 && (lower == "per cent" || lower == "percentage point" || lower == "percentage points") {
-            let unit = if lower == "per cent" { "percent" } else { "percentage point" };
-            return Some(UnitMatch { unit: unit.into(), end: en, currency: false });
+        if n == 2
+            && (lower == "per cent" || lower == "percentage point" || lower == "percentage points")
+        {
+            let unit = if lower == "per cent" {
+                "percent"
+            } else {
+                "percentage point"
+            };
+            return Some(UnitMatch {
+                unit: unit.into(),
+                end: en,
+                currency: false,
+            });
         }
-        if let Some(code) = LEX.codes.get(raw).or_else(|| LEX.codes.get(spaced.as_str())) {
-            return Some(UnitMatch { unit: (*code).into(), end: en, currency: true });
+        if let Some(code) = LEX
+            .codes
+            .get(raw)
+            .or_else(|| LEX.codes.get(spaced.as_str()))
+        {
+            return Some(UnitMatch {
+                unit: (*code).into(),
+                end: en,
+                currency: true,
+            });
         }
         if let Some(code) = LEX.cur_post.get(lower.as_str()) {
             // "pounds" alone is a weight unless written with £
             if lower != "pound" && lower != "pounds" {
-                return Some(UnitMatch { unit: (*code).into(), end: en, currency: true });
+                return Some(UnitMatch {
+                    unit: (*code).into(),
+                    end: en,
+                    currency: true,
+                });
             }
         }
         if let Some(u) = LEX.names.get(lower.as_str()) {
-            return Some(UnitMatch { unit: (*u).into(), end: en, currency: false });
+            return Some(UnitMatch {
+                unit: (*u).into(),
+                end: en,
+                currency: false,
+            });
         }
-        if let Some(u) = LEX.symbols.get(spaced.as_str()).or_else(|| LEX.symbols.get(raw)) {
+        if let Some(u) = LEX
+            .symbols
+            .get(spaced.as_str())
+            .or_else(|| LEX.symbols.get(raw))
+        {
             let single = spaced.chars().count() == 1 && !"%‰°″\"".contains(spaced.as_str());
             // "2 R per hour", "2.5 A/cm2": a one-letter symbol starting a rate is a unit
-            let rate = n == 1 && (t[en..].starts_with('/') && t[en + 1..].starts_with(char::is_alphabetic) || t[en..].starts_with(" per "));
-            if single && !rate && (!glued || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric())) {
+            let rate = n == 1
+                && (t[en..].starts_with('/') && t[en + 1..].starts_with(char::is_alphabetic)
+                    || t[en..].starts_with(" per "));
+            if single
+                && !rate
+                && (!glued
+                    || glued_only_single && next_char(t, en).is_some_and(|c| c.is_alphanumeric()))
+            {
                 continue;
             }
             if !single || glued || rate {
-                return Some(UnitMatch { unit: (*u).into(), end: en, currency: false });
+                return Some(UnitMatch {
+                    unit: (*u).into(),
+                    end: en,
+                    currency: false,
+                });
             }
         }
     }
@@ -560,13 +987,21 @@ fn currency_before(t: &str, i: usize) -> Option<(usize, &'static str)> {
         if cand.starts_with(' ') || cand.ends_with("  ") {
             continue;
         }
-        let code = LEX.cur_pre.get(key.as_str()).or_else(|| if cand.ends_with(' ') { None } else { LEX.codes.get(key.as_str()) });
+        let code = LEX.cur_pre.get(key.as_str()).or_else(|| {
+            if cand.ends_with(' ') {
+                None
+            } else {
+                LEX.codes.get(key.as_str())
+            }
+        });
         if let Some(code) = code {
             if prev_char(t, st).is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
             // a space is only allowed between a prefix and "$" ("US $") or after a code
-            if cand.contains(' ') && !(key.ends_with('$') || LEX.codes.contains_key(key.trim_end_matches('$'))) {
+            if cand.contains(' ')
+                && !(key.ends_with('$') || LEX.codes.contains_key(key.trim_end_matches('$')))
+            {
                 continue;
             }
             best = Some((st, *code));
@@ -576,8 +1011,9 @@ fn currency_before(t: &str, i: usize) -> Option<(usize, &'static str)> {
         // ASCII transliterations of currency signs in wire copy: "Y=" (Reuters' yen)
         // and "PS" (unidecode's £), the latter only before an amount that cannot be
         // a product name ("PS6m", "PS21,700", not "PS5").
-        static TRANSLIT: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b)").unwrap());
+        static TRANSLIT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:m|bn|k)\b)").unwrap()
+        });
         let boundary = |st: usize| !prev_char(t, st).is_some_and(|c| c.is_alphanumeric());
         if head.ends_with("Y=") && boundary(i - 2) {
             best = Some((i - 2, "JPY"));
@@ -601,8 +1037,15 @@ fn is_time_suffix(t: &str, i: usize) -> bool {
     let r = t[i..].trim_start();
     let l: String = r.chars().take(5).collect::<String>().to_ascii_lowercase();
     (l.starts_with("a.m") || l.starts_with("p.m") || l.starts_with("am") || l.starts_with("pm"))
-        && !r.chars().nth(2).is_some_and(|c| c.is_alphabetic() && !(l.starts_with("a.m") || l.starts_with("p.m")))
-        || ["gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "kst", "o'cl"].iter().any(|z| l.starts_with(z) && !r.chars().nth(z.len()).is_some_and(|c| c.is_alphabetic()))
+        && !r
+            .chars()
+            .nth(2)
+            .is_some_and(|c| c.is_alphabetic() && !(l.starts_with("a.m") || l.starts_with("p.m")))
+        || [
+            "gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "kst", "o'cl",
+        ]
+        .iter()
+        .any(|z| l.starts_with(z) && !r.chars().nth(z.len()).is_some_and(|c| c.is_alphabetic()))
 }
 
 fn singular(w: &str) -> String {
@@ -624,10 +1067,17 @@ fn singular(w: &str) -> String {
     if l.len() > 5 && l.ends_with("uses") {
         return l[..l.len() - 2].to_string();
     }
-    if l.len() > 4 && (l.ends_with("ches") || l.ends_with("shes") || l.ends_with("sses") || l.ends_with("xes")) {
+    if l.len() > 4
+        && (l.ends_with("ches") || l.ends_with("shes") || l.ends_with("sses") || l.ends_with("xes"))
+    {
         return l[..l.len() - 2].to_string();
     }
-    if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") {
+    if l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+    {
         return l[..l.len() - 1].to_string();
     }
     l
@@ -638,7 +1088,11 @@ fn is_plural(w: &str) -> bool {
         return false; // "US", "GPS"
     }
     let l = w.to_ascii_lowercase();
-    l.len() > 2 && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is")
+    l.len() > 2
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
 }
 
 /// The word right after `e` when one space separates them.
@@ -651,9 +1105,13 @@ fn next_word(t: &str, e: usize) -> Option<&str> {
 /// Up to three words after a conjunction ending in a plural noun, none a function word.
 fn plural_head_ahead(t: &str, mut e: usize) -> bool {
     for _ in 0..3 {
-        let Some(w) = next_word(t, e) else { return false };
+        let Some(w) = next_word(t, e) else {
+            return false;
+        };
         let wl = w.to_ascii_lowercase();
-        if STOP.contains(&wl.as_str()) || wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing")) {
+        if STOP.contains(&wl.as_str())
+            || wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing"))
+        {
             return false;
         }
         if is_plural(w) {
@@ -687,7 +1145,11 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         let st = p + if sp == 0 { 1 } else { sp };
         let mut e = st;
         for (j, c) in t[st..].char_indices() {
-            if c.is_alphabetic() || (j > 0 && (c == '-' || c == '\'' || c == '’') && t[st + j + c.len_utf8()..].starts_with(char::is_alphabetic)) {
+            if c.is_alphabetic()
+                || (j > 0
+                    && (c == '-' || c == '\'' || c == '’')
+                    && t[st + j + c.len_utf8()..].starts_with(char::is_alphabetic))
+            {
                 e = st + j + c.len_utf8();
             } else {
                 break;
@@ -698,14 +1160,30 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         }
         let w = &t[st..e];
         let wl = w.to_ascii_lowercase();
-        if words.is_empty() && ["more", "additional", "extra", "further", "previous", "following", "former"].contains(&wl.as_str()) && next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str())) {
+        if words.is_empty()
+            && [
+                "more",
+                "additional",
+                "extra",
+                "further",
+                "previous",
+                "following",
+                "former",
+            ]
+            .contains(&wl.as_str())
+            && next_word(t, e)
+                .is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str()))
+        {
             // "eight more picks", "50 previous years": the counted thing follows
             p = e;
             continue;
         }
         // "300 Ford and Toyota trucks", "2m digital and print copies": modifiers
         // joined by a conjunction before one plural head noun
-        if (wl == "and" || wl == "or") && words.last().is_some_and(|l| !is_plural(l)) && plural_head_ahead(t, e) {
+        if (wl == "and" || wl == "or")
+            && words.last().is_some_and(|l| !is_plural(l))
+            && plural_head_ahead(t, e)
+        {
             words.push(w);
             p = e;
             continue;
@@ -714,7 +1192,13 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
             break;
         }
         let verbish = wl.len() > 4 && (wl.ends_with("ing") || wl.ends_with("ed"));
-        let head_next = || next_word(t, e).is_some_and(|n| is_plural(n) && !STOP.contains(&n.to_ascii_lowercase().as_str()) && n.starts_with(char::is_lowercase));
+        let head_next = || {
+            next_word(t, e).is_some_and(|n| {
+                is_plural(n)
+                    && !STOP.contains(&n.to_ascii_lowercase().as_str())
+                    && n.starts_with(char::is_lowercase)
+            })
+        };
         if words.is_empty() && verbish && wl.ends_with("ed") && head_next() {
             // "120 recorded interviews": a participle before the counted noun is left out
             p = e;
@@ -727,7 +1211,12 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         }
         // contractions and possessives ("he's", "wasn't") end the phrase, and so
         // does a capitalised word after a common noun ("one tweet Friday")
-        if w.contains(['\'', '’']) || words.last().is_some_and(|l| l.starts_with(char::is_lowercase) && *l != "and" && *l != "or") && w.starts_with(char::is_uppercase) {
+        if w.contains(['\'', '’'])
+            || words
+                .last()
+                .is_some_and(|l| l.starts_with(char::is_lowercase) && *l != "and" && *l != "or")
+                && w.starts_with(char::is_uppercase)
+        {
             break;
         }
         if one == Some(true) && !words.is_empty() && is_plural(w) {
@@ -739,7 +1228,9 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         p = e;
         // a plural noun usually ends the phrase ("workers in ...", "women spoke")
         let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
-        if !acronym && (wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl) || wl == "people" {
+        if !acronym && (wl.ends_with('s') && !wl.ends_with("ss") || singular(w) != wl)
+            || wl == "people"
+        {
             break;
         }
     }
@@ -752,21 +1243,44 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
     }
     // "40 yard line", "3 cylinder engine", "12 page document": a singular first
     // noun used as a modifier is the unit
-    if words.len() > 1 && !words[0].ends_with('s') && words[0].starts_with(char::is_lowercase) && LEX.names.contains_key(words[0]) {
+    if words.len() > 1
+        && !words[0].ends_with('s')
+        && words[0].starts_with(char::is_lowercase)
+        && LEX.names.contains_key(words[0])
+    {
         let w0 = words[0];
         let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
         if LEX.names.contains_key(w0) {
             return Some((w0.to_lowercase(), e0));
         }
     }
-    if one == Some(false) && words.len() > 1 && words.iter().all(|w| !is_plural(w) && w.starts_with(char::is_lowercase) && singular(w) == w.to_lowercase() && !w.ends_with("ing") && !w.ends_with("ed") && *w != "and" && *w != "or") {
+    if one == Some(false)
+        && words.len() > 1
+        && words.iter().all(|w| {
+            !is_plural(w)
+                && w.starts_with(char::is_lowercase)
+                && singular(w) == w.to_lowercase()
+                && !w.ends_with("ing")
+                && !w.ends_with("ed")
+                && *w != "and"
+                && *w != "or"
+        })
+    {
         let w0 = words[0];
         let e0 = t[i..].find(w0).map(|x| i + x + w0.len()).unwrap_or(end);
         return Some((w0.to_lowercase(), e0));
     }
     let last = words.len() - 1;
     // "11 Pro Max", "4 Started": a run of capitalised words is a name, not a counted noun
-    if words.iter().all(|w| w.starts_with(char::is_uppercase)) && !(words.len() == 1 && (words[0].ends_with("ans") || words[0].len() <= 5 && words[0].ends_with('s') && words[0][..words[0].len() - 1].chars().all(|c| c.is_ascii_uppercase()))) {
+    if words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !(words.len() == 1
+            && (words[0].ends_with("ans")
+                || words[0].len() <= 5
+                    && words[0].ends_with('s')
+                    && words[0][..words[0].len() - 1]
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase())))
+    {
         return None;
     }
     // "517 rushing yards": a unit name inside the phrase is the unit
@@ -781,22 +1295,30 @@ fn counted_noun_n(t: &str, i: usize, one: Option<bool>) -> Option<(String, usize
         return None;
     }
     let mut parts: Vec<String> = words[..last].iter().map(|w| w.to_lowercase()).collect();
-    parts.push(if words[last].eq_ignore_ascii_case("people") { "people".into() } else { singular(words[last]) });
+    parts.push(if words[last].eq_ignore_ascii_case("people") {
+        "people".into()
+    } else {
+        singular(words[last])
+    });
     Some((parts.join(" "), end))
 }
 
 /// "1/8 of a US gallon": the unit a written fraction is taken of (one qualifier word allowed).
 fn fraction_unit(t: &str, i: usize) -> Option<String> {
-    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of an? (?:[A-Z][A-Za-z.]* )?").unwrap());
+    static OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ of an? (?:[A-Z][A-Za-z.]* )?").unwrap());
     let m = OF.find(&t[i..])?;
-    unit_after(t, i + m.end() - 1, true).filter(|u| !u.currency).map(|u| u.unit)
+    unit_after(t, i + m.end() - 1, true)
+        .filter(|u| !u.currency)
+        .map(|u| u.unit)
 }
 
 /// What a fraction is a fraction of: "a third of the rural population" -> "rural
 /// population", "half the apartments" -> "apartment"; `None` for "a third of those asked".
 fn fraction_of(t: &str, i: usize) -> Option<String> {
-    static OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?i:\s+of)?(?i:\s+(?:the|its|their|his|her|our|all))?\s").unwrap());
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:\s+of)?(?i:\s+(?:the|its|their|his|her|our|all))?\s").unwrap()
+    });
     let m = OF.find(&t[i..])?;
     counted_noun(t, i + m.end() - 1).map(|x| x.0)
 }
@@ -804,10 +1326,14 @@ fn fraction_of(t: &str, i: usize) -> Option<String> {
 /// Per-rate after a unit: "per day", "a year", "/day", "annually".
 fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     static PER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:(?:\s+|-)(?:per|a|an|each)(?:\s+|-)|\s*/\s*)(?P<u>[A-Za-z][A-Za-z ]{0,20})").unwrap()
+        Regex::new(
+            r"^(?i:(?:\s+|-)(?:per|a|an|each)(?:\s+|-)|\s*/\s*)(?P<u>[A-Za-z][A-Za-z ]{0,20})",
+        )
+        .unwrap()
     });
-    static ADV: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?i:[\s,]+(?P<a>annually|yearly|monthly|weekly|daily|hourly))\b").unwrap());
+    static ADV: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:[\s,]+(?P<a>annually|yearly|monthly|weekly|daily|hourly))\b").unwrap()
+    });
     if let Some(c) = ADV.captures(&t[i..]) {
         let a = c.name("a").unwrap();
         let u = match a.as_str().to_ascii_lowercase().as_str() {
@@ -825,14 +1351,25 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     // longest unit name / symbol among the next words, else a single noun
     let toks = tokens_after(t, base, 3);
     // "$4.1 billion a year earlier": a point in time, not a rate
-    static AGO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?i:earlier|ago|before|later|prior)\b").unwrap());
+    static AGO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s+(?i:earlier|ago|before|later|prior)\b").unwrap());
     let sep0 = c.get(0).unwrap().as_str().to_ascii_lowercase();
-    if !(sep0.contains("per") || sep0.contains('/') || sep0.contains("each")) && toks.first().is_some_and(|&(_, e)| AGO.is_match(&t[e..])) {
+    if !(sep0.contains("per") || sep0.contains('/') || sep0.contains("each"))
+        && toks.first().is_some_and(|&(_, e)| AGO.is_match(&t[e..]))
+    {
         return None;
     }
     for n in (1..=toks.len()).rev() {
-        let spaced: String = toks[..n].iter().map(|&(a, b)| &t[a..b]).collect::<Vec<_>>().join(" ");
-        if let Some(un) = LEX.names.get(spaced.to_lowercase().as_str()).or_else(|| LEX.symbols.get(spaced.as_str())) {
+        let spaced: String = toks[..n]
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(un) = LEX
+            .names
+            .get(spaced.to_lowercase().as_str())
+            .or_else(|| LEX.symbols.get(spaced.as_str()))
+        {
             if spaced.chars().count() > 1 {
                 return Some((un.to_string(), toks[n - 1].1));
             }
@@ -853,13 +1390,22 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     if let Some(u) = sym {
         return Some((u.into(), b));
     }
-    if STOP.contains(&wl.as_str()) || !w.chars().all(char::is_alphabetic) || w.chars().next().is_some_and(char::is_uppercase) && b - a > 1 && !w.chars().all(char::is_uppercase) {
+    if STOP.contains(&wl.as_str())
+        || !w.chars().all(char::is_alphabetic)
+        || w.chars().next().is_some_and(char::is_uppercase)
+            && b - a > 1
+            && !w.chars().all(char::is_uppercase)
+    {
         return None;
     }
     // "a"/"an" + noun is a rate only for time and trading units
     let sep = c.get(0).unwrap().as_str().to_ascii_lowercase();
     let is_per = sep.contains("per") || sep.contains('/') || sep.contains("each");
-    let time_like = ["day", "year", "month", "week", "hour", "minute", "second", "share", "barrel", "gallon", "ounce", "head", "person", "piece", "tonne", "ton", "kilogram", "kilo", "pound", "litre", "liter", "night", "game", "season", "quarter", "unit"];
+    let time_like = [
+        "day", "year", "month", "week", "hour", "minute", "second", "share", "barrel", "gallon",
+        "ounce", "head", "person", "piece", "tonne", "ton", "kilogram", "kilo", "pound", "litre",
+        "liter", "night", "game", "season", "quarter", "unit",
+    ];
     let sing = singular(w);
     if is_per || time_like.contains(&sing.as_str()) {
         return Some((sing, b));
@@ -867,23 +1413,42 @@ fn per_after(t: &str, i: usize) -> Option<(String, usize)> {
     None
 }
 
-fn sentence_figures(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
+fn sentence_figures(
+    body: &str,
+    base: usize,
+    t: &str,
+    sents: &[(usize, Span)],
+    out: &mut Vec<Figure>,
+) {
     let first = out.len();
     sentence_figures_in(body, base, t, sents, out);
     // "(21450.10 down 120.5 points)": a level followed by its change takes the change's unit
     for k in first + 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        if a.unit == "count" && a.sentence == b.sentence && a.span.end <= b.span.start && a.text.ends_with(|c: char| c.is_ascii_digit()) {
+        if a.unit == "count"
+            && a.sentence == b.sentence
+            && a.span.end <= b.span.start
+            && a.text.ends_with(|c: char| c.is_ascii_digit())
+        {
             let gap = body[a.span.end..b.span.start].trim();
             let b_changes = b.text.starts_with("up ") || b.text.starts_with("down ");
-            if (gap.is_empty() && b_changes || gap == "up" || gap == "down") && !["count", "percent", "times", "ordinal", "fraction"].contains(&b.unit.as_str()) && !is_currency_code(&b.unit) {
+            if (gap.is_empty() && b_changes || gap == "up" || gap == "down")
+                && !["count", "percent", "times", "ordinal", "fraction"].contains(&b.unit.as_str())
+                && !is_currency_code(&b.unit)
+            {
                 out[k - 1].unit = out[k].unit.clone();
             }
         }
     }
 }
 
-fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)], out: &mut Vec<Figure>) {
+fn sentence_figures_in(
+    body: &str,
+    base: usize,
+    t: &str,
+    sents: &[(usize, Span)],
+    out: &mut Vec<Figure>,
+) {
     let phones: Vec<(usize, usize)> = PHONE.find_iter(t).map(|m| (m.start(), m.end())).collect();
     let atoms = atoms(t);
     let mut consumed_until = 0usize;
@@ -897,13 +1462,20 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
         if phones.iter().any(|&(s, e)| a.start >= s && a.start < e) {
             continue;
         }
-        let Some(f) = build(t, &atoms, k - 1, &mut k, false) else { continue };
+        let Some(f) = build(t, &atoms, k - 1, &mut k, false) else {
+            continue;
+        };
         consumed_until = f.1.end;
         let (mut fig, sp) = (f.0, f.1);
         fig.span = Span::new(base + sp.start, base + sp.end);
         fig.text = t[sp.start..sp.end].to_string();
         let abs = base + sp.start;
-        fig.sentence = sents.iter().rev().find(|(_, s)| s.start <= abs).unwrap_or(&sents[0]).0;
+        fig.sentence = sents
+            .iter()
+            .rev()
+            .find(|(_, s)| s.start <= abs)
+            .unwrap_or(&sents[0])
+            .0;
         // period and measure from the surrounding sentence
         if fig.period.is_none() {
             if let Some(c) = PERIOD.captures(&t[sp.end..]) {
@@ -911,7 +1483,11 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
             }
         }
         if fig.period.is_none() {
-            if let Some(p) = fig.per.as_deref().filter(|p| ["hour", "day", "week", "month", "quarter", "year"].contains(p)) {
+            if let Some(p) = fig
+                .per
+                .as_deref()
+                .filter(|p| ["hour", "day", "week", "month", "quarter", "year"].contains(p))
+            {
                 fig.period = Some(format!("per {p}"));
             }
         }
@@ -924,12 +1500,29 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
         let last_word = fig.text.rsplit(' ').next().unwrap_or("");
         let bare = last_word.ends_with(|c: char| c.is_ascii_digit())
             || ["million", "billion", "trillion", "thousand"].contains(&last_word)
-            || last_word.starts_with(|c: char| c.is_ascii_digit()) && ["m", "bn", "k"].iter().any(|s| last_word.ends_with(s));
+            || last_word.starts_with(|c: char| c.is_ascii_digit())
+                && ["m", "bn", "k"].iter().any(|s| last_word.ends_with(s));
         if fig.unit == "count" && bare {
-            const NO_ELIDE: &[&str] = &["count", "times", "ordinal", "fraction", "year of age", "month of age", "percent"];
+            const NO_ELIDE: &[&str] = &[
+                "count",
+                "times",
+                "ordinal",
+                "fraction",
+                "year of age",
+                "month of age",
+                "percent",
+            ];
             // a conversion in parentheses ("1,200,000 yen ($8,100)") does not lend its unit
-            let paren = |p: &Figure| body[..p.span.start].trim_end().ends_with('(') && body[p.span.end..].trim_start().starts_with(')');
-            let same: Vec<&Figure> = out.iter().rev().take_while(|p| p.sentence == fig.sentence).filter(|p| !paren(p)).collect();
+            let paren = |p: &Figure| {
+                body[..p.span.start].trim_end().ends_with('(')
+                    && body[p.span.end..].trim_start().starts_with(')')
+            };
+            let same: Vec<&Figure> = out
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == fig.sentence)
+                .filter(|p| !paren(p))
+                .collect();
             if let Some(prev) = same.first() {
                 let directional = |c: &str| c == "up" || c == "down";
                 if !NO_ELIDE.contains(&prev.unit.as_str()) {
@@ -937,14 +1530,21 @@ fn sentence_figures_in(body: &str, base: usize, t: &str, sents: &[(usize, Span)]
                     if fig.per.is_none() {
                         fig.per = prev.per.clone();
                     }
-                } else if prev.unit == "percent" && directional(&prev.change) && directional(&fig.change) {
+                } else if prev.unit == "percent"
+                    && directional(&prev.change)
+                    && directional(&fig.change)
+                {
                     // "exports increased by 3 percent while imports decreased by 2": a second change in percent
                     fig.unit = prev.unit.clone();
                 } else if prev.unit == "percent" && fig.change == "=" {
                     // "eased 0.2% to 3,120.5 points, while the other index added 0.4% to
                     // 2,840.7": a level after a percentage change takes the unit of the
                     // sentence's earlier level (not a currency: "$5bn ... rose 2% to 3,000")
-                    if let Some(lvl) = same.iter().skip(1).find(|p| !NO_ELIDE.contains(&p.unit.as_str())) {
+                    if let Some(lvl) = same
+                        .iter()
+                        .skip(1)
+                        .find(|p| !NO_ELIDE.contains(&p.unit.as_str()))
+                    {
                         if !is_currency_code(&lvl.unit) {
                             fig.unit = lvl.unit.clone();
                             if fig.per.is_none() {
@@ -979,7 +1579,11 @@ fn measure_after(t: &str, i: usize) -> Option<String> {
         let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let wl = core.to_ascii_lowercase();
         let det = words.is_empty() && ["the", "its", "their"].contains(&wl.as_str());
-        if core.is_empty() || !core.chars().all(|c| c.is_alphabetic() || c == '-') || !det && STOP.contains(&wl.as_str()) || is_month(core) {
+        if core.is_empty()
+            || !core.chars().all(|c| c.is_alphabetic() || c == '-')
+            || !det && STOP.contains(&wl.as_str())
+            || is_month(core)
+        {
             break;
         }
         if !det {
@@ -996,17 +1600,70 @@ fn measure_after(t: &str, i: usize) -> Option<String> {
 /// prepositions that link it ("crude oil imports rose 5%" -> "crude oil imports").
 fn measure_before(t: &str, i: usize) -> Option<String> {
     const LINK: &[&str] = &[
-        "by", "to", "at", "of", "was", "is", "were", "are", "reached", "hit", "totaled", "totalled", "stood", "amounted",
-        "a", "an", "the", "about", "around", "nearly", "almost", "roughly", "some", "over", "than", "more", "less", "up",
-        "down", "rose", "fell", "grew", "jumped", "dropped", "declined", "increased", "decreased", "climbed", "gained",
-        "lost", "slid", "from", "with", "be", "been", "had", "has", "have", "reported", "posted", "recorded", "just",
-        "only", "estimated", "approximately", "record",
+        "by",
+        "to",
+        "at",
+        "of",
+        "was",
+        "is",
+        "were",
+        "are",
+        "reached",
+        "hit",
+        "totaled",
+        "totalled",
+        "stood",
+        "amounted",
+        "a",
+        "an",
+        "the",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "over",
+        "than",
+        "more",
+        "less",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "grew",
+        "jumped",
+        "dropped",
+        "declined",
+        "increased",
+        "decreased",
+        "climbed",
+        "gained",
+        "lost",
+        "slid",
+        "from",
+        "with",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "reported",
+        "posted",
+        "recorded",
+        "just",
+        "only",
+        "estimated",
+        "approximately",
+        "record",
     ];
     let mut p = i;
     let mut words: Vec<&str> = Vec::new();
     let mut linking = true;
     for _ in 0..10 {
-        let Some((st, w)) = word_before(t, p) else { break };
+        let Some((st, w)) = word_before(t, p) else {
+            break;
+        };
         // stop at punctuation between words
         let gap = &t[st + w.len()..p];
         if gap.chars().any(|c| !c.is_whitespace()) && !words.is_empty() {
@@ -1017,12 +1674,17 @@ fn measure_before(t: &str, i: usize) -> Option<String> {
         }
         let wl = w.trim_end_matches('.').to_ascii_lowercase();
         let verbish = wl.len() > 4 && (wl.ends_with("ed") || wl.ends_with("ing"));
-        if linking && (LINK.contains(&wl.as_str()) || CHANGE.is_match(&format!("{wl} ")) || verbish) {
+        if linking && (LINK.contains(&wl.as_str()) || CHANGE.is_match(&format!("{wl} ")) || verbish)
+        {
             p = st;
             continue;
         }
         linking = false;
-        if STOP.contains(&wl.as_str()) || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('.') || verbish {
+        if STOP.contains(&wl.as_str())
+            || w.chars().any(|c| c.is_ascii_digit())
+            || w.ends_with('.')
+            || verbish
+        {
             break;
         }
         words.push(w);
@@ -1039,7 +1701,13 @@ fn measure_before(t: &str, i: usize) -> Option<String> {
 }
 
 /// Build the figure around atom `idx`; advances `next` past atoms consumed by a range.
-fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) -> Option<(Figure, Span)> {
+fn build(
+    t: &str,
+    atoms: &[Atom],
+    idx: usize,
+    next: &mut usize,
+    in_range: bool,
+) -> Option<(Figure, Span)> {
     let a = atoms[idx];
     let mut start = a.start;
     let mut end = a.end;
@@ -1053,17 +1721,30 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     if a.kind == AtomKind::Words {
         // "Kick Six", "production-four-door": names and compounds, not counts
         let cap = t[a.start..].starts_with(char::is_uppercase);
-        if cap && before.is_some_and(|w| w.starts_with(char::is_uppercase)) && a.start > 0 && !t[..a.start].trim_end().ends_with(['.', ':', '!', '?']) {
+        if cap
+            && before.is_some_and(|w| w.starts_with(char::is_uppercase))
+            && a.start > 0
+            && !t[..a.start].trim_end().ends_with(['.', ':', '!', '?'])
+        {
             return None;
         }
-        if prev_char(t, a.start) == Some('-') && a.start > 1 && prev_char(t, a.start - 1).is_some_and(char::is_alphabetic) {
+        if prev_char(t, a.start) == Some('-')
+            && a.start > 1
+            && prev_char(t, a.start - 1).is_some_and(char::is_alphabetic)
+        {
             return None;
         }
         // "a five-year award", "a three-bed apartment": a compound modifier, not a quantity
         if next_char(t, a.end) == Some('-') && t[a.end + 1..].starts_with(char::is_alphabetic) {
-            let w: String = t[a.end + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let w: String = t[a.end + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             let after = &t[a.end + 1 + w.len()..];
-            if after.starts_with(' ') && after[1..].starts_with(char::is_lowercase) && !w.ends_with('s') {
+            if after.starts_with(' ')
+                && after[1..].starts_with(char::is_lowercase)
+                && !w.ends_with('s')
+            {
                 return None;
             }
         }
@@ -1076,26 +1757,43 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 change = op(&m["m"]);
                 st = off + m.get(0).unwrap().start();
             }
-            return Some((fig(value, None, "times", None, &change), Span::new(st, a.end)));
+            return Some((
+                fig(value, None, "times", None, &change),
+                Span::new(st, a.end),
+            ));
         }
         AtomKind::Ordinal => {
-            if before.is_some_and(|w| w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("its") || w.ends_with("'s")) {
+            if before.is_some_and(|w| {
+                w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("its") || w.ends_with("'s")
+            }) {
                 let nxt = &t[a.end..];
                 // "the second time" / "a second" are not counts; "the sixth month" is
                 if nxt.trim_start().to_ascii_lowercase().starts_with("time") {
                     return None;
                 }
                 // "the Second Amendment": part of a name
-                if t[a.start..].starts_with(char::is_uppercase) && nxt.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                if t[a.start..].starts_with(char::is_uppercase)
+                    && nxt
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                {
                     return None;
                 }
-                return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end)));
+                return Some((
+                    fig(value, None, "ordinal", None, "="),
+                    Span::new(a.start, a.end),
+                ));
             }
             return None;
         }
         AtomKind::Fraction => {
             let nxt = t[a.end..].trim_start().to_ascii_lowercase();
-            if !(nxt.starts_with("of ") || nxt.starts_with("the ")) || before.is_some_and(|w| ["and", "a", "the", "second", "first", "keep"].contains(&w.to_ascii_lowercase().as_str())) {
+            if !(nxt.starts_with("of ") || nxt.starts_with("the "))
+                || before.is_some_and(|w| {
+                    ["and", "a", "the", "second", "first", "keep"]
+                        .contains(&w.to_ascii_lowercase().as_str())
+                })
+            {
                 return None;
             }
             let (w, off) = window(t, a.start);
@@ -1116,30 +1814,47 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         // dotted dates, versions and addresses ("06.09.2017", "1.2.3"), zero-padded codes
         let rest = &t[a.end..];
         if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
-            || t[a.start..].starts_with('0') && t[a.start + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || t[a.start..].starts_with('0')
+                && t[a.start + 1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
         // markup attributes and long identifiers: timestamp="1474387200", 10+ bare digits
-        if pc == Some('"') && next_char(t, a.end) == Some('"') || a.end - a.start > 10 && t[a.start..a.end].bytes().all(|c| c.is_ascii_digit()) && currency_before(t, a.start).is_none() {
+        if pc == Some('"') && next_char(t, a.end) == Some('"')
+            || a.end - a.start > 10
+                && t[a.start..a.end].bytes().all(|c| c.is_ascii_digit())
+                && currency_before(t, a.start).is_none()
+        {
             return None;
         }
         let nc = next_char(t, a.end);
         // times, lap times, ratios and dates written with separators
-        if pc == Some(':') || nc == Some(':') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if pc == Some(':')
+            || nc == Some(':') && t[a.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
-        if matches!(pc, Some('/') | Some('\u{2044}')) && prev_char(t, a.start - pc.map_or(1, char::len_utf8)).is_some_and(|c| c.is_ascii_digit()) {
+        if matches!(pc, Some('/') | Some('\u{2044}'))
+            && prev_char(t, a.start - pc.map_or(1, char::len_utf8))
+                .is_some_and(|c| c.is_ascii_digit())
+        {
             return None;
         }
         let sl = nc.map_or(1, char::len_utf8);
-        if matches!(nc, Some('/') | Some('\u{2044}')) && t[a.end + sl..].starts_with(|c: char| c.is_ascii_digit()) {
+        if matches!(nc, Some('/') | Some('\u{2044}'))
+            && t[a.end + sl..].starts_with(|c: char| c.is_ascii_digit())
+        {
             // "1/2 pound" and "1/8 of a US gallon" are fractions; "9/11", "24/7" are not quantities
             let rest = &t[a.end + sl..];
-            let dl = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let dl = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
             let den: f64 = rest[..dl].parse().unwrap_or(0.0);
             let of_unit = fraction_unit(t, a.end + sl + dl);
-            if a.value < den && (den <= 16.0 && unit_after(t, a.end + sl + dl, true).is_some() || of_unit.is_some()) {
+            if a.value < den
+                && (den <= 16.0 && unit_after(t, a.end + sl + dl, true).is_some()
+                    || of_unit.is_some())
+            {
                 value = a.value / den;
                 end = a.end + sl + dl;
                 frac_unit = of_unit;
@@ -1151,7 +1866,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
         // hyphenated second halves ("2014-15", "Oct. 18-22") are handled from the first
-        if !in_range && pc == Some('-') && a.start >= 2 && prev_char(t, a.start - 1).is_some_and(|c| c.is_ascii_digit()) {
+        if !in_range
+            && pc == Some('-')
+            && a.start >= 2
+            && prev_char(t, a.start - 1).is_some_and(|c| c.is_ascii_digit())
+        {
             return None;
         }
         if is_time_suffix(t, a.end) {
@@ -1159,19 +1878,42 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         // ordinals "22nd", "10th"
         let after = &t[a.end..];
-        let al = after.chars().take(3).collect::<String>().to_ascii_lowercase();
-        if ["st", "nd", "rd", "th"].iter().any(|s| al.starts_with(s) && !al[2..].starts_with(char::is_alphabetic)) {
-            if before.is_some_and(is_month) || after[2..].trim_start().starts_with(|c: char| c.is_uppercase()) && after[2..].trim_start().split(|c: char| !c.is_alphabetic()).next().is_some_and(is_month) {
+        let al = after
+            .chars()
+            .take(3)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| al.starts_with(s) && !al[2..].starts_with(char::is_alphabetic))
+        {
+            if before.is_some_and(is_month)
+                || after[2..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
+                    && after[2..]
+                        .trim_start()
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(is_month)
+            {
                 return None;
             }
             if after[2..].starts_with('-') || a.value.fract() != 0.0 {
                 return None;
             }
-            if after[2..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) || after[2..].starts_with(['"', '”', '’']) {
+            if after[2..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                || after[2..].starts_with(['"', '”', '’'])
+            {
                 // "the 13th Amendment", a quoted title
                 return None;
             }
-            return Some((fig(value, None, "ordinal", None, "="), Span::new(a.start, a.end + 2)));
+            return Some((
+                fig(value, None, "ordinal", None, "="),
+                Span::new(a.start, a.end + 2),
+            ));
         }
     }
 
@@ -1185,14 +1927,25 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         }
         // sign
         if let Some(c) = prev_char(t, start) {
-            if (c == '-' || c == '−' || c == '+') && !prev_char(t, start - c.len_utf8()).is_some_and(|d| d.is_alphanumeric()) {
+            if (c == '-' || c == '−' || c == '+')
+                && !prev_char(t, start - c.len_utf8()).is_some_and(|d| d.is_alphanumeric())
+            {
                 let pre = prev_char(t, start - c.len_utf8());
                 // "COVID -19", "G -7": a name written with a stray space, not a negative number
-                let int_only = !t[a.start..a.end].contains('.') && !t[a.end..].starts_with(['%', '.', ',']);
-                if c == '-' && pre == Some(' ') && int_only && word_before(t, start - 1).is_some_and(|(_, w)| w.chars().all(|ch| ch.is_ascii_uppercase())) && currency_before(t, start - 1).is_none() {
+                let int_only =
+                    !t[a.start..a.end].contains('.') && !t[a.end..].starts_with(['%', '.', ',']);
+                if c == '-'
+                    && pre == Some(' ')
+                    && int_only
+                    && word_before(t, start - 1)
+                        .is_some_and(|(_, w)| w.chars().all(|ch| ch.is_ascii_uppercase()))
+                    && currency_before(t, start - 1).is_none()
+                {
                     return None;
                 }
-                if pre.is_none() || pre.is_some_and(|d| d.is_whitespace() || d == '(' || "$€£¥₩₹".contains(d)) {
+                if pre.is_none()
+                    || pre.is_some_and(|d| d.is_whitespace() || d == '(' || "$€£¥₩₹".contains(d))
+                {
                     start -= c.len_utf8();
                     if c == '+' {
                         change = "up".into();
@@ -1213,10 +1966,24 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if pc.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '_' || c == '#' || c == '@') {
             return None;
         }
-        if currency.is_none() && pc == Some('-') && prev_char(t, start - 1).is_some_and(|c| c.is_alphabetic()) {
+        if currency.is_none()
+            && pc == Some('-')
+            && prev_char(t, start - 1).is_some_and(|c| c.is_alphabetic())
+        {
             // "COVID-19", "TA-35", but keep "sub-300", "minus-5"
             let wb = word_before(t, start - 1).map(|(_, w)| w.to_ascii_lowercase());
-            if !in_range && !matches!(wb.as_deref(), Some("sub") | Some("minus") | Some("then") | Some("now") | Some("over") | Some("under") | Some("to")) {
+            if !in_range
+                && !matches!(
+                    wb.as_deref(),
+                    Some("sub")
+                        | Some("minus")
+                        | Some("then")
+                        | Some("now")
+                        | Some("over")
+                        | Some("under")
+                        | Some("to")
+                )
+            {
                 return None;
             }
         }
@@ -1230,11 +1997,18 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             Regex::new(r"^(?: ?[×xX] ?10(?:(?:\^|\*\*)(?P<a>[-−+]?\d{1,3})|(?P<b>[-−]\d{1,3})|(?P<c>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))|[eE](?P<d>[-+]?\d{1,3}))").unwrap()
         });
         let r = &t[end..];
-        let maybe = r.starts_with(['×', 'x', 'X', 'e', 'E']) || r.starts_with(" ×") || r.starts_with(" x") || r.starts_with(" X");
+        let maybe = r.starts_with(['×', 'x', 'X', 'e', 'E'])
+            || r.starts_with(" ×")
+            || r.starts_with(" x")
+            || r.starts_with(" X");
         if let Some(c) = maybe.then(|| SCI.captures(r)).flatten() {
             let m = c.get(0).unwrap();
             let after = &t[end + m.end()..];
-            let exp_str = ["a", "b", "c", "d"].iter().find_map(|k| c.name(k)).unwrap().as_str();
+            let exp_str = ["a", "b", "c", "d"]
+                .iter()
+                .find_map(|k| c.name(k))
+                .unwrap()
+                .as_str();
             let exp: String = exp_str
                 .chars()
                 .map(|ch| match ch {
@@ -1249,7 +2023,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                 .collect();
             let mantissa: String = t[a.start..a.end].chars().filter(|&ch| ch != ',').collect();
             if !after.starts_with(|ch: char| ch.is_ascii_digit()) {
-                if let Some(v) = format!("{mantissa}e{exp}").parse::<f64>().ok().filter(|v| v.is_finite() && *v != 0.0) {
+                if let Some(v) = format!("{mantissa}e{exp}")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite() && *v != 0.0)
+                {
                     value = v;
                     end += m.end();
                     scaled = true;
@@ -1273,16 +2051,34 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             if short && ok {
                 let wl = w.to_ascii_lowercase();
                 let after = &t[end + c.get(0).unwrap().end()..];
-                let next_word = after.trim_start().split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-                let next_is_word = after.starts_with(' ') && after.trim_start().starts_with(char::is_alphabetic);
+                let next_word = after
+                    .trim_start()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let next_is_word =
+                    after.starts_with(' ') && after.trim_start().starts_with(char::is_alphabetic);
                 if wl == "m" {
                     // "37m (121ft)" is metres; "$5m", "1.2m tons", "35m of" are millions
-                    ok = currency.is_some() || (next_is_word && !["long", "wide", "high", "tall", "deep", "away", "from", "in", "and", "or", "to"].contains(&next_word.as_str()) && unit_after(t, end + 1, false).is_none_or(|u| u.unit != "metre"));
+                    ok = currency.is_some()
+                        || (next_is_word
+                            && ![
+                                "long", "wide", "high", "tall", "deep", "away", "from", "in",
+                                "and", "or", "to",
+                            ]
+                            .contains(&next_word.as_str())
+                            && unit_after(t, end + 1, false).is_none_or(|u| u.unit != "metre"));
                 } else if wl == "b" || wl == "t" {
                     ok = currency.is_some() || (w == "B" && next_is_word);
                 } else if wl == "k" {
-                    ok = currency.is_some() || !after.starts_with(char::is_alphabetic) && !next_word.starts_with("m");
-                    if w == "K" && currency.is_none() && next_is_word && unit_after(t, end, false).is_some() {
+                    ok = currency.is_some()
+                        || !after.starts_with(char::is_alphabetic) && !next_word.starts_with("m");
+                    if w == "K"
+                        && currency.is_none()
+                        && next_is_word
+                        && unit_after(t, end, false).is_some()
+                    {
                         ok = false;
                     }
                 }
@@ -1345,7 +2141,8 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     }
     // "N times", "sixfold"
     if unit.is_empty() {
-        static TIMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i)(?:\s+times\b|-?fold\b)").unwrap());
+        static TIMES: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?i)(?:\s+times\b|-?fold\b)").unwrap());
         if let Some(m) = TIMES.find(&t[end..]) {
             unit = "times".into();
             end += m.end();
@@ -1353,13 +2150,22 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
     }
     // ages: "50 year-old", "65-year-old", "30 years old"
     {
-        static AGE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(?i)(?:[\s-]?(?:year|month|week|day)s?[\s-]old)\b").unwrap());
+        static AGE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?i)(?:[\s-]?(?:year|month|week|day)s?[\s-]old)\b").unwrap()
+        });
         // "65 million-year-old": the age may carry a scale word
         if let Some(m) = AGE.find(&t[after_scale..]) {
             if unit.is_empty() || ["year", "month", "week", "day"].contains(&unit.as_str()) {
-                let w = m.as_str().trim_start_matches([' ', '-']).to_ascii_lowercase();
-                let u = w.split([' ', '-']).next().unwrap_or("year").trim_end_matches('s').to_string();
+                let w = m
+                    .as_str()
+                    .trim_start_matches([' ', '-'])
+                    .to_ascii_lowercase();
+                let u = w
+                    .split([' ', '-'])
+                    .next()
+                    .unwrap_or("year")
+                    .trim_end_matches('s')
+                    .to_string();
                 unit = format!("{u} of age");
                 end = after_scale + m.end();
             }
@@ -1391,13 +2197,32 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         let is_int = !digits.contains('.') && !digits.contains(',');
         // years
         let range_to_unit = {
-            static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|to)\s*$").unwrap());
-            atoms.get(idx + 1).is_some_and(|b| b.start >= a.end && SEP.is_match(&t[a.end..b.start]) && unit_after(t, b.end, true).is_some())
+            static SEP: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^\s*(?:-|–|to)\s*$").unwrap());
+            atoms.get(idx + 1).is_some_and(|b| {
+                b.start >= a.end
+                    && SEP.is_match(&t[a.end..b.start])
+                    && unit_after(t, b.end, true).is_some()
+            })
         };
-        if is_int && digits.len() == 4 && (1800.0..2200.0).contains(&a.value) && !range_to_unit && !in_range {
+        if is_int
+            && digits.len() == 4
+            && (1800.0..2200.0).contains(&a.value)
+            && !range_to_unit
+            && !in_range
+        {
             return None;
         }
-        if is_int && digits.len() == 4 && (1000.0..1800.0).contains(&a.value) && before.is_some_and(|w| ["in", "since", "between", "by", "until", "a.d.", "ad", "circa", "c."].contains(&w.to_ascii_lowercase().as_str())) {
+        if is_int
+            && digits.len() == 4
+            && (1000.0..1800.0).contains(&a.value)
+            && before.is_some_and(|w| {
+                [
+                    "in", "since", "between", "by", "until", "a.d.", "ad", "circa", "c.",
+                ]
+                .contains(&w.to_ascii_lowercase().as_str())
+            })
+        {
             return None;
         }
         // dates: "July 4", "4 July", "Sept. 6, 2017"
@@ -1405,8 +2230,16 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             if before.is_some_and(is_month) {
                 return None;
             }
-            let nw = t[a.end..].trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            if !nw.is_empty() && t[a.end..].starts_with(' ') && is_month(nw) && nw.chars().next().is_some_and(char::is_uppercase) {
+            let nw = t[a.end..]
+                .trim_start()
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !nw.is_empty()
+                && t[a.end..].starts_with(' ')
+                && is_month(nw)
+                && nw.chars().next().is_some_and(char::is_uppercase)
+            {
                 return None;
             }
         }
@@ -1418,8 +2251,15 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             let capital = bw.chars().any(char::is_uppercase)
                 && (bst > 0 || bw.chars().skip(1).any(char::is_uppercase) || bw.contains('&'))
                 && !APPROX.is_match(&format!("{} ", bw));
-            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
-            if glued_label && !marker && (capital || LABEL_WORDS.contains(&lw.as_str()) || bw.starts_with(char::is_alphabetic) && bw.chars().any(|c| c.is_ascii_digit())) {
+            let marker =
+                APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
+            if glued_label
+                && !marker
+                && (capital
+                    || LABEL_WORDS.contains(&lw.as_str())
+                    || bw.starts_with(char::is_alphabetic)
+                        && bw.chars().any(|c| c.is_ascii_digit()))
+            {
                 return None;
             }
             if glued_label && bst == 0 && LABEL_WORDS.contains(&lw.as_str()) {
@@ -1431,9 +2271,18 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             return None;
         }
         if is_int && t[a.end..].starts_with(' ') {
-            let nw = t[a.end + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let marker = APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
-            if !marker && nw.starts_with(char::is_uppercase) && !is_month(nw) && counted_noun(t, a.end).is_none() && unit_after(t, a.end, true).is_none() {
+            let nw = t[a.end + 1..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let marker =
+                APPROX.is_match(window(t, a.start).0) || CHANGE.is_match(window(t, a.start).0);
+            if !marker
+                && nw.starts_with(char::is_uppercase)
+                && !is_month(nw)
+                && counted_noun(t, a.end).is_none()
+                && unit_after(t, a.end, true).is_none()
+            {
                 return None;
             }
         }
@@ -1441,9 +2290,13 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         let r = &t[a.end..];
         // The dash is 1 byte ('-') or 3 ('–'): offsets after it use its width.
         let dw = r.chars().next().map_or(0, char::len_utf8);
-        if (r.starts_with('-') || r.starts_with('–')) && r[dw..].starts_with(|c: char| c.is_ascii_digit()) {
+        if (r.starts_with('-') || r.starts_with('–'))
+            && r[dw..].starts_with(|c: char| c.is_ascii_digit())
+        {
             let after = &r[dw..];
-            let dl = after.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(after.len());
+            let dl = after
+                .find(|c: char| !c.is_ascii_digit() && c != '.')
+                .unwrap_or(after.len());
             let rest2 = &after[dl..];
             let u2 = unit_after(t, a.end + dw + dl, true);
             let has_unit2 = u2.is_some() || rest2.starts_with(|c: char| c == '%');
@@ -1470,19 +2323,51 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         if let Some(m) = RANGE.find(&t[sep_at..]) {
             let sep = m.as_str().trim().to_ascii_lowercase();
             let b_start = sep_at + m.end();
-            if (sep != "and" || between) && !(sep == "/" && currency.is_none()) && *next < atoms.len() {
+            if (sep != "and" || between)
+                && !(sep == "/" && currency.is_none())
+                && *next < atoms.len()
+            {
                 // the next atom must start right after the separator (allowing a currency sign)
                 let b = atoms[*next];
                 let pre = t.get(b_start..b.start).unwrap_or("?");
-                let pre_ok = pre.is_empty() || currency_before(t, b.start).is_some_and(|(s, c)| s == b_start && Some(c) == currency);
-                let verb = (CHANGE.is_match(window(t, start).0) || window(t, start).0.trim_end().to_ascii_lowercase().ends_with(" by")) && !unit.is_empty();
-                if pre_ok && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words) && change != "up" && change != "down" && !(verb && sep == "to") {
+                let pre_ok = pre.is_empty()
+                    || currency_before(t, b.start)
+                        .is_some_and(|(s, c)| s == b_start && Some(c) == currency);
+                let verb = (CHANGE.is_match(window(t, start).0)
+                    || window(t, start)
+                        .0
+                        .trim_end()
+                        .to_ascii_lowercase()
+                        .ends_with(" by"))
+                    && !unit.is_empty();
+                if pre_ok
+                    && (b.kind == AtomKind::Digits || b.kind == AtomKind::Words)
+                    && change != "up"
+                    && change != "down"
+                    && !(verb && sep == "to")
+                {
                     let mut inner_next = *next + 1;
                     if let Some((f2, sp2)) = build(t, atoms, *next, &mut inner_next, true) {
-                        let f2_unit = if f2.unit == "count" { String::new() } else { f2.unit.clone() };
-                        let unit_ok = f2_unit == unit || f2_unit.is_empty() && !unit.is_empty() || unit.is_empty() && !f2.unit.is_empty() && currency.is_none() || f2.unit.is_empty() && (sep != "-" || !unit.is_empty()) && !t[end..b_start].contains('/') || f2.unit == "count" && unit.is_empty();
+                        let f2_unit = if f2.unit == "count" {
+                            String::new()
+                        } else {
+                            f2.unit.clone()
+                        };
+                        let unit_ok = f2_unit == unit
+                            || f2_unit.is_empty() && !unit.is_empty()
+                            || unit.is_empty() && !f2.unit.is_empty() && currency.is_none()
+                            || f2.unit.is_empty()
+                                && (sep != "-" || !unit.is_empty())
+                                && !t[end..b_start].contains('/')
+                            || f2.unit == "count" && unit.is_empty();
                         let first_has_unit = !unit.is_empty();
-                        if unit_ok && f2.value_high.is_none() && (first_has_unit || !f2.unit.is_empty() || sep == "to" || sep == "and") {
+                        if unit_ok
+                            && f2.value_high.is_none()
+                            && (first_has_unit
+                                || !f2.unit.is_empty()
+                                || sep == "to"
+                                || sep == "and")
+                        {
                             let mut lo = if neg { -value } else { value };
                             // "$10 to $15 billion", "1 to 2 thousand": the scale of the second applies
                             if !scaled && b.value > 0.0 && lo > 0.0 && lo < 1000.0 {
@@ -1491,9 +2376,21 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
                                     lo *= k;
                                 }
                                 // "three to four thousand": the scale spelled inside the second number
-                                let bw = t[b.start..b.end].rsplit([' ', '-']).next().unwrap_or("").to_ascii_lowercase();
-                                let a_plain = a.kind == AtomKind::Digits || a.kind == AtomKind::Words && !t[a.start..a.end].split([' ', '-']).any(|w| scale_word(&w.to_ascii_lowercase()).is_some());
-                                if let Some(k2) = (b.kind == AtomKind::Words && k < 999.0 && a_plain).then(|| scale_word(&bw)).flatten() {
+                                let bw = t[b.start..b.end]
+                                    .rsplit([' ', '-'])
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_ascii_lowercase();
+                                let a_plain = a.kind == AtomKind::Digits
+                                    || a.kind == AtomKind::Words
+                                        && !t[a.start..a.end]
+                                            .split([' ', '-'])
+                                            .any(|w| scale_word(&w.to_ascii_lowercase()).is_some());
+                                if let Some(k2) =
+                                    (b.kind == AtomKind::Words && k < 999.0 && a_plain)
+                                        .then(|| scale_word(&bw))
+                                        .flatten()
+                                {
                                     if k2 >= 1000.0 && lo < k2 && lo * k2 <= f2.value * 1.000001 {
                                         lo *= k2;
                                     }
@@ -1522,8 +2419,14 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
 
     // ------------------------------------------------------------- counted noun
     if unit.is_empty() {
-        let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of") { end + 3 } else { end };
-        let grammatical = (a.kind == AtomKind::Digits || a.kind == AtomKind::Words) && !scaled && high.is_none();
+        let from = if a.kind == AtomKind::Vague && t[end..].to_ascii_lowercase().starts_with(" of")
+        {
+            end + 3
+        } else {
+            end
+        };
+        let grammatical =
+            (a.kind == AtomKind::Digits || a.kind == AtomKind::Words) && !scaled && high.is_none();
         if let Some((n, e)) = counted_noun_n(t, from, grammatical.then_some(value == 1.0)) {
             if LEX.names.contains_key(n.as_str()) {
                 unit = LEX.names[n.as_str()].to_string();
@@ -1554,24 +2457,40 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             unit = u2;
         } else if a.kind == AtomKind::Words {
             let _lw = t[a.start..a.end].to_ascii_lowercase();
-            static OF: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^ of (?:the|my|his|her|its|their|our|your|these|those|\p{Lu}[\w.]*['’]s) ").unwrap());
+            static OF: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(
+                    r"^ of (?:the|my|his|her|its|their|our|your|these|those|\p{Lu}[\w.]*['’]s) ",
+                )
+                .unwrap()
+            });
             if before.is_none_or(|w| !w.eq_ignore_ascii_case("the")) && OF.is_match(&t[a.end..]) {
                 let m = OF.find(&t[a.end..]).unwrap();
-                unit = counted_noun(t, a.end + m.end() - 1).map_or_else(|| "count".to_string(), |(n, _)| n);
+                unit = counted_noun(t, a.end + m.end() - 1)
+                    .map_or_else(|| "count".to_string(), |(n, _)| n);
             }
             if unit.is_empty() && value < 1000.0 {
                 // spelled numbers need a counted noun ("three days", not "the two")
                 return None;
             }
-        } else if t[end..].starts_with(' ') && t[end + 1..].starts_with(char::is_uppercase) && a.kind == AtomKind::Digits && before.is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        } else if t[end..].starts_with(' ')
+            && t[end + 1..].starts_with(char::is_uppercase)
+            && a.kind == AtomKind::Digits
+            && before.is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
             return None;
         }
     }
     if a.kind == AtomKind::Words {
         let lw = t[a.start..a.end].to_ascii_lowercase();
         if lw == "one" {
-            if before.is_some_and(|w| ["the", "this", "that", "each", "every", "any", "no", "same", "which", "another", "no.", "only", "last", "right", "wrong", "new", "old", "big", "good"].contains(&w.to_ascii_lowercase().as_str())) {
+            if before.is_some_and(|w| {
+                [
+                    "the", "this", "that", "each", "every", "any", "no", "same", "which",
+                    "another", "no.", "only", "last", "right", "wrong", "new", "old", "big",
+                    "good",
+                ]
+                .contains(&w.to_ascii_lowercase().as_str())
+            }) {
                 return None;
             }
             if unit == "another" || unit.ends_with("self") {
@@ -1579,7 +2498,11 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
             }
         }
     }
-    if unit.is_empty() && a.kind == AtomKind::Digits && (1.0..=120.0).contains(&a.value) && a.value.fract() == 0.0 {
+    if unit.is_empty()
+        && a.kind == AtomKind::Digits
+        && (1.0..=120.0).contains(&a.value)
+        && a.value.fract() == 0.0
+    {
         // "Maddon, 66, said": an age in apposition to a name
         let head = t[..start].trim_end();
         if head.ends_with(',') && t[end..].starts_with(',') {
@@ -1594,9 +2517,24 @@ fn build(t: &str, atoms: &[Atom], idx: usize, next: &mut usize, in_range: bool) 
         unit = "count".into();
         // "an average of 15 per month": a bare rate; the span stays on the number so
         // that a unit elided from the sentence can still apply to it
-        let rate_word = next_word(t, end).is_some_and(|w| ["per", "a", "an", "each", "annually", "yearly", "monthly", "weekly", "daily", "hourly"].iter().any(|k| w.eq_ignore_ascii_case(k)));
+        let rate_word = next_word(t, end).is_some_and(|w| {
+            [
+                "per", "a", "an", "each", "annually", "yearly", "monthly", "weekly", "daily",
+                "hourly",
+            ]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+        });
         if per.is_none() && (rate_word || t[end..].starts_with('/')) {
-            per = per_after(t, end).filter(|(p, _)| ["hour", "day", "week", "month", "quarter", "year", "game", "person", "head", "share"].contains(&p.as_str())).map(|x| x.0);
+            per = per_after(t, end)
+                .filter(|(p, _)| {
+                    [
+                        "hour", "day", "week", "month", "quarter", "year", "game", "person",
+                        "head", "share",
+                    ]
+                    .contains(&p.as_str())
+                })
+                .map(|x| x.0);
         }
     }
     if neg {
@@ -1634,8 +2572,27 @@ fn borrowed_unit(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<(St
 
 fn pre_modifier(t: &str, i: usize) -> Option<String> {
     const NOT: &[&str] = &[
-        "past", "next", "last", "first", "final", "coming", "recent", "average", "estimated", "additional", "extra",
-        "further", "total", "combined", "entire", "whole", "mere", "staggering", "whopping", "reported", "approximate",
+        "past",
+        "next",
+        "last",
+        "first",
+        "final",
+        "coming",
+        "recent",
+        "average",
+        "estimated",
+        "additional",
+        "extra",
+        "further",
+        "total",
+        "combined",
+        "entire",
+        "whole",
+        "mere",
+        "staggering",
+        "whopping",
+        "reported",
+        "approximate",
     ];
     let (st, w) = word_before(t, i)?;
     if t[st + w.len()..i] != *" " {
@@ -1657,7 +2614,11 @@ fn pre_modifier(t: &str, i: usize) -> Option<String> {
         return None;
     }
     let (_, d) = word_before(t, st)?;
-    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your"].contains(&d.to_ascii_lowercase().as_str()).then_some(wl)
+    [
+        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
+    ]
+    .contains(&d.to_ascii_lowercase().as_str())
+    .then_some(wl)
 }
 
 /// "4 billion pesos ($230 million) a year": the rate follows the conversion in
@@ -1670,9 +2631,11 @@ fn per_beyond_paren(t: &str, end: usize) -> Option<String> {
 
 /// "40 million of the 90 million pesos": the unit of the total a part is taken from.
 fn unit_of_total(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<String> {
-    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ of (?:the|its|their|a|an) $").unwrap());
-    static SCALE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:[ -]?(?i:trillion|billion|million|thousand)|bn|m|k)\b").unwrap());
+    static OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ of (?:the|its|their|a|an) $").unwrap());
+    static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[ -]?(?i:trillion|billion|million|thousand)|bn|m|k)\b").unwrap()
+    });
     if !t[end..].starts_with(" of ") {
         return None;
     }
@@ -1686,7 +2649,9 @@ fn unit_of_total(t: &str, end: usize, atoms: &[Atom], next: usize) -> Option<Str
         return Some(code.to_string());
     }
     let e = b.end + SCALE.find(&t[b.end..]).map_or(0, |m| m.end());
-    unit_after(t, e, true).map(|u| u.unit).or_else(|| counted_noun(t, e).map(|x| x.0))
+    unit_after(t, e, true)
+        .map(|u| u.unit)
+        .or_else(|| counted_noun(t, e).map(|x| x.0))
 }
 
 /// Extend the span left over an approximation marker or a change verb.
@@ -1725,10 +2690,49 @@ fn approx_left(t: &str, start: usize, change: &mut String) -> usize {
 fn verb_dir(v: &str) -> &'static str {
     let v = v.to_ascii_lowercase();
     if [
-        "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "drops", "dropping", "declined", "declines",
-        "decreased", "lost", "loses", "losing", "slid", "slides", "slipped", "shed", "sheds", "tumbled", "tumbles", "plunged",
-        "plunges", "slumped", "eased", "eases", "sank", "dipped", "lower", "cut", "cuts", "shrank", "contracted", "drop",
-        "slide", "slip", "plunge", "dip", "decline", "decrease", "tumble", "lose",
+        "down",
+        "fell",
+        "fall",
+        "falls",
+        "falling",
+        "fallen",
+        "dropped",
+        "drops",
+        "dropping",
+        "declined",
+        "declines",
+        "decreased",
+        "lost",
+        "loses",
+        "losing",
+        "slid",
+        "slides",
+        "slipped",
+        "shed",
+        "sheds",
+        "tumbled",
+        "tumbles",
+        "plunged",
+        "plunges",
+        "slumped",
+        "eased",
+        "eases",
+        "sank",
+        "dipped",
+        "lower",
+        "cut",
+        "cuts",
+        "shrank",
+        "contracted",
+        "drop",
+        "slide",
+        "slip",
+        "plunge",
+        "dip",
+        "decline",
+        "decrease",
+        "tumble",
+        "lose",
     ]
     .contains(&v.as_str())
     {
@@ -1741,10 +2745,10 @@ fn verb_dir(v: &str) -> &'static str {
 fn op(m: &str) -> String {
     let m = m.to_ascii_lowercase();
     match m.as_str() {
-        "more than" | "over" | "above" | "at least" | "upwards of" | "in excess of" | "exceeding" | "greater than"
-        | "just over" | "well over" | "higher than" => ">",
-        "less than" | "lower than" | "under" | "below" | "up to" | "fewer than" | "no more than" | "at most" | "just under" | "sub"
-        | "as many as" | "as much as" => "<",
+        "more than" | "over" | "above" | "at least" | "upwards of" | "in excess of"
+        | "exceeding" | "greater than" | "just over" | "well over" | "higher than" => ">",
+        "less than" | "lower than" | "under" | "below" | "up to" | "fewer than"
+        | "no more than" | "at most" | "just under" | "sub" | "as many as" | "as much as" => "<",
         "minus" => "=",
         _ => "~",
     }
