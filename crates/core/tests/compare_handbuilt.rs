@@ -249,3 +249,47 @@ fn dump() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Reprinted wire copy: the same remark in many documents is one group however often it
+/// is reprinted (the fuzzy search's notion of a rare word counts distinct texts, so
+/// reprints never push a remark's words over the cap), and an article that gives the same
+/// words to two people in every copy is not a speaker conflict; another outlet giving
+/// them to someone else is.
+#[test]
+fn reprints_group_once_and_agree_with_themselves() {
+    let people: &[(&str, &[&str], ActorKind, &[&str])] = &[
+        ("Ann Lee", &["Ann Lee"], P, &[]),
+        ("Bo Kim", &["Bo Kim"], P, &[]),
+        ("Cy Park", &["Cy Park"], P, &[]),
+    ];
+    let reprint = "Fuel talks stalled on Monday.\n\u{201c}Fuel shipments across the northern border resume next month,\u{201d} said Ann Lee.\n\
+        Her rival was sceptical.\n\u{201c}Fuel shipments across the northern border resume next month,\u{201d} said Bo Kim, mocking her.";
+    let mut docs: Vec<DocAnalysis> = (0..80)
+        .map(|i| doc(&format!("wire-{i:02}.txt"), reprint, people, None))
+        .collect();
+    let c = compare(&mut docs.clone(), &CompareOptions::default());
+    assert_eq!(c.quote_groups.len(), 1, "{:#?}", c.quote_groups);
+    assert_eq!(c.quote_groups[0].members.len(), 160);
+    assert_eq!(c.quote_groups[0].relation, "exact");
+    assert!(
+        c.conflicts.iter().all(|x| x.kind != "speaker"),
+        "{:#?}",
+        c.conflicts
+    );
+
+    docs.push(doc(
+        "other.txt",
+        "\u{201c}Fuel shipments across the northern border resume next month,\u{201d} said Cy Park.",
+        people,
+        None,
+    ));
+    let c = compare(&mut docs, &CompareOptions::default());
+    assert_eq!(c.quote_groups.len(), 1);
+    let speaker: Vec<_> = c.conflicts.iter().filter(|x| x.kind == "speaker").collect();
+    assert_eq!(speaker.len(), 1, "{:#?}", c.conflicts);
+    assert_eq!(
+        speaker[0].values.get("other.txt").map(|s| s.as_str()),
+        Some("Cy Park")
+    );
+    assert_eq!(speaker[0].values.len(), 81);
+}

@@ -43,6 +43,10 @@ const STOP: &[&str] = &[
     "nearly", "about", "around", "roughly", "almost", "than",
 ];
 
+/// [`STOP`] as a set (looked up for every word of every quote and figure context).
+static STOP_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 /// Content stems of a text, skipping actor mention spans (names say who, not what).
 pub(crate) fn content_stems(body: &str, span: Span, mentions: &[Span]) -> Vec<String> {
     let text = span.text(body);
@@ -58,7 +62,7 @@ pub(crate) fn content_stems(body: &str, span: Span, mentions: &[Span]) -> Vec<St
             continue;
         }
         let low = w.to_lowercase();
-        if STOP.contains(&low.as_str()) {
+        if STOP_SET.contains(low.as_str()) {
             continue;
         }
         out.push(stem(&low));
@@ -106,7 +110,7 @@ fn figure_context(d: &DocAnalysis, f: &Figure, mentions: &[Span]) -> Vec<String>
         .as_deref()
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3 && !STOP.contains(&w.to_lowercase().as_str()))
+        .filter(|w| w.len() >= 3 && !STOP_SET.contains(w.to_lowercase().as_str()))
         .map(|w| stem(&w.to_lowercase()))
         .collect();
     let Some(sent) = d.sentences.get(f.sentence) else {
@@ -295,8 +299,9 @@ pub fn quote_groups(
     mspans: &[Vec<Span>],
 ) -> (Vec<QuoteGroup>, Vec<Conflict>) {
     let _ = mspans; // names inside a quote are what is said: they count as content here
+                    // Every quote, its content stems (interned) and its folded text.
     let mut items: Vec<(usize, usize)> = Vec::new();
-    let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
+    let mut vocab: crate::text::FastMap<String, u32> = Default::default();
     let mut words: Vec<Vec<u32>> = Vec::new();
     let mut folded: Vec<String> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
@@ -323,19 +328,53 @@ pub fn quote_groups(
             );
         }
     }
+    let n = items.len();
+    // Texts: quotes with the same folded words are one text (reprinted wire copy makes
+    // many), linked as "exact" at once; the fuzzy search below runs over distinct texts
+    // only, so its cost and its idea of a rare word do not grow with the reprints. A
+    // quote without content stems (too short to mean anything alone) stays on its own.
+    let mut text_of: Vec<usize> = vec![usize::MAX; n];
+    let mut texts: Vec<Vec<usize>> = Vec::new();
+    {
+        let mut by_text: crate::text::FastMap<&str, usize> = Default::default();
+        for i in 0..n {
+            if words[i].is_empty() || folded[i].is_empty() {
+                text_of[i] = texts.len();
+                texts.push(vec![i]);
+                continue;
+            }
+            let next = texts.len();
+            let t = *by_text.entry(folded[i].as_str()).or_insert(next);
+            if t == next {
+                texts.push(Vec::new());
+            }
+            texts[t].push(i);
+            text_of[i] = t;
+        }
+    }
+    // the documents a text occurs in (sorted, distinct)
+    let text_docs: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|m| {
+            let mut d: Vec<usize> = m.iter().map(|&i| items[i].0).collect();
+            d.dedup(); // items are in document order
+            d
+        })
+        .collect();
+    let rep = |t: usize| texts[t][0];
+    let nt = texts.len();
     let mut df: Vec<u32> = vec![0; vocab.len()];
-    for w in &words {
-        for &s in w {
+    for t in 0..nt {
+        for &s in &words[rep(t)] {
             df[s as usize] += 1;
         }
     }
-    let n = items.len();
-    let cap = (n / 100).clamp(6, 30) as u32;
+    let cap = (nt / 100).clamp(6, 30) as u32;
     let mut inv: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-    for (id, w) in words.iter().enumerate() {
-        for &s in w {
+    for t in 0..nt {
+        for &s in &words[rep(t)] {
             if df[s as usize] <= cap {
-                inv[s as usize].push(id as u32);
+                inv[s as usize].push(t as u32);
             }
         }
     }
@@ -356,21 +395,16 @@ pub fn quote_groups(
         }
         c
     };
-    // Candidates: each quote probes the posting lists of its six rarest stems (prefix
-    // filtering), so the work is at most 6 x cap per quote: linear in the corpus.
-    // equal folded texts share an id, so the exact test is an integer comparison (a
-    // corpus with reprinted articles has many long identical quotes)
-    let mut text_id: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    let fid: Vec<u32> = folded
-        .iter()
-        .map(|f| {
-            let next = text_id.len() as u32;
-            *text_id.entry(f.as_str()).or_insert(next)
-        })
-        .collect();
-    let mut cands: BTreeSet<(u32, u32)> = BTreeSet::new();
-    for (a, w) in words.iter().enumerate() {
-        let mut rarest: Vec<(u32, u32)> = w
+    // Candidates: each text probes the posting lists of its six rarest stems (prefix
+    // filtering), so the work is at most 6 x cap per text: linear in the corpus. Two
+    // texts are compared only when they occur in two different documents between them.
+    let single_doc = |a: usize, b: usize| {
+        let (da, db) = (&text_docs[a], &text_docs[b]);
+        da.len() == 1 && db.len() == 1 && da[0] == db[0]
+    };
+    let mut cands: Vec<(u32, u32)> = Vec::new();
+    for a in 0..nt {
+        let mut rarest: Vec<(u32, u32)> = words[rep(a)]
             .iter()
             .map(|&s| (df[s as usize], s))
             .filter(|x| x.0 <= cap && x.0 >= 2)
@@ -379,24 +413,33 @@ pub fn quote_groups(
         for (_, st) in rarest.into_iter().take(6) {
             for &b in &inv[st as usize] {
                 let b = b as usize;
-                if b != a && items[a].0 != items[b].0 {
-                    cands.insert((a.min(b) as u32, a.max(b) as u32));
+                if b != a && !single_doc(a, b) {
+                    cands.push((a.min(b) as u32, a.max(b) as u32));
                 }
             }
         }
     }
+    cands.sort_unstable();
+    cands.dedup();
     let mut dsu = Dsu::new(n);
+    // relation kinds per link between texts (a text with itself: its reprints)
     let mut relation: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
+    for (t, members) in texts.iter().enumerate() {
+        if text_docs[t].len() >= 2 {
+            relation.insert((t, t), "exact");
+        }
+        for &m in &members[1..] {
+            dsu.union(members[0], m);
+        }
+    }
     for &(a, b) in &cands {
         let (a, b) = (a as usize, b as usize);
-        let all = inter(&words[a], &words[b], false);
-        let small = words[a].len().min(words[b].len()).max(1);
+        let (ra, rb) = (rep(a), rep(b));
+        let all = inter(&words[ra], &words[rb], false);
+        let small = words[ra].len().min(words[rb].len()).max(1);
         let rel = if all == small {
-            let (fa, fb) = (&folded[a], &folded[b]);
-            if fid[a] == fid[b] && !fa.is_empty() {
-                Some("exact")
-            } else if fid[a] != fid[b]
-                && fa.split(' ').count() >= 3
+            let (fa, fb) = (&folded[ra], &folded[rb]);
+            if fa.split(' ').count() >= 3
                 && fb.split(' ').count() >= 3
                 && (fa.contains(fb.as_str()) || fb.contains(fa.as_str()))
             {
@@ -408,9 +451,9 @@ pub fn quote_groups(
             None
         };
         let rel = rel.or_else(|| {
-            let rare = inter(&words[a], &words[b], true);
-            let qa = &docs[items[a].0].quotes[items[a].1];
-            let qb = &docs[items[b].0].quotes[items[b].1];
+            let rare = inter(&words[ra], &words[rb], true);
+            let qa = &docs[items[ra].0].quotes[items[ra].1];
+            let qb = &docs[items[rb].0].quotes[items[rb].1];
             let same_speaker = qa.speaker.is_some() && qa.speaker == qb.speaker;
             let ratio = all as f64 / small as f64;
             // a remark translated or paraphrased differently: the same speaker and a good
@@ -424,7 +467,7 @@ pub fn quote_groups(
             }
         });
         if let Some(r) = rel {
-            dsu.union(a, b);
+            dsu.union(ra, rb);
             relation.insert((a, b), r);
         }
     }
@@ -435,7 +478,7 @@ pub fn quote_groups(
     let mut rel_by_root: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     let mut links_by_root: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
     for (&(a, b), r) in &relation {
-        let root = dsu.find(a);
+        let root = dsu.find(rep(a));
         rel_by_root.entry(root).or_default().insert(*r);
         if *r != "paraphrase" {
             links_by_root.entry(root).or_default().push((a, b));
@@ -444,7 +487,8 @@ pub fn quote_groups(
     let mut out = Vec::new();
     let mut conflicts = Vec::new();
     for ids in groups.values() {
-        if ids.len() < 2 {
+        // a group is the same remark in two sources at least
+        if ids.len() < 2 || ids.iter().all(|&i| items[i].0 == items[ids[0]].0) {
             continue;
         }
         let root = dsu.find(ids[0]);
@@ -474,21 +518,48 @@ pub fn quote_groups(
             .map(|&i| docs[items[i].0].quotes[items[i].1].speaker.clone())
             .collect();
         // Same words, different named speakers: one speaker conflict per group, over the
-        // members joined by exact or truncated links (a paraphrase may rightly differ).
+        // quotes of texts joined by exact or truncated links (a paraphrase may rightly
+        // differ): on each link, every quote whose speaker differs from another's there.
         let links = links_by_root
             .get(&root)
             .map(|v| v.as_slice())
             .unwrap_or(&[]);
         let mut linked: BTreeSet<usize> = BTreeSet::new();
         for &(a, b) in links {
-            let (qa, qb) = (
-                &docs[items[a].0].quotes[items[a].1],
-                &docs[items[b].0].quotes[items[b].1],
-            );
-            if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
-                if sa != sb {
-                    linked.insert(a);
-                    linked.insert(b);
+            let on_link: Vec<usize> = if a == b {
+                texts[a].clone()
+            } else {
+                texts[a].iter().chain(&texts[b]).copied().collect()
+            };
+            // per document, the speakers it gives the words to; documents that agree on
+            // them (reprints, or one article quoting two people saying the same words in
+            // every copy) are one view
+            let mut by_doc: BTreeMap<usize, BTreeSet<&String>> = BTreeMap::new();
+            for &i in &on_link {
+                if let Some(sp) = &docs[items[i].0].quotes[items[i].1].speaker {
+                    by_doc.entry(items[i].0).or_default().insert(sp);
+                }
+            }
+            let mut views: BTreeMap<&BTreeSet<&String>, Vec<usize>> = BTreeMap::new();
+            for (d, set) in &by_doc {
+                let v = views.entry(set).or_default();
+                if v.len() < 2 {
+                    v.push(*d);
+                }
+            }
+            if views.len() < 2 {
+                continue;
+            }
+            // a quote conflicts when another document does not give these words to its speaker
+            for &i in &on_link {
+                let d = items[i].0;
+                if let Some(sp) = &docs[d].quotes[items[i].1].speaker {
+                    if views
+                        .iter()
+                        .any(|(set, ds)| !set.contains(sp) && ds.iter().any(|&x| x != d))
+                    {
+                        linked.insert(i);
+                    }
                 }
             }
         }
