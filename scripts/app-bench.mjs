@@ -16,6 +16,8 @@ const args = process.argv.slice(2);
 const argVal = (k, d) => { const i = args.indexOf(k); return i >= 0 && args[i + 1] ? args[i + 1] : d; };
 const n = Number(argVal('--n', 1000));
 const runs = Number(argVal('--runs', 3));
+// --no-wait: give the files at once, while the worker still warms up after the example
+const wait = !args.includes('--no-wait');
 const shared = process.env.PARALLAX_SHARED ?? path.join(root, '../shared');
 
 const readTxt = (dir) => fs.existsSync(dir)
@@ -38,6 +40,7 @@ try {
     const page = await app.context.newPage();
     await page.goto(app.baseUrl);
     await clearWorkspace(page);
+    if (wait) await page.waitForFunction(() => document.querySelector('.page')?.dataset.warm === 'true', null, { timeout: 60_000 });
     const t0 = Date.now();
     await page.setInputFiles('#file-input', files);
     await page.waitForFunction((n) => document.querySelector('.page')?.dataset.state === 'done'

@@ -143,10 +143,16 @@ pub enum Msg {
     Shared(String),
     /// The fragment changed in an open page (a share link pasted into the address bar).
     HashChanged,
+    /// Save the workspace in IndexedDB if it is still due and no analysis runs.
+    PersistNow,
 }
 
 /// Files read concurrently when sources are added.
-const READ_BATCH: usize = 64;
+const READ_BATCH: usize = 256;
+/// Most bytes read in one batch (files over the size limit are not read).
+const READ_BATCH_BYTES: f64 = 32e6;
+/// Workspaces of at least this many sources are saved in IndexedDB only between analyses.
+const DEFER_SAVE_SOURCES: usize = 100;
 
 /// How long a cancelled worker may stay silent before it is replaced, in milliseconds.
 const CANCEL_GRACE_MS: i32 = 3000;
@@ -182,6 +188,10 @@ pub struct App {
     undo: Option<Snapshot>,
     /// The workspace was restored or set up: changes may now be persisted.
     restored: bool,
+    /// The workspace changed and is not saved in IndexedDB yet (see `persist`).
+    persist_due: bool,
+    /// A `PersistNow` message is on its way.
+    persist_scheduled: bool,
 
     notice: Option<String>,
     /// A non-error message (e.g. "link copied").
@@ -217,6 +227,8 @@ impl Component for App {
             source_list_open: None,
             undo: None,
             restored: false,
+            persist_due: false,
+            persist_scheduled: false,
             notice: None,
             info: None,
             share_url: None,
@@ -399,6 +411,13 @@ impl Component for App {
                 self.request_analysis(ctx);
                 self.persist();
                 true
+            }
+            Msg::PersistNow => {
+                self.persist_scheduled = false;
+                if self.persist_due && !matches!(self.phase, Phase::Analysing { .. }) {
+                    self.save_now();
+                }
+                false
             }
             Msg::LoadFailed(e) => {
                 self.notice = Some(e);
@@ -655,6 +674,21 @@ impl Component for App {
             Msg::Shared(text) => {
                 self.info = Some(text);
                 true
+            }
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        if self.persist_due
+            && !self.persist_scheduled
+            && !matches!(self.phase, Phase::Analysing { .. })
+        {
+            self.persist_scheduled = true;
+            let link = ctx.link().clone();
+            let go = Closure::once_into_js(move || link.send_message(Msg::PersistNow));
+            if let Some(w) = web_sys::window() {
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 0);
             }
         }
     }
@@ -982,7 +1016,21 @@ impl App {
     }
 
     /// Stores the workspace in IndexedDB (fire and forget; a failure is logged).
-    fn persist(&self) {
+    /// Saves the workspace in IndexedDB, at once for a small workspace. A large one (the
+    /// save is the workspace as JSON, every source's text included, then the IndexedDB
+    /// write: for a thousand files a few hundred milliseconds of the page's thread and of
+    /// the browser's, which the analysis would otherwise share) is saved once the page has
+    /// rendered and no analysis runs (see `rendered`).
+    fn persist(&mut self) {
+        self.persist_due = true;
+        if self.sources.len() < DEFER_SAVE_SOURCES {
+            self.save_now();
+        }
+    }
+
+    /// Saves the workspace in IndexedDB now.
+    fn save_now(&mut self) {
+        self.persist_due = false;
         if !self.restored {
             return;
         }
@@ -1045,15 +1093,32 @@ impl App {
         self.phase = Phase::Loading(format!("{n} file{}", plural(n)));
         ctx.link().send_future(async move {
             let mut out = Vec::with_capacity(files.len());
-            // Read in batches of concurrent reads (one at a time costs a round trip per file).
-            for batch in files.chunks(READ_BATCH) {
+            // Read in batches of concurrent reads (one at a time costs a round trip per file),
+            // a batch holding at most READ_BATCH files and READ_BATCH_BYTES.
+            // (`File.size` is a synchronous look at the file: asked once per file)
+            let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
+            let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
+            let (mut from, mut bytes) = (0, 0.0);
+            for (i, &size) in sizes.iter().enumerate() {
+                let size = size.min(limits.max_file_bytes as f64 + 1.0);
+                if i > from && (i - from >= READ_BATCH || bytes + size > READ_BATCH_BYTES) {
+                    batches.push(from..i);
+                    (from, bytes) = (i, 0.0);
+                }
+                bytes += size;
+            }
+            if from < files.len() {
+                batches.push(from..files.len());
+            }
+            for batch in batches {
                 let mut reads = Vec::new();
                 let pending = Array::new();
                 // a failed read resolves to `undefined` (kept alive until the batch is read)
                 let on_error = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
-                for f in batch {
+                for i in batch {
+                    let f = &files[i];
                     let name = f.name();
-                    let size = f.size();
+                    let size = sizes[i];
                     // Checked before reading: a huge file is never loaded into memory.
                     if size > limits.max_file_bytes as f64 {
                         let name = clean_name(name);

@@ -54,13 +54,18 @@ const MAX_HELPERS: usize = 3;
 /// 100, 1.1 s after 300, as fast as a worker that has analysed thousands).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const WARM_WORDS: u64 = 250_000;
+/// Without a request this long after `ready`, the worker warms up on its own.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const WARM_IDLE_MS: i32 = 1000;
 /// Longest warm-up, in milliseconds of wall time, however far it got.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const WARM_MAX_MS: f64 = 4000.0;
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use super::{CHUNK, CHUNK_BYTES, IN_FLIGHT, MAX_HELPERS, SLICE_MS, WARM_MAX_MS, WARM_WORDS};
+    use super::{
+        CHUNK, CHUNK_BYTES, IN_FLIGHT, MAX_HELPERS, SLICE_MS, WARM_IDLE_MS, WARM_MAX_MS, WARM_WORDS,
+    };
     use js_sys::{Array, Function, Promise, Uint8Array};
     use parallax_web::{
         analyze_chunk, ChunkResult, Engine, Job, Request, SourceSpec, WorkerMsg,
@@ -88,6 +93,8 @@ mod web {
             id: u32,
             edits: Vec<parallax_core::compare::IssueEdit>,
         },
+        /// Warm up now: no request came within [`WARM_IDLE_MS`] of `ready`.
+        Warm,
     }
 
     struct Helper {
@@ -369,6 +376,17 @@ mod web {
                     post_bytes(&WorkerMsg::Done { id, analysis });
                 }
                 Task::Analyze { id, job } => analyze(&state, id, job).await,
+                Task::Warm => {
+                    if !state.borrow().spawned {
+                        state.borrow_mut().spawned = true;
+                        spawn_helpers(&state);
+                    }
+                    if !state.borrow().warmed {
+                        state.borrow_mut().warmed = true;
+                        warm_up(&state).await;
+                    }
+                    continue;
+                }
             }
             // Helpers start once the first task is done: on page load that is the example,
             // which must show as soon as possible, and the helpers' start-up and warm-up
@@ -604,6 +622,23 @@ mod web {
         scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
         post(&WorkerMsg::Ready);
+        // No request soon after `ready` (an empty workspace on page load): warm up anyway,
+        // on the bundled example, so the user's first drop is fast too.
+        let st = state.clone();
+        let idle = Closure::once_into_js(move || {
+            let mut s = st.borrow_mut();
+            if s.running || s.warmed || s.spawned || !s.queue.is_empty() {
+                return;
+            }
+            s.queue.push_back(Task::Warm);
+            s.running = true;
+            drop(s);
+            wasm_bindgen_futures::spawn_local(run(st.clone()));
+        });
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+            idle.unchecked_ref(),
+            WARM_IDLE_MS,
+        );
     }
 }
 
