@@ -151,31 +151,70 @@ pub fn figure_groups(
                 .push(id);
         }
     }
+    // context stems interned, each figure's as a sorted list of ids
+    let mut vocab: crate::text::FastMap<&str, u32> = Default::default();
+    let cids: Vec<Vec<u32>> = ctx
+        .iter()
+        .map(|c| {
+            // a BTreeSet iterates in order, but ids follow first sight: sort
+            let mut v: Vec<u32> = c
+                .iter()
+                .map(|s| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(s.as_str()).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    let shared_count = |x: &[u32], y: &[u32]| {
+        let (mut i, mut j, mut c) = (0, 0, 0usize);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    c += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        c
+    };
     let mut dsu = Dsu::new(items.len());
+    let mut inv: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
     for ids in blocks.values() {
-        // inverted index over context stems within the block
-        let mut inv: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        // inverted index over context stems within the block (lists emptied after it)
+        let mut used: Vec<u32> = Vec::new();
         for &id in ids {
-            for s in &ctx[id] {
-                inv.entry(s.as_str()).or_default().push(id);
+            for &s in &cids[id] {
+                if inv[s as usize].is_empty() {
+                    used.push(s);
+                }
+                inv[s as usize].push(id);
             }
         }
         let cap = (ids.len() / 2).clamp(4, 100);
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for list in inv.values() {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for &s in &used {
+            let list = &inv[s as usize];
             if list.len() > cap || list.len() < 2 {
                 continue;
             }
             for (x, &a) in list.iter().enumerate() {
                 for &b in &list[x + 1..] {
                     if items[a].0 != items[b].0 {
-                        pairs.insert((a, b));
+                        pairs.push((a, b));
                     }
                 }
             }
         }
+        pairs.sort_unstable();
+        pairs.dedup();
         for (a, b) in pairs {
-            let shared = ctx[a].intersection(&ctx[b]).count();
+            let shared = shared_count(&cids[a], &cids[b]);
             let small = ctx[a].len().min(ctx[b].len()).max(1);
             if shared >= 1 && shared * 5 >= small {
                 let fa = &docs[items[a].0].figures[items[a].1];
@@ -189,6 +228,9 @@ pub fn figure_groups(
                     dsu.union(a, b);
                 }
             }
+        }
+        for &s in &used {
+            inv[s as usize].clear();
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

@@ -168,26 +168,34 @@ fn pairs(
         }
     }
     let mut out = Vec::new();
-    let mut acc: HashMap<usize, f64> = HashMap::new();
+    // dense accumulator over the later documents, and the ones touched (in first-touch
+    // order, sorted before use): no hashing per posting
+    let mut acc: Vec<f64> = vec![0.0; n];
+    let mut touched: Vec<usize> = Vec::new();
     for (di, v) in vecs.iter().enumerate() {
         if norms[di] == 0.0 {
             continue;
         }
-        acc.clear();
         for &(t, w) in v {
-            for &(dj, wj) in &postings[t] {
-                if dj > di {
-                    *acc.entry(dj).or_default() += w * wj;
+            let list = &postings[t];
+            // postings are in document order: skip to the later documents
+            let from = list.partition_point(|&(dj, _)| dj <= di);
+            for &(dj, wj) in &list[from..] {
+                if acc[dj] == 0.0 {
+                    touched.push(dj);
                 }
+                acc[dj] += w * wj;
             }
         }
-        let mut hits: Vec<(usize, usize, f64)> = acc
-            .iter()
-            .map(|(&dj, &dot)| (di, dj, dot / (norms[di] * norms[dj])))
-            .filter(|x| x.2 >= min_cos)
-            .collect();
-        hits.sort_by_key(|x| x.1);
-        out.extend(hits);
+        touched.sort_unstable();
+        for &dj in &touched {
+            let cos = acc[dj] / (norms[di] * norms[dj]);
+            if cos >= min_cos {
+                out.push((di, dj, cos));
+            }
+            acc[dj] = 0.0;
+        }
+        touched.clear();
     }
     out
 }
