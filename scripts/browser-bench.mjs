@@ -109,7 +109,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 // Runs in the blank page: starts a worker, waits for `ready`, then posts each batch
 // (one request per batch, in order) and times it.
-async function pageRun(batches) {
+async function pageRun({ batches, waitWarm }) {
   // The worker protocol (src/lib.rs Request / WorkerMsg, src/bin/worker.rs): the page posts
   // [request JSON, Uint8Array, ...] (one byte array per source of an `analyze` request);
   // the worker answers JSON strings with `kind` ready and progress (throttled; always for
@@ -138,6 +138,15 @@ async function pageRun(batches) {
   });
   const readyMs = performance.now() - t0;
   const results = [];
+  // the worker's `warm` message (its practice after the first request; see src/lib.rs
+  // Engine::warm_pass), listened for from the start
+  let warm = null;
+  const warmed = new Promise((resolve) => {
+    worker.addEventListener('message', (e) => {
+      if (typeof e.data !== 'string') return;
+      try { const m = JSON.parse(e.data); if (m.kind === 'warm') { warm = m; resolve(m); } } catch { /* not JSON */ }
+    });
+  });
   for (let i = 0; i < prepared.length; i++) {
     const id = i + 1;
     const files = prepared[i];
@@ -160,8 +169,11 @@ async function pageRun(batches) {
       worker.postMessage(request(id, files));
     });
     results.push(r);
+    if (i === 0 && waitWarm) {
+      await Promise.race([warmed, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    }
   }
-  return { readyMs, results, terminate: () => worker.terminate() };
+  return { readyMs, results, warm, terminate: () => worker.terminate() };
 }
 
 // ---------------------------------------------------------------- driver
@@ -192,23 +204,30 @@ async function main() {
   // With `warm`, a first untimed request (8 articles) builds the lexicons and regexes and
   // lets the engine tier up, as the native bench warms up before timing; in the app the
   // example corpus analysed on page load does the same.
-  async function measure(batches, warm = true) {
+  // With `waitWarm` (the default), the timed requests start once the worker has finished its
+  // warm-up practice, as in the app, where it practises while the example is on screen
+  // (scripts/app-bench.mjs); without, they start right after the first request.
+  const warmUps = [];
+  async function measure(batches, warm = true, waitWarm = true) {
     if (warm) batches = [articles.slice(0, 8), ...batches];
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base + BENCH_PAGE.slice(1));
-    const handle = await page.evaluateHandle(pageRun, batches.map((b) => b.map(({ name, text }) => ({ name, text }))));
-    const res = await handle.evaluate((h) => ({ readyMs: h.readyMs, results: h.results }));
+    const handle = await page.evaluateHandle(pageRun, { batches: batches.map((b) => b.map(({ name, text }) => ({ name, text }))), waitWarm: warm && waitWarm });
+    const res = await handle.evaluate((h) => ({ readyMs: h.readyMs, results: h.results, warm: h.warm }));
     if (warm) res.results = res.results.slice(1);
     let wasmMemory = null;
     for (const w of page.workers()) {
+      // the coordinating worker, not a helper (helpers are named, src/bin/worker.rs);
       // wasm_bindgen() returns the already instantiated module's exports.
-      wasmMemory = await w.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength).catch(() => null);
+      const m = await w.evaluate(async () => (self.name === 'parallax-helper' ? null : (await wasm_bindgen()).memory.buffer.byteLength)).catch(() => null);
+      if (m != null) wasmMemory = m;
     }
     await handle.evaluate((h) => h.terminate());
     await ctx.close();
+    if (res.warm) warmUps.push(res.warm);
     if (errors.length) throw new Error(errors.join('\n'));
     return { ...res, wasmMemory };
   }
@@ -302,6 +321,19 @@ async function main() {
     out.analyze_compare_ms[n] = Math.round(t);
     log(`${n} articles: analyse ${p.toFixed(0)} ms, total ${t.toFixed(0)} ms`);
   }
+  // The same 1,000 on a cold worker: the timed request right after the first (8 articles),
+  // while the worker's code is still being optimised (what the warm-up avoids).
+  {
+    const files = corpusCount(1000);
+    const pipe = [], total = [], warms = [];
+    for (let r = 0; r < runs; r++) {
+      const m = await measure([files], true, false);
+      pipe.push(m.results[0].pipeline_ms); total.push(m.results[0].total_ms);
+    }
+    const p = median(pipe), t = median(total);
+    out.scaling_cold = { 1000: { words: sum(files, 'words'), analyse_ms: Math.round(p), compare_and_transfer_ms: Math.round(t - p), total_ms: Math.round(t) } };
+    log(`1000 articles, cold worker: analyse ${p.toFixed(0)} ms, total ${t.toFixed(0)} ms`);
+  }
 
   // The whole app: 1,000 files through the page's file picker until the Sources view
   // lists them (reading, worker + helpers, transfer, parsing and rendering on the page).
@@ -320,6 +352,9 @@ async function main() {
     log(`app bench failed: ${appRun.stderr}`);
   }
 
+  if (warmUps.length) {
+    out.warm_up = { ms: Math.round(median(warmUps.map((w) => w.ms))), words: median(warmUps.map((w) => w.words)), runs: warmUps.length };
+  }
   await browser.close();
   server.close();
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

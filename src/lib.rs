@@ -74,6 +74,23 @@ impl WorkerMsg {
     pub fn to_json_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("worker message serialises")
     }
+
+    /// The bytes of `Done { id, analysis }` for a borrowed analysis (what
+    /// [`Engine::finish_with`] hands out).
+    pub fn done_json_bytes(id: u32, analysis: &Analysis) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct DoneRef<'a> {
+            kind: &'static str,
+            id: u32,
+            analysis: &'a Analysis,
+        }
+        serde_json::to_vec(&DoneRef {
+            kind: "done",
+            id,
+            analysis,
+        })
+        .expect("worker message serialises")
+    }
 }
 
 /// A request from the page, posted as `[json, Uint8Array, Uint8Array, ...]`: the JSON of
@@ -451,6 +468,20 @@ impl Engine {
     /// previous and the current workspace use (so Undo is instant), and the comparison is
     /// computed.
     pub fn finish(&mut self, job: Job) -> Analysis {
+        self.settle(job);
+        self.compare(&self.last_edits)
+    }
+
+    /// [`Engine::finish`], handing the analysis to `f` (the worker encodes it) without
+    /// copying the documents (see [`Engine::compare_with`]).
+    pub fn finish_with<R>(&mut self, job: Job, f: impl FnOnce(&Analysis) -> R) -> R {
+        self.settle(job);
+        let edits = self.last_edits.clone();
+        self.compare_with(&edits, f)
+    }
+
+    /// A finished `job` becomes the current workspace.
+    fn settle(&mut self, job: Job) {
         assert!(job.is_finished(), "finish called on an unfinished job");
         let last: Vec<Result<(String, u64), FileError>> = job
             .results
@@ -480,7 +511,6 @@ impl Engine {
             self.sample = sample;
         }
         self.last_edits = job.edits;
-        self.compare(&self.last_edits)
     }
 
     /// The warm-up material: a few sources (at most 8, 64 KB) of the last workspace
@@ -545,6 +575,57 @@ impl Engine {
             on_file(&s.progress, s.error.as_ref(), s.cached);
         }
         self.finish(job)
+    }
+
+    /// [`Engine::compare`], handing the analysis to `f`: the cached documents are moved
+    /// into the comparison and back, not copied (a thousand articles are tens of
+    /// megabytes). The comparison writes the corpus speaker names into the quotes; they
+    /// are put back as analysed, so the cache is as before.
+    pub fn compare_with<R>(&mut self, edits: &[IssueEdit], f: impl FnOnce(&Analysis) -> R) -> R {
+        let mut docs = Vec::new();
+        let mut keys: Vec<Option<(String, u64)>> = Vec::new();
+        let mut errors = Vec::new();
+        for r in &self.last {
+            match r {
+                Ok(k) => match self.cache.remove(k) {
+                    Some(d) => {
+                        keys.push(Some(k.clone()));
+                        docs.push(d);
+                    }
+                    None => {
+                        // the same source twice: its document is out already
+                        let at = keys
+                            .iter()
+                            .position(|x| x.as_ref() == Some(k))
+                            .expect("cached");
+                        docs.push(docs[at].clone());
+                        keys.push(None);
+                    }
+                },
+                Err(e) => errors.push(e.clone()),
+            }
+        }
+        let speakers: Vec<Vec<Option<String>>> = docs
+            .iter()
+            .map(|d| d.quotes.iter().map(|q| q.speaker.clone()).collect())
+            .collect();
+        let analysis = parallax_core::finish(
+            docs,
+            errors,
+            &CompareOptions {
+                issue_edits: edits.to_vec(),
+            },
+        );
+        let out = f(&analysis);
+        for ((mut d, k), sp) in analysis.documents.into_iter().zip(keys).zip(speakers) {
+            if let Some(k) = k {
+                for (q, s) in d.quotes.iter_mut().zip(sp) {
+                    q.speaker = s;
+                }
+                self.cache.insert(k, d);
+            }
+        }
+        out
     }
 
     /// Compares the last analysed workspace with `edits`.
@@ -951,6 +1032,48 @@ mod tests {
             parallax_core::to_json(&engine.compare(&edits)),
             parallax_core::to_json(&a)
         );
+    }
+
+    #[test]
+    fn compare_with_moves_the_documents_and_puts_them_back() {
+        let inputs = corpus();
+        let mut engine = Engine::default();
+        let mut twice = specs(&inputs);
+        twice.push(twice[0].clone()); // the same source twice
+        let job = Job::new(twice.clone(), vec![]);
+        let mut job = job;
+        while engine.step(&mut job).is_some() {}
+        let via = engine.finish_with(job, parallax_core::to_json);
+        assert_eq!(
+            engine.compare_with(&[], |a| WorkerMsg::done_json_bytes(7, a)),
+            WorkerMsg::Done {
+                id: 7,
+                analysis: engine.compare(&[])
+            }
+            .to_json_bytes()
+        );
+        let copied = engine.compare(&[]);
+        assert_eq!(via, parallax_core::to_json(&copied));
+        assert_eq!(copied.documents.len(), 6);
+        // the cache is as before: speakers as analysed, every document still there
+        let cached = engine.cached();
+        let again = engine.compare_with(&[], parallax_core::to_json);
+        assert_eq!(again, via);
+        assert_eq!(engine.cached(), cached);
+        let fresh: Vec<DocAnalysis> = inputs[..5]
+            .iter()
+            .map(|i| parallax_core::analyze_document(i, &Limits::default()).unwrap())
+            .collect();
+        for d in &fresh {
+            let key = (
+                d.file.clone(),
+                content_hash(&inputs.iter().find(|i| i.name == d.file).unwrap().bytes),
+            );
+            assert_eq!(
+                serde_json::to_string(&engine.cache[&key]).unwrap(),
+                serde_json::to_string(d).unwrap()
+            );
+        }
     }
 
     #[test]

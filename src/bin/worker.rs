@@ -148,7 +148,11 @@ mod web {
 
     /// Posts a (large) message as JSON bytes, transferring the buffer instead of copying it.
     fn post_bytes(m: &WorkerMsg) {
-        let bytes = m.to_json_bytes();
+        post_json_bytes(m.to_json_bytes());
+    }
+
+    /// Posts JSON bytes, transferring the buffer.
+    fn post_json_bytes(bytes: Vec<u8>) {
         let arr = Uint8Array::new_with_length(bytes.len() as u32);
         arr.copy_from(&bytes);
         drop(bytes);
@@ -359,9 +363,11 @@ mod web {
                 error: None,
                 cached: false,
             });
-            let analysis = st.engine.finish(job);
+            let bytes = st
+                .engine
+                .finish_with(job, |a| WorkerMsg::done_json_bytes(id, a));
             drop(st);
-            post_bytes(&WorkerMsg::Done { id, analysis });
+            post_json_bytes(bytes);
         }
     }
 
@@ -372,8 +378,11 @@ mod web {
             };
             match task {
                 Task::Compare { id, edits } => {
-                    let analysis = state.borrow().engine.compare(&edits);
-                    post_bytes(&WorkerMsg::Done { id, analysis });
+                    let bytes = state
+                        .borrow_mut()
+                        .engine
+                        .compare_with(&edits, |a| WorkerMsg::done_json_bytes(id, a));
+                    post_json_bytes(bytes);
                 }
                 Task::Analyze { id, job } => analyze(&state, id, job).await,
                 Task::Warm => {
