@@ -18,10 +18,13 @@
 //   per-document pipeline), `total_ms` to the `done` message (plus the comparison, the
 //   JSON encoding of the analysis and its transfer). The 10 MB corpus is posted as ten
 //   1 MB requests to one worker, so that it measures the pipeline and not one huge
-//   comparison. Each worker first gets an untimed warm-up request (as the native bench
-//   warms up; in the app, the example analysed on page load warms the worker).
+//   comparison. Each worker first gets an untimed request (8 articles), then the bench
+//   waits for the worker's `warm` message (its practice after a first request, as in the
+//   app while the example is on screen; see Engine::warm_pass in src/lib.rs).
 // * scaling: 100, 1,000 (and 5,000 unless --quick) articles, analysed and compared in one
-//   request; per-article cost.
+//   request; per-article cost. scaling_cold: 1,000 articles right after the first
+//   request, without waiting for the warm-up.
+// * warm_up: how long the worker's practice took (ms, words), median.
 // * app: the whole app (scripts/app-bench.mjs): 1,000 files given to the page's file
 //   picker until the Sources view lists them; median of the runs.
 // * wasm_memory_bytes: the worker's linear memory after each run (it never shrinks, so

@@ -826,11 +826,20 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
         w,
         "Measured by `scripts/browser-bench.mjs` in headless {} ({}): the release build in `dist/`, the worker \
          (`worker_loader.js`) driven from a blank same-origin page with the protocol messages of `src/lib.rs`. \
-         Median of {} runs, each in a fresh browser context and worker that first analyses 8 articles untimed (a warm-up, \
-         as in the native runs; in the app the example analysed on page load warms the worker up). The cold start is below.\n",
+         Median of {} runs, each in a fresh browser context and worker that first analyses 8 articles untimed and then \
+         practises until it says it is warm (`Engine::warm_pass` in `src/lib.rs`: the browser optimises WebAssembly code \
+         only once it has run enough, and the app's worker practises on the example while it is on screen){}; the timed \
+         requests follow. A cold worker and the cold start are below.\n",
         b.get("browser").and_then(|v| v.as_str()).unwrap_or("Chromium"),
         b.get("date").and_then(|v| v.as_str()).unwrap_or("date unknown"),
-        num(b, "runs").unwrap_or(1.0)
+        num(b, "runs").unwrap_or(1.0),
+        b.get("warm_up")
+            .map(|w| format!(
+                " (median {} of practice, {} words)",
+                ms(num(w, "ms")),
+                num(w, "words").map_or("-".into(), fmt_int)
+            ))
+            .unwrap_or_default()
     );
     if let Some(f) = num(b, "first_analysis_ms") {
         let _ = writeln!(
@@ -899,6 +908,17 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
                 mem(num(v, "wasm_memory_bytes"))
             );
         }
+        if let Some(c) = b.get("scaling_cold").and_then(|c| c.get("1000")) {
+            let _ = writeln!(
+                w,
+                "\nThe same 1,000 articles on a **cold worker** (the timed request right after the first 8 articles, \
+                 before the warm-up has run; what a drop within a second of opening the page gets): analyse {}, \
+                 compare + transfer {}, total {}.",
+                ms(num(c, "analyse_ms")),
+                ms(num(c, "compare_and_transfer_ms")),
+                ms(num(c, "total_ms"))
+            );
+        }
         let _ = writeln!(w);
     }
     if let Some(app) = b.get("app") {
@@ -914,10 +934,12 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
             .unwrap_or_default();
         let _ = writeln!(
             w,
-            "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page that has analysed the example: median {} (runs: {}). This adds reading the files on the page, the workspace bookkeeping and persistence, parsing the analysis on the page and rendering, to the worker's own time above.\n",
+            "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page whose worker has warmed up{}: median {} (runs: {}); from the input's `change` event (the browser has made the File objects; Playwright's own hand-over of the files is left out) median {}. This adds reading the files on the page (each file's size is looked at first, a synchronous call of ~0.3 ms per file, so that a huge file is refused unread), the workspace bookkeeping, parsing the analysis on the page and rendering, to the worker's own time above.\n",
             num(app, "n").map_or("-".into(), fmt_int),
+            if app.get("waited_for_warm_up").and_then(|v| v.as_bool()) == Some(false) { " (not waited for)" } else { "" },
             ms(num(app, "median_ms")),
-            runs.join(", ")
+            runs.join(", "),
+            ms(num(app, "from_change_median_ms"))
         );
     }
 }
@@ -1062,7 +1084,7 @@ fn render(
     }
     match browser_1000 {
         Some(ms) => {
-            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser (worker, from a blank page) | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
+            let _ = writeln!(w, "| 1,000 articles analysed + compared, browser (worker after its warm-up, from a blank page) | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
         }
         None => {
             let native_note = native_1000
@@ -1073,6 +1095,9 @@ fn render(
     }
     if let Some(ms) = browser.and_then(|b| find_num(b, &["app.median_ms"])) {
         let _ = writeln!(w, "| 1,000 files given to the app until its Sources view lists them | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
+    }
+    if let Some(ms) = browser.and_then(|b| find_num(b, &["scaling_cold.1000.total_ms"])) {
+        let _ = writeln!(w, "| 1,000 articles, browser, cold worker (no warm-up yet; reported, not a goal row) | < 3 s | {:.2} s | {} |", ms / 1000.0, ok_mark(ms < GOAL_BROWSER_1000_MS));
     }
     match browser.and_then(|b| find_num(b, &["first_analysis_ms"])) {
         Some(ms) => {
