@@ -118,7 +118,8 @@ pub enum Request {
 }
 
 /// One source of an `Analyze` request. `rejected` is set when the page refused the file
-/// before reading it (too large); its bytes are then empty and the error is reported as is.
+/// (too large: read no further than the limit); its bytes are then empty and the error is
+/// reported as is.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SourceSpec {
     pub name: String,

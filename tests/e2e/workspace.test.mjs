@@ -2,7 +2,7 @@
 // adding files and folders, replacing and removing sources, clear + undo, cancelling a
 // long analysis, exports (JSON, CSV, HTML, Markdown) checked against the native CLI's
 // JSON, saving and reopening a workspace file (and refusing a corrupt one), share links,
-// persistence across a reload, and a 200 MB file refused without being read. dist/ is
+// persistence across a reload, and a 200 MB file refused (read no further than the limit). dist/ is
 // served under a sub-path to check relative URLs. Screenshots go to
 // tests/e2e/output/workspace-*.png.
 //
@@ -366,7 +366,7 @@ test('workspace: save, reopen, corrupt file, share link', async () => {
   await page.close();
 });
 
-test('workspace: a 200 MB file is refused unread, the others are analysed', async () => {
+test('workspace: a 200 MB file is refused (read no further than the limit), the others are analysed', async () => {
   const page = await context.newPage();
   const problems = watchConsole(page);
   await page.goto(baseUrl);

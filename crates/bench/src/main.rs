@@ -934,7 +934,7 @@ fn render_browser(w: &mut String, b: &serde_json::Value, native_wps: Option<f64>
             .unwrap_or_default();
         let _ = writeln!(
             w,
-            "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page whose worker has warmed up{}: median {} (runs: {}); from the input's `change` event (the browser has made the File objects; Playwright's own hand-over of the files is left out) median {}. This adds reading the files on the page (each file's size is looked at first, a synchronous call of ~0.3 ms per file, so that a huge file is refused unread), the workspace bookkeeping, parsing the analysis on the page and rendering, to the worker's own time above.\n",
+            "**The whole app** (`scripts/app-bench.mjs`): {} files (the same repeated articles) given to the page's file picker until the Sources view lists them, in a fresh page whose worker has warmed up{}: median {} (runs: {}); from the input's `change` event (the browser has made the File objects; Playwright's own hand-over of the files is left out) median {}. This adds reading the files on the page (through their streams, eight at a time, a file over the size limit read no further than the limit), the workspace bookkeeping, parsing the analysis on the page and rendering, to the worker's own time above.\n",
             num(app, "n").map_or("-".into(), fmt_int),
             if app.get("waited_for_warm_up").and_then(|v| v.as_bool()) == Some(false) { " (not waited for)" } else { "" },
             ms(num(app, "median_ms")),

@@ -100,9 +100,9 @@ pub fn ingest(input: &Input, limits: &Limits) -> Result<Decoded, FileError> {
     })
 }
 
-/// The `too_large` error for a file of `size` bytes. Shells that know a file's size
-/// before reading it (file-system metadata, `File.size` in the browser) can refuse it
-/// with this, without reading the bytes, and give the same message as `ingest`.
+/// The `too_large` error for a file of `size` bytes. Shells that find a file too large
+/// before reading all of it (file-system metadata; the browser app stops reading at the
+/// limit) refuse it with this and give the same message as `ingest`.
 pub fn too_large(name: &str, size: u64, limits: &Limits) -> FileError {
     err(
         name,
