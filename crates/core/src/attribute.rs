@@ -2699,8 +2699,13 @@ fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Sp
     }
 }
 
+/// Longest bare subject looked for, in words ("presumptive Republican presidential
+/// nominee Donald Trump was": six before the verb).
+const BARE_SUBJECT_WORDS: usize = 8;
+
 /// Whether `toks[k..]` starts with a bare noun-phrase subject followed by a finite
-/// verb ("economic stagnation is", "candidates are becoming", "allies wanted").
+/// verb ("economic stagnation is", "candidates are becoming", "allies wanted"); the
+/// subject runs over words only, no punctuation.
 fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
     const FINITE: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
@@ -2717,7 +2722,7 @@ fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
     if NOT_SUBJ.contains(&w0.as_str()) || w0.ends_with("ly") {
         return false;
     }
-    (k + 1..(k + 5).min(hi))
+    (k + 1..(k + BARE_SUBJECT_WORDS).min(hi))
         .take_while(|&j| toks[j].word)
         .any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
 }

@@ -350,3 +350,15 @@ fn sentence_end_inside_quote_ends_the_clause() {
         "{q:?}"
     );
 }
+
+#[test]
+fn long_bare_subject_after_said() {
+    // an adjective-led subject of six words before its verb
+    let (q, _) = run("Mayor Ana Ruiz said incumbent regional transport authority chief executives were paid too much.");
+    let i: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    assert_eq!(i.len(), 1, "{q:#?}");
+    assert_eq!(
+        i[0].text,
+        "incumbent regional transport authority chief executives were paid too much"
+    );
+}
