@@ -43,6 +43,23 @@ const STOP: &[&str] = &[
     "nearly", "about", "around", "roughly", "almost", "than",
 ];
 
+/// How many ids two sorted, distinct id lists share that `keep` accepts.
+fn shared_ids(x: &[u32], y: &[u32], keep: impl Fn(u32) -> bool) -> usize {
+    let (mut i, mut j, mut c) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                c += keep(x[i]) as usize;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    c
+}
+
 /// [`STOP`] as a set (looked up for every word of every quote and figure context).
 static STOP_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().copied().collect());
@@ -168,21 +185,6 @@ pub fn figure_groups(
             v
         })
         .collect();
-    let shared_count = |x: &[u32], y: &[u32]| {
-        let (mut i, mut j, mut c) = (0, 0, 0usize);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    c += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        c
-    };
     let mut dsu = Dsu::new(items.len());
     let mut inv: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
     for ids in blocks.values() {
@@ -214,7 +216,7 @@ pub fn figure_groups(
         pairs.sort_unstable();
         pairs.dedup();
         for (a, b) in pairs {
-            let shared = shared_count(&cids[a], &cids[b]);
+            let shared = shared_ids(&cids[a], &cids[b], |_| true);
             let small = ctx[a].len().min(ctx[b].len()).max(1);
             if shared >= 1 && shared * 5 >= small {
                 let fa = &docs[items[a].0].figures[items[a].1];
@@ -421,21 +423,7 @@ pub fn quote_groups(
         }
     }
     let inter = |x: &[u32], y: &[u32], rare_only: bool| {
-        let (mut i, mut j, mut c) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    if !rare_only || df[x[i] as usize] <= cap {
-                        c += 1;
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        c
+        shared_ids(x, y, |s| !rare_only || df[s as usize] <= cap)
     };
     // Candidates: each text probes the posting lists of its six rarest stems (prefix
     // filtering), so the work is at most 6 x cap per text: linear in the corpus. Two
