@@ -2204,14 +2204,6 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
     None
 }
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
-    "sr", "prof", "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "no", "vs", "inc", "corp", "co", "ltd",
-    "mt", "ft", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "fla", "wash",
-    "mass", "conn", "mich", "penn", "pa", "va", "ga", "ariz",
-];
-
 /// Whether the period token `i` belongs to an abbreviation ("Mr.", "U.S.", "J.") or
 /// is followed by a lower-case word, so does not end a sentence.
 fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
@@ -2249,7 +2241,8 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
     let before_paren = toks
         .get(i + 1)
         .is_some_and(|n| &body[n.start..n.end] == ")");
-    title || initial || (ABBREV.contains(&w.as_str()) && next_lower) || next_lower || before_paren
+    // (a dot before a lower-case word never ends a sentence, abbreviation or not)
+    title || initial || next_lower || before_paren
 }
 
 /// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
