@@ -58,6 +58,8 @@ enum Cmd {
     },
     /// Score Parallax on the benchmarks in ../shared and print our numbers beside the peers'.
     Eval(eval::EvalArgs),
+    /// Train the learned attribution tagger on PolNeAR train and write its weights.
+    TrainTagger(eval::train::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         } => analyze(files, json, output, csv, report),
         Cmd::Extract { .. } => extract(),
         Cmd::Eval(args) => eval::run(args),
+        Cmd::TrainTagger(args) => eval::train::run(args),
     }
 }
 

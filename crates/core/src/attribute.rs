@@ -2342,26 +2342,7 @@ pub fn attribute(
     entities: &mut Vec<Entity>,
     mentions: &[Mention],
 ) -> Vec<Quote> {
-    let mut marked: Vec<Marked> = Vec::new();
-    for (pi, p) in seg.paragraphs.iter().enumerate() {
-        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
-            continue;
-        }
-        let before = marked.len();
-        scan_marks(body, *p, pi, &mut marked);
-        // continuation of an unclosed quote from the previous paragraph
-        if before > 0 && marked.len() > before {
-            let prev = &marked[before - 1];
-            let first = &marked[before];
-            let p_text = p.text(body);
-            if !prev.closed
-                && prev.para + 1 == pi
-                && first.open == p.start + (p_text.len() - p_text.trim_start().len())
-            {
-                marked[before].continuation = true;
-            }
-        }
-    }
+    let marked = all_marks(body, seg);
     let mut ctx = Ctx {
         body,
         lbody: body.to_ascii_lowercase(),
@@ -2390,23 +2371,7 @@ pub fn attribute(
             mk += 1;
         }
         let pmarks = &marked[pm_start..mk];
-        toks.clear();
-        tokenize(body, *p, &mut toks);
-        // A token is quoted when a mark opening at or before it closes after it: the
-        // largest `close_end` among marks opened so far (a sweep, not a scan of every
-        // mark per token, which was quadratic on text with thousands of quote marks).
-        let mut spans: Vec<(usize, usize)> = pmarks.iter().map(|m| (m.open, m.close_end)).collect();
-        spans.sort_unstable();
-        let mut reach = Vec::with_capacity(spans.len());
-        let mut far = 0usize;
-        for &(_, close_end) in &spans {
-            far = far.max(close_end);
-            reach.push(far);
-        }
-        for t in toks.iter_mut() {
-            let k = spans.partition_point(|&(open, _)| open <= t.start);
-            t.quoted = k > 0 && t.end <= reach[k - 1];
-        }
+        para_tokens(body, *p, pmarks, &mut toks);
         // clause boundaries outside quotes: sentence-final punctuation
         // and a closing quote mark after a full stop, before a capital (`“... ongoing.” He said`)
         let bounds: Vec<usize> = (0..toks.len())
@@ -2647,6 +2612,10 @@ pub fn attribute(
                 l = next;
             }
         }
+        // ---- learned tagger: attributions the rules did not find
+        if let Some(m) = tagger::model() {
+            learned(&mut ctx, m, &toks, &bounds, para_q, &mut quotes);
+        }
         // a paragraph ending in "X said:" introduces a quote in the next paragraph
         if toks
             .last()
@@ -2675,6 +2644,257 @@ pub fn attribute(
             .then(a.span.end.cmp(&b.span.end))
     });
     quotes
+}
+
+/// Runs of one kind in a tag sequence: `(first, end)` token ranges (the tagger works
+/// right to left, so a run is its `B-` tag, the last token, and the `I-` tags before it).
+fn tag_runs(tags: &[u8], b: u8) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = tags.len();
+    while i > 0 {
+        if tags[i - 1] == b {
+            let mut s = i - 1;
+            while s > 0 && tags[s - 1] == b + 1 {
+                s -= 1;
+            }
+            out.push((s, i));
+            i = s;
+        } else {
+            i -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Pronouns, determiners and wh-words: a content made of these alone is no report.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him",
+    "her", "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here",
+    "so", "today", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "as",
+    "and", "or", "but", "if", "whether", "how", "why", "when", "where", "one", "all",
+    "some", "any", "more", "much", "many", "his", "their", "our", "my", "your",
+];
+
+/// The token range of the clause (between sentence bounds) containing token `i`.
+fn sentence_range(bounds: &[usize], n: usize, i: usize) -> (usize, usize) {
+    let k = bounds.partition_point(|&b| b < i);
+    let lo = if k == 0 { 0 } else { bounds[k - 1] + 1 };
+    let hi = bounds.get(k).map_or(n, |&b| b);
+    (lo, hi)
+}
+
+/// Adds the contents the learned tagger finds in a paragraph where the rules found no
+/// quote, each with the cue and source the tagger marks in its sentence.
+fn learned(
+    ctx: &mut Ctx,
+    m: &tagger::Model,
+    toks: &[Tok],
+    bounds: &[usize],
+    para_q: usize,
+    quotes: &mut Vec<Quote>,
+) {
+    if toks.len() < 3 {
+        return;
+    }
+    let body = ctx.body;
+    let seq = tagger::features(body, toks);
+    if !seq.any_cue() {
+        return;
+    }
+    let tags = tagger::decode(m, &seq);
+    let contents = tag_runs(&tags, 1);
+    if contents.is_empty() {
+        return;
+    }
+    let cues = tag_runs(&tags, 3);
+    let sources = tag_runs(&tags, 5);
+    let sentence = |i: usize| bounds.partition_point(|&b| b < i);
+    let gap = |a: (usize, usize), b: (usize, usize)| -> usize {
+        if a.1 <= b.0 {
+            b.0 - a.1
+        } else {
+            a.0.saturating_sub(b.1)
+        }
+    };
+    let existing: Vec<Span> = quotes[para_q..].iter().map(|q| q.span).collect();
+    for (a, mut b) in contents {
+        let mut a = a;
+        while a < b && !toks[a].word && !toks[a].quoted {
+            a += 1;
+        }
+        while b > a && !toks[b - 1].word && !toks[b - 1].quoted {
+            b -= 1;
+        }
+        if a >= b || !toks[a..b].iter().any(|t| t.word) {
+            continue;
+        }
+        // a content of function words only ("that", "what", "him") is a fragment of
+        // one the tagger split, not a report
+        if toks[a..b].iter().all(|t| {
+            !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str())
+        }) {
+            continue;
+        }
+        let span = Span::new(toks[a].start, toks[b - 1].end);
+        let clash = existing.iter().any(|e| {
+            let shared = e.end.min(span.end).saturating_sub(e.start.max(span.start));
+            10 * shared >= 3 * span.len().min(e.len())
+        });
+        if clash {
+            continue;
+        }
+        let sa = sentence(a);
+        let cue = cues
+            .iter()
+            .filter(|c| sentence(c.0) == sa)
+            .min_by_key(|c| gap(**c, (a, b)))
+            .copied();
+        let Some(cue) = cue else { continue };
+        let src = sources
+            .iter()
+            .filter(|s| sentence(s.0) == sa && (s.1 <= a || s.0 >= b))
+            .min_by_key(|s| gap(**s, cue))
+            .copied();
+        // no source tagged: the speaker phrase the rules find for a cue in the run
+        let src = src.or_else(|| {
+            let (lo, hi) = sentence_range(bounds, toks.len(), cue.0);
+            (cue.0..cue.1).find_map(|i| {
+                let c = cue_at(body, toks, i)?;
+                speaker_np(body, toks, &c, lo, hi).filter(|&(x, y)| y <= a || x >= b)
+            })
+        });
+        let who = match src {
+            Some((x, y)) => ctx.resolve(toks, x, y),
+            None => Who::default(),
+        };
+        if let Some(e) = who.entity {
+            ctx.recent.push((span.start, e));
+        }
+        let cue_span = Span::new(toks[cue.0].start, toks[cue.1 - 1].end);
+        quotes.push(make_quote(body, span, QuoteKind::Indirect, &who, Some(cue_span)));
+    }
+}
+
+
+/// The quote marks of every paragraph, continuations flagged.
+fn all_marks(body: &str, seg: &Segmented) -> Vec<Marked> {
+    let mut marked: Vec<Marked> = Vec::new();
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
+            continue;
+        }
+        let before = marked.len();
+        scan_marks(body, *p, pi, &mut marked);
+        // continuation of an unclosed quote from the previous paragraph
+        if before > 0 && marked.len() > before {
+            let prev = &marked[before - 1];
+            let first = &marked[before];
+            let p_text = p.text(body);
+            if !prev.closed
+                && prev.para + 1 == pi
+                && first.open == p.start + (p_text.len() - p_text.trim_start().len())
+            {
+                marked[before].continuation = true;
+            }
+        }
+    }
+    marked
+}
+
+/// Tokenises paragraph `p` into `toks` (cleared first) and flags the quoted tokens.
+fn para_tokens(body: &str, p: Span, pmarks: &[Marked], toks: &mut Vec<Tok>) {
+    toks.clear();
+    tokenize(body, p, toks);
+    // A token is quoted when a mark opening at or before it closes after it: the
+    // largest `close_end` among marks opened so far (a sweep, not a scan of every
+    // mark per token, which was quadratic on text with thousands of quote marks).
+    let mut spans: Vec<(usize, usize)> = pmarks.iter().map(|m| (m.open, m.close_end)).collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut far = 0usize;
+    for &(_, close_end) in &spans {
+        far = far.max(close_end);
+        reach.push(far);
+    }
+    for t in toks.iter_mut() {
+        let k = spans.partition_point(|&(open, _)| open <= t.start);
+        t.quoted = k > 0 && t.end <= reach[k - 1];
+    }
+}
+
+/// The role of an annotated span, for training the tagger.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Content,
+    Cue,
+    Source,
+}
+
+/// Training material for the learned tagger (`parallax train-tagger`): per paragraph,
+/// its token features and gold tags painted from annotated spans (each a list of
+/// fragments); where spans nest, the shorter wins.
+#[doc(hidden)]
+pub fn tagger_examples(
+    body: &str,
+    seg: &Segmented,
+    spans: &[(Role, Vec<Span>)],
+) -> Vec<tagger::Example> {
+    let marked = all_marks(body, seg);
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    let len = |k: usize| spans[k].1.iter().map(|s| s.len()).sum::<usize>();
+    order.sort_by_key(|&k| std::cmp::Reverse(len(k)));
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut mk = 0;
+    for (pi, p) in seg.paragraphs.iter().enumerate() {
+        if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
+            continue;
+        }
+        let pm_start = mk;
+        while mk < marked.len() && marked[mk].para == pi {
+            mk += 1;
+        }
+        para_tokens(body, *p, &marked[pm_start..mk], &mut toks);
+        if toks.is_empty() {
+            continue;
+        }
+        // (role, span id) per token
+        let mut paint: Vec<Option<(Role, usize)>> = vec![None; toks.len()];
+        for &k in &order {
+            for f in &spans[k].1 {
+                if f.end <= p.start || f.start >= p.end {
+                    continue;
+                }
+                let a = toks.partition_point(|t| t.start < f.start);
+                let b = toks.partition_point(|t| t.end <= f.end);
+                for x in paint.iter_mut().take(b).skip(a) {
+                    *x = Some((spans[k].0, k));
+                }
+            }
+        }
+        let gold: Vec<u8> = (0..toks.len())
+            .map(|i| match paint[i] {
+                None => 0,
+                Some((r, id)) => {
+                    let base = match r {
+                        Role::Content => 1,
+                        Role::Cue => 3,
+                        Role::Source => 5,
+                    };
+                    // tagged right to left: `B-` is a run's last token
+                    let cont = paint.get(i + 1).is_some_and(|x| x.is_some_and(|(_, j)| j == id));
+                    base + cont as u8
+                }
+            })
+            .collect();
+        out.push(tagger::Example {
+            seq: tagger::features(body, &toks),
+            gold,
+        });
+    }
+    out
 }
 
 fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Span>) -> Quote {
@@ -3753,3 +3973,5 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
 
 #[cfg(test)]
 mod tests;
+#[doc(hidden)]
+pub mod tagger;

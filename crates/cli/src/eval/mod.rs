@@ -15,6 +15,7 @@ mod korea;
 mod meta;
 mod newsquant;
 mod polnear;
+pub mod train;
 
 #[derive(clap::Args)]
 pub struct EvalArgs {

@@ -1,0 +1,489 @@
+//! A learned attribution tagger: which words of a paragraph are a reported *content*,
+//! its *cue* and its *source*.
+//!
+//! The rules of the parent module find what reporters mark plainly ("X said (that) Y",
+//! "according to X", quote marks). Most attributions in news are not that plain: "Christie
+//! endorsed Trump", "critics accuse him of ...", "polls show ...", "he talked about ...".
+//! Their cues are hundreds of verbs and phrases whose reading depends on the words around
+//! them, which is what a trained sequence model is good at and hand-written patterns are
+//! not. So after the rules, a small greedy tagger labels every token of a paragraph with
+//! one of [`TAGS`] (BIO over Content, Cue and Source) and the contents it finds where the
+//! rules found nothing become indirect quotes (the parent resolves their sources to
+//! speakers like any other speaker phrase).
+//!
+//! The model is an averaged perceptron over hashed sparse features (the word and its
+//! neighbours, shape, quote marks, the nearest cue-lexicon word on each side with its
+//! distance and what lies between, the position in the sentence, the previous tags).
+//! It is trained on the PolNeAR train split (`parallax train-tagger`, see
+//! `data/quotes/SOURCE.md`) and stored as one `i8` weight per (feature bucket, tag), so
+//! inference is integer additions, identical natively and in WebAssembly.
+
+use super::{is_abbrev_dot, lower, Tok, CUES};
+
+/// The tag set, in weight-row order.
+pub const TAGS: [&str; 7] = ["O", "B-C", "I-C", "B-Q", "I-Q", "B-S", "I-S"];
+const NT: usize = TAGS.len();
+/// log2 of the number of feature buckets.
+pub const BITS: u32 = 18;
+const MAGIC: &[u8; 5] = b"PXTG1";
+
+/// The trained weights (`parallax train-tagger`).
+static MODEL_BYTES: &[u8] = include_bytes!("../../data/quotes/tagger.bin");
+
+/// A weight table: `2^bits` rows of [`TAGS`]`.len()` weights.
+pub struct Model<'a> {
+    bits: u32,
+    w: &'a [i8],
+}
+
+/// What decoding needs of a weight table.
+pub trait Weights {
+    type S: Copy + Default + PartialOrd + std::ops::AddAssign;
+    fn add(&self, f: u32, s: &mut [Self::S; NT]);
+}
+
+impl Weights for Model<'_> {
+    type S = i32;
+    fn add(&self, f: u32, s: &mut [i32; NT]) {
+        let row = (f & ((1 << self.bits) - 1)) as usize * NT;
+        for (k, x) in s.iter_mut().enumerate() {
+            *x += self.w[row + k] as i32;
+        }
+    }
+}
+
+/// Unquantised weights (training diagnostics).
+pub struct Float {
+    pub bits: u32,
+    pub w: Vec<f32>,
+}
+
+impl Weights for Float {
+    type S = f32;
+    fn add(&self, f: u32, s: &mut [f32; NT]) {
+        let row = (f & ((1 << self.bits) - 1)) as usize * NT;
+        for (k, x) in s.iter_mut().enumerate() {
+            *x += self.w[row + k];
+        }
+    }
+}
+
+impl<'a> Model<'a> {
+    /// Reads a model file; `None` when it is not one (an empty placeholder included).
+    pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+        if bytes.len() < 7 || &bytes[..5] != MAGIC || bytes[6] as usize != NT {
+            return None;
+        }
+        let bits = bytes[5] as u32;
+        let w = &bytes[7..];
+        if !(8..=24).contains(&bits) || w.len() != (NT << bits) {
+            return None;
+        }
+        // i8 and u8 have the same layout
+        let w = unsafe { std::slice::from_raw_parts(w.as_ptr() as *const i8, w.len()) };
+        Some(Model { bits, w })
+    }
+}
+
+/// The built-in model, if one was trained.
+pub fn model() -> Option<&'static Model<'static>> {
+    static M: std::sync::LazyLock<Option<Model<'static>>> =
+        std::sync::LazyLock::new(|| Model::parse(MODEL_BYTES));
+    M.as_ref()
+}
+
+/// Serialises trained weights.
+pub fn encode(bits: u32, w: &[i8]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.push(bits as u8);
+    out.push(NT as u8);
+    out.extend(w.iter().map(|&x| x as u8));
+    out
+}
+
+// ------------------------------------------------------------------ features
+
+fn fnv(s: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in s {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Mixes a template id with up to two value hashes (platform independent).
+fn mix(t: u32, a: u32, b: u32) -> u32 {
+    let mut h = (t as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (a as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ ((b as u64) << 17).wrapping_mul(0x1656_67B1_9E37_79F9);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^= h >> 32;
+    h as u32
+}
+
+fn dist_bucket(d: usize) -> u32 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=6 => 4,
+        7..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+fn freq_bucket(n: u32) -> u32 {
+    match n {
+        0 => 0,
+        1..=3 => 1,
+        4..=9 => 2,
+        10..=29 => 3,
+        30..=99 => 4,
+        _ => 5,
+    }
+}
+
+/// Per-token static features of one paragraph, plus what decoding needs.
+pub struct Sequence {
+    /// Feature ids per token (without the tag-history features).
+    pub feats: Vec<Vec<u32>>,
+    /// Hash of each token's lower-case form.
+    words: Vec<u32>,
+    /// Whether a cue-lexicon word lies to the left in the same sentence.
+    left_cue: Vec<bool>,
+    any_cue: bool,
+}
+
+impl Sequence {
+    /// Whether the paragraph has a cue-lexicon word at all (without one, the tagger
+    /// has nothing to go on and is not run).
+    pub fn any_cue(&self) -> bool {
+        self.any_cue
+    }
+}
+
+const BOS: u32 = 0x5bd1_e995;
+const EOS: u32 = 0x1b87_3593;
+
+/// Builds the features of a paragraph's tokens.
+pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
+    let n = toks.len();
+    let lows: Vec<String> = toks.iter().map(|t| lower(body, t)).collect();
+    let words: Vec<u32> = lows.iter().map(|w| fnv(w.as_bytes())).collect();
+    let freq: Vec<u32> = lows
+        .iter()
+        .map(|w| CUES.single.get(w.as_str()).copied().unwrap_or(0))
+        .collect();
+    // sentence ends
+    let end: Vec<bool> = (0..n)
+        .map(|i| {
+            !toks[i].word
+                && !toks[i].quoted
+                && matches!(lows[i].as_str(), "." | "?" | "!" | ";")
+                && !is_abbrev_dot(body, toks, i)
+        })
+        .collect();
+    let mut sent_start = vec![0usize; n];
+    let mut s = 0;
+    for i in 0..n {
+        sent_start[i] = s;
+        if end[i] {
+            s = i + 1;
+        }
+    }
+    let mut sent_end = vec![n; n];
+    let mut e = n;
+    for i in (0..n).rev() {
+        if end[i] {
+            e = i + 1;
+        }
+        sent_end[i] = e;
+    }
+    // nearest lexicon cue (freq >= 4) to the left / right within the sentence
+    const CUE_MIN: u32 = 4;
+    let mut left: Vec<Option<usize>> = vec![None; n];
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        if sent_start[i] == i {
+            last = None;
+        }
+        left[i] = last;
+        if freq[i] >= CUE_MIN {
+            last = Some(i);
+        }
+    }
+    let mut right: Vec<Option<usize>> = vec![None; n];
+    let mut next: Option<usize> = None;
+    for i in (0..n).rev() {
+        if i + 1 < n && end[i] {
+            next = None;
+        }
+        right[i] = next;
+        if freq[i] >= CUE_MIN {
+            next = Some(i);
+        }
+        if end[i] {
+            next = None;
+        }
+    }
+    // commas and complementisers since the left cue
+    let mut feats = Vec::with_capacity(n);
+    let mut left_cue = Vec::with_capacity(n);
+    let w = |i: isize| -> u32 {
+        if i < 0 {
+            BOS
+        } else if i as usize >= n {
+            EOS
+        } else {
+            words[i as usize]
+        }
+    };
+    for i in 0..n {
+        let ii = i as isize;
+        let t = &toks[i];
+        let text = &body[t.start..t.end];
+        let mut f = Vec::with_capacity(28);
+        f.push(mix(0, 0, 0));
+        f.push(mix(1, w(ii), 0));
+        f.push(mix(2, w(ii - 1), 0));
+        f.push(mix(3, w(ii + 1), 0));
+        f.push(mix(4, w(ii - 2), 0));
+        f.push(mix(5, w(ii + 2), 0));
+        f.push(mix(6, w(ii - 1), w(ii)));
+        f.push(mix(7, w(ii), w(ii + 1)));
+        let suf: String = lows[i]
+            .chars()
+            .rev()
+            .take(3)
+            .collect::<String>();
+        f.push(mix(8, fnv(suf.as_bytes()), 0));
+        let shape = if !t.word {
+            0
+        } else {
+            let mut cs = text.chars();
+            let c0 = cs.next().unwrap_or(' ');
+            if c0.is_numeric() {
+                1
+            } else if c0.is_uppercase() {
+                if text.chars().all(|c| !c.is_lowercase()) {
+                    2
+                } else {
+                    3
+                }
+            } else {
+                4
+            }
+        };
+        let pshape = if i > 0 && toks[i - 1].word {
+            let c = body[toks[i - 1].start..].chars().next().unwrap_or(' ');
+            c.is_uppercase() as u32 + 1
+        } else {
+            0
+        };
+        f.push(mix(9, shape, pshape));
+        f.push(mix(10, t.quoted as u32, shape));
+        f.push(mix(11, freq_bucket(freq[i]), 0));
+        let from_start = i - sent_start[i];
+        let to_end = sent_end[i] - i - 1;
+        f.push(mix(12, dist_bucket(from_start), 0));
+        f.push(mix(13, dist_bucket(to_end), 0));
+        f.push(mix(14, dist_bucket(from_start), w(ii)));
+        match left[i] {
+            Some(j) => {
+                let d = dist_bucket(i - j);
+                let commas = (j + 1..i).filter(|&k| lows[k] == ",").count().min(2) as u32;
+                let that = (j + 1..i)
+                    .any(|k| matches!(lows[k].as_str(), "that" | "whether" | "if"))
+                    as u32;
+                let lw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
+                f.push(mix(15, lw, d));
+                f.push(mix(16, d, commas * 2 + that));
+                f.push(mix(17, lw, 0));
+                f.push(mix(18, lw, w(ii)));
+                f.push(mix(19, d, shape));
+                left_cue.push(true);
+            }
+            None => {
+                f.push(mix(15, 0, 99));
+                left_cue.push(false);
+            }
+        }
+        match right[i] {
+            Some(j) => {
+                let d = dist_bucket(j - i);
+                let commas = (i + 1..j).filter(|&k| lows[k] == ",").count().min(2) as u32;
+                let rw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
+                f.push(mix(20, rw, d));
+                f.push(mix(21, d, commas));
+                f.push(mix(22, rw, 0));
+                f.push(mix(23, d, w(ii)));
+            }
+            None => f.push(mix(20, 0, 99)),
+        }
+        // quoted neighbourhood
+        let qprev = i > 0 && toks[i - 1].quoted;
+        let qnext = i + 1 < n && toks[i + 1].quoted;
+        f.push(mix(24, t.quoted as u32 * 4 + qprev as u32 * 2 + qnext as u32, 0));
+        feats.push(f);
+    }
+    Sequence {
+        feats,
+        words,
+        left_cue,
+        any_cue: freq.iter().any(|&f| f >= CUE_MIN),
+    }
+}
+
+/// The history features of position `i` given the two previous tags.
+fn history(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut [u32; 4]) {
+    out[0] = mix(100, p1 as u32, 0);
+    out[1] = mix(101, p1 as u32, p2 as u32);
+    out[2] = mix(102, p1 as u32, seq.words[i]);
+    out[3] = mix(103, p1 as u32, seq.left_cue[i] as u32);
+}
+
+/// Whether tag `t` may follow `prev` (an inside tag continues its own kind).
+fn allowed(prev: u8, t: u8) -> bool {
+    match t {
+        2 => matches!(prev, 1 | 2),
+        4 => matches!(prev, 3 | 4),
+        6 => matches!(prev, 5 | 6),
+        _ => true,
+    }
+}
+
+fn best<S: Copy + PartialOrd>(s: &[S; NT], prev: u8) -> u8 {
+    let mut b = 0u8;
+    let mut bs: Option<S> = None;
+    for (k, &x) in s.iter().enumerate() {
+        if allowed(prev, k as u8) && bs.is_none_or(|b| x > b) {
+            bs = Some(x);
+            b = k as u8;
+        }
+    }
+    b
+}
+
+/// Tags a paragraph greedily, right to left: a content is usually long and comes with
+/// its cue and source on its left ("Lee said that ..."), so going backwards the content
+/// is tagged from the static cue features and the short cue and source then from the
+/// tags just given. A `B-` tag marks the *last* token of a run (the first one seen).
+pub fn decode<M: Weights>(m: &M, seq: &Sequence) -> Vec<u8> {
+    let n = seq.feats.len();
+    let mut tags = vec![0u8; n];
+    let (mut p1, mut p2) = (0u8, 0u8);
+    let mut h = [0u32; 4];
+    for i in (0..n).rev() {
+        let mut s = [M::S::default(); NT];
+        for &f in &seq.feats[i] {
+            m.add(f, &mut s);
+        }
+        history(seq, i, p1, p2, &mut h);
+        for &f in &h {
+            m.add(f, &mut s);
+        }
+        let t = best(&s, p1);
+        tags[i] = t;
+        p2 = p1;
+        p1 = t;
+    }
+    tags
+}
+
+// ------------------------------------------------------------------ training
+
+/// A training example: a paragraph's features and its gold tags.
+pub struct Example {
+    pub seq: Sequence,
+    pub gold: Vec<u8>,
+}
+
+/// Averaged perceptron, greedy decoding with the predicted history (as at inference).
+pub fn train(examples: &[Example], epochs: usize, bits: u32) -> Float {
+    let size = NT << bits;
+    let mask = (1u32 << bits) - 1;
+    let mut w = vec![0f32; size];
+    let mut total = vec![0f64; size];
+    let mut stamp = vec![0u64; size];
+    let mut clock: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
+    let upd = |w: &mut Vec<f32>,
+                   total: &mut Vec<f64>,
+                   stamp: &mut Vec<u64>,
+                   clock: u64,
+                   f: u32,
+                   t: usize,
+                   d: f32| {
+        let k = (f & mask) as usize * NT + t;
+        total[k] += (clock - stamp[k]) as f64 * w[k] as f64;
+        stamp[k] = clock;
+        w[k] += d;
+    };
+    for _ in 0..epochs {
+        // shuffle (xorshift, deterministic)
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &ei in &order {
+            let ex = &examples[ei];
+            let (mut p1, mut p2) = (0u8, 0u8);
+            let mut h = [0u32; 4];
+            for i in (0..ex.gold.len()).rev() {
+                clock += 1;
+                let mut s = [0f32; NT];
+                history(&ex.seq, i, p1, p2, &mut h);
+                for &f in ex.seq.feats[i].iter().chain(h.iter()) {
+                    let row = (f & mask) as usize * NT;
+                    for (k, x) in s.iter_mut().enumerate() {
+                        *x += w[row + k];
+                    }
+                }
+                let mut guess = 0usize;
+                let mut bs = f32::MIN;
+                for (k, &x) in s.iter().enumerate() {
+                    if allowed(p1, k as u8) && x > bs {
+                        bs = x;
+                        guess = k;
+                    }
+                }
+                let g = ex.gold[i] as usize;
+                if guess != g {
+                    for &f in ex.seq.feats[i].iter().chain(h.iter()) {
+                        upd(&mut w, &mut total, &mut stamp, clock, f, g, 1.0);
+                        upd(&mut w, &mut total, &mut stamp, clock, f, guess, -1.0);
+                    }
+                }
+                p2 = p1;
+                p1 = g as u8;
+            }
+        }
+    }
+    // average
+    let w = (0..size)
+        .map(|k| ((total[k] + (clock - stamp[k]) as f64 * w[k] as f64) / clock as f64) as f32)
+        .collect();
+    Float { bits, w }
+}
+
+/// Quantises weights to `i8`, clipping the largest `clip` fraction of magnitudes.
+pub fn quantise(f: &Float, clip: f64) -> Vec<i8> {
+    let mut mags: Vec<f32> = f.w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    mags.sort_by(|a, b| a.total_cmp(b));
+    let k = ((mags.len() as f64) * (1.0 - clip)) as usize;
+    let cap = mags
+        .get(k.min(mags.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(1.0)
+        .max(1e-6);
+    f.w.iter()
+        .map(|&x| ((x / cap) * 127.0).round().clamp(-127.0, 127.0) as i8)
+        .collect()
+}
