@@ -2756,18 +2756,21 @@ fn learned(
             .filter(|s| sentence(s.0) == sa && (s.1 <= a || s.0 >= b))
             .min_by_key(|s| gap(**s, cue))
             .copied();
-        // no source tagged: the speaker phrase the rules find for a cue in the run
-        let src = src.or_else(|| {
-            let (lo, hi) = sentence_range(bounds, toks.len(), cue.0);
-            (cue.0..cue.1).find_map(|i| {
-                let c = cue_at(body, toks, i)?;
-                speaker_np(body, toks, &c, lo, hi).filter(|&(x, y)| y <= a || x >= b)
-            })
+        // the speaker phrase the rules find for a cue in the run, else the tagged source
+        let (lo, hi) = sentence_range(bounds, toks.len(), cue.0);
+        let ruled = (cue.0..cue.1).find_map(|i| {
+            let c = cue_at(body, toks, i)?;
+            speaker_np(body, toks, &c, lo, hi).filter(|&(x, y)| y <= a || x >= b)
         });
-        let who = match src {
-            Some((x, y)) => ctx.resolve(toks, x, y),
-            None => Who::default(),
-        };
+        let src = ruled.or(src).or_else(|| {
+            // a participial or infinitival cue ("..., pointing out", "refused to"): the
+            // subject of its clause
+            clause_subject(body, toks, lo, cue.0).filter(|&(x, y)| y <= a || x >= b)
+        });
+        // a report nobody is found to make is left out: it cannot be compared across
+        // sources, and a guessed speaker would mislead
+        let Some((x, y)) = src else { continue };
+        let who = ctx.resolve(toks, x, y);
         if let Some(e) = who.entity {
             ctx.recent.push((span.start, e));
         }

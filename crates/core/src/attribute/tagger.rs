@@ -305,6 +305,7 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
                 f.push(mix(17, lw, 0));
                 f.push(mix(18, lw, w(ii)));
                 f.push(mix(19, d, shape));
+                f.push(mix(29, lw, commas * 2 + that));
                 left_cue.push(true);
             }
             None => {
@@ -324,6 +325,15 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
             }
             None => f.push(mix(20, 0, 99)),
         }
+        f.push(mix(26, w(ii - 3), 0));
+        f.push(mix(27, w(ii + 3), 0));
+        let nshape = if i + 1 < n && toks[i + 1].word {
+            let c = body[toks[i + 1].start..].chars().next().unwrap_or(' ');
+            c.is_uppercase() as u32 + 1
+        } else {
+            0
+        };
+        f.push(mix(28, pshape, nshape));
         // quoted neighbourhood
         let qprev = i > 0 && toks[i - 1].quoted;
         let qnext = i + 1 < n && toks[i + 1].quoted;
