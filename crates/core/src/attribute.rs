@@ -2736,6 +2736,11 @@ fn learned(
         }) {
             continue;
         }
+        // one word ("endorsed Trump") is an attribution, but as a quote it says nothing
+        // to compare and often is a fragment; the stance stage reads such verbs itself
+        if toks[a..b].iter().filter(|t| t.word).count() < 2 {
+            continue;
+        }
         let span = Span::new(toks[a].start, toks[b - 1].end);
         let clash = existing.iter().any(|e| {
             let shared = e.end.min(span.end).saturating_sub(e.start.max(span.start));
@@ -2770,10 +2775,9 @@ fn learned(
         // a report nobody is found to make is left out: it cannot be compared across
         // sources, and a guessed speaker would mislead
         let Some((x, y)) = src else { continue };
+        // (not pushed to `ctx.recent`: the tagger adds quotes, it never changes whom the
+        // rules' pronouns resolve to)
         let who = ctx.resolve(toks, x, y);
-        if let Some(e) = who.entity {
-            ctx.recent.push((span.start, e));
-        }
         let cue_span = Span::new(toks[cue.0].start, toks[cue.1 - 1].end);
         quotes.push(make_quote(body, span, QuoteKind::Indirect, &who, Some(cue_span)));
     }
