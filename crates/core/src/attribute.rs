@@ -2698,7 +2698,7 @@ fn learned(
         return;
     }
     let body = ctx.body;
-    let seq = tagger::features(body, toks);
+    let seq = tagger::features(body, toks, false);
     if !seq.any_cue() {
         return;
     }
@@ -2897,7 +2897,7 @@ pub fn tagger_examples(
             })
             .collect();
         out.push(tagger::Example {
-            seq: tagger::features(body, &toks),
+            seq: tagger::features(body, &toks, true),
             gold,
         });
     }

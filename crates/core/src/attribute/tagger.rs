@@ -166,27 +166,66 @@ impl Sequence {
     }
 }
 
+/// The lowest PolNeAR cue frequency for a word to count as a cue feature.
+const CUE_MIN: u32 = 4;
+
 const BOS: u32 = 0x5bd1_e995;
 const EOS: u32 = 0x1b87_3593;
 
-/// Builds the features of a paragraph's tokens.
-pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
+/// Builds the features of a paragraph's tokens; with `always` false, a paragraph with
+/// no cue-lexicon word gets none (and [`Sequence::any_cue`] is false).
+pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
     let n = toks.len();
-    let lows: Vec<String> = toks.iter().map(|t| lower(body, t)).collect();
-    let words: Vec<u32> = lows.iter().map(|w| fnv(w.as_bytes())).collect();
-    let freq: Vec<u32> = lows
-        .iter()
-        .map(|w| CUES.single.get(w.as_str()).copied().unwrap_or(0))
-        .collect();
-    // sentence ends
-    let end: Vec<bool> = (0..n)
-        .map(|i| {
-            !toks[i].word
-                && !toks[i].quoted
-                && matches!(lows[i].as_str(), "." | "?" | "!" | ";")
-                && !is_abbrev_dot(body, toks, i)
-        })
-        .collect();
+    // one pass over the tokens: lower-case form hashed, cue frequency, suffix, and the
+    // punctuation the features count (no per-token allocation for ASCII words)
+    let mut words = Vec::with_capacity(n);
+    let mut freq = Vec::with_capacity(n);
+    let mut suffix = Vec::with_capacity(n);
+    let mut end = Vec::with_capacity(n);
+    // prefix counts of commas and complementisers, for "what lies between" in O(1)
+    let mut commas = Vec::with_capacity(n + 1);
+    let mut thats = Vec::with_capacity(n + 1);
+    commas.push(0u32);
+    thats.push(0u32);
+    let mut buf = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        let raw = &body[t.start..t.end];
+        buf.clear();
+        if raw.is_ascii() {
+            buf.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            buf.push_str(&lower(body, t));
+        }
+        words.push(fnv(buf.as_bytes()));
+        freq.push(if t.word {
+            CUES.single.get(buf.as_str()).copied().unwrap_or(0)
+        } else {
+            0
+        });
+        let cut = buf
+            .char_indices()
+            .rev()
+            .nth(2)
+            .map_or(0, |(k, _)| k);
+        suffix.push(fnv(&buf.as_bytes()[cut..]));
+        end.push(
+            !t.word
+                && !t.quoted
+                && matches!(buf.as_str(), "." | "?" | "!" | ";")
+                && !is_abbrev_dot(body, toks, i),
+        );
+        commas.push(commas[i] + (buf == ",") as u32);
+        thats.push(thats[i] + matches!(buf.as_str(), "that" | "whether" | "if") as u32);
+    }
+    let any_cue = freq.iter().any(|&f| f >= CUE_MIN);
+    if !any_cue && !always {
+        return Sequence {
+            feats: Vec::new(),
+            words,
+            left_cue: Vec::new(),
+            any_cue,
+        };
+    }
     let mut sent_start = vec![0usize; n];
     let mut s = 0;
     for i in 0..n {
@@ -203,8 +242,7 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
         }
         sent_end[i] = e;
     }
-    // nearest lexicon cue (freq >= 4) to the left / right within the sentence
-    const CUE_MIN: u32 = 4;
+    // nearest lexicon cue (freq >= CUE_MIN) to the left / right within the sentence
     let mut left: Vec<Option<usize>> = vec![None; n];
     let mut last: Option<usize> = None;
     for i in 0..n {
@@ -255,12 +293,7 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
         f.push(mix(5, w(ii + 2), 0));
         f.push(mix(6, w(ii - 1), w(ii)));
         f.push(mix(7, w(ii), w(ii + 1)));
-        let suf: String = lows[i]
-            .chars()
-            .rev()
-            .take(3)
-            .collect::<String>();
-        f.push(mix(8, fnv(suf.as_bytes()), 0));
+        f.push(mix(8, suffix[i], 0));
         let shape = if !t.word {
             0
         } else {
@@ -295,10 +328,8 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
         match left[i] {
             Some(j) => {
                 let d = dist_bucket(i - j);
-                let commas = (j + 1..i).filter(|&k| lows[k] == ",").count().min(2) as u32;
-                let that = (j + 1..i)
-                    .any(|k| matches!(lows[k].as_str(), "that" | "whether" | "if"))
-                    as u32;
+                let commas = (commas[i] - commas[j + 1]).min(2);
+                let that = (thats[i] > thats[j + 1]) as u32;
                 let lw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
                 f.push(mix(15, lw, d));
                 f.push(mix(16, d, commas * 2 + that));
@@ -316,7 +347,7 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
         match right[i] {
             Some(j) => {
                 let d = dist_bucket(j - i);
-                let commas = (i + 1..j).filter(|&k| lows[k] == ",").count().min(2) as u32;
+                let commas = (commas[j] - commas[i + 1]).min(2);
                 let rw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
                 f.push(mix(20, rw, d));
                 f.push(mix(21, d, commas));
@@ -344,7 +375,7 @@ pub(super) fn features(body: &str, toks: &[Tok]) -> Sequence {
         feats,
         words,
         left_cue,
-        any_cue: freq.iter().any(|&f| f >= CUE_MIN),
+        any_cue,
     }
 }
 
