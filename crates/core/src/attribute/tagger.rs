@@ -24,7 +24,7 @@ use super::{is_abbrev_dot, lower, Tok, CUES};
 pub const TAGS: [&str; 7] = ["O", "B-C", "I-C", "B-Q", "I-Q", "B-S", "I-S"];
 const NT: usize = TAGS.len();
 /// log2 of the number of feature buckets.
-pub const BITS: u32 = 18;
+pub const BITS: u32 = 17;
 const MAGIC: &[u8; 5] = b"PXTG1";
 
 /// The trained weights (`parallax train-tagger`).
