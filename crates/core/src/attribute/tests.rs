@@ -362,3 +362,65 @@ fn long_bare_subject_after_said() {
         "incumbent regional transport authority chief executives were paid too much"
     );
 }
+
+// ------------------------------------------------------------------ learned tagger
+
+#[test]
+fn tag_runs_read_right_to_left_tags() {
+    // B- marks a run's last token: tokens 1..3 are one content, 4 a cue, 5..7 a source
+    let tags = [0, 2, 1, 3, 6, 5, 0];
+    assert_eq!(tag_runs(&tags, 1), vec![(1, 3)]);
+    assert_eq!(tag_runs(&tags, 3), vec![(3, 4)]);
+    assert_eq!(tag_runs(&tags, 5), vec![(4, 6)]);
+    // two adjacent runs of one kind
+    assert_eq!(tag_runs(&[1, 2, 1, 0], 1), vec![(0, 1), (1, 3)]);
+}
+
+#[test]
+fn built_in_tagger_model_is_present() {
+    assert!(tagger::model().is_some(), "data/quotes/tagger.bin does not parse");
+    assert!(tagger::Model::parse(b"").is_none());
+    assert!(tagger::Model::parse(b"PXTG1\x10\x07short").is_none());
+}
+
+#[test]
+fn tagger_adds_reports_without_a_speech_verb() {
+    // no "said": a criticism and an accusation are reports the rules alone miss
+    let body = "Senate Majority Leader Mitch McConnell criticized the president's plan to close the base in a floor speech on Tuesday.\n\nThe governor accused the legislature of wasting money on consultants.";
+    let (q, _) = run(body);
+    assert!(
+        q.iter().any(|q| q.kind == QuoteKind::Indirect
+            && q.text.contains("plan to close the base")
+            && q.speaker_text.as_deref().is_some_and(|s| s.contains("McConnell"))),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn tagger_training_learns_a_pattern() {
+    // a toy language: "<name> backs <two words> ." with the two words as content; the
+    // averaged perceptron must reproduce its own training tags
+    let names = ["Lee", "Kim", "Park", "Moon", "Choi", "Han"];
+    let things = ["the plan", "new taxes", "the deal", "more talks", "the ban", "tax cuts"];
+    let mut examples = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        let t = things[(i * 5) % things.len()];
+        let body = format!("{n} backs {t} today.");
+        let mut toks = Vec::new();
+        tokenize(&body, Span::new(0, body.len()), &mut toks);
+        // right to left: B- on a run's last token
+        let gold = vec![5, 3, 2, 1, 0, 0];
+        assert_eq!(toks.len(), gold.len());
+        examples.push(tagger::Example {
+            seq: tagger::features(&body, &toks, true),
+            gold,
+        });
+    }
+    let w = tagger::train(&examples, 10, 12);
+    let q = tagger::quantise(&w, 0.001);
+    let bytes = tagger::encode(12, &q);
+    let m = tagger::Model::parse(&bytes).expect("parses");
+    for ex in &examples {
+        assert_eq!(tagger::decode(&m, &ex.seq), ex.gold);
+    }
+}
