@@ -181,25 +181,30 @@ fn fmt3(c: &Counts) -> String {
     format!("{p:.1} / {r:.1} / {f:.1}")
 }
 
-pub fn run(shared: &Path) -> Result<Section, String> {
-    // PARALLAX_POLNEAR_SPLIT=train scores the train split instead (for error analysis
-    // without looking at dev)
-    let split = std::env::var("PARALLAX_POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
-    let dir = shared.join("bench/polnear").join(&split);
-    let adir = dir.join("attributions");
-    let mut files: Vec<String> = std::fs::read_dir(&adir)
+/// One annotator per article: article name -> the annotation file whose name sorts first.
+pub(crate) fn choose_annotations(adir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut files: Vec<String> = std::fs::read_dir(adir)
         .map_err(|e| format!("{}: {e}", adir.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
-    // one annotator per article: the first file per article name
     let mut chosen: BTreeMap<String, String> = BTreeMap::new();
     for f in files {
         let stem = f.trim_end_matches(".ann");
         let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
         chosen.entry(article).or_insert(f);
     }
+    Ok(chosen)
+}
+
+pub fn run(shared: &Path) -> Result<Section, String> {
+    // PARALLAX_POLNEAR_SPLIT=train scores the train split instead (for error analysis
+    // without looking at dev)
+    let split = std::env::var("PARALLAX_POLNEAR_SPLIT").unwrap_or_else(|_| "dev".into());
+    let dir = shared.join("bench/polnear").join(&split);
+    let adir = dir.join("attributions");
+    let mut chosen = choose_annotations(&adir)?;
     // PARALLAX_POLNEAR_HOLDOUT=1 (with the train split) scores only the tenth of train
     // that `parallax train-tagger --holdout` leaves out
     if std::env::var_os("PARALLAX_POLNEAR_HOLDOUT").is_some() {

@@ -8,10 +8,9 @@
 //! tenth article out, to be scored with `PARALLAX_POLNEAR_SPLIT=train
 //! PARALLAX_POLNEAR_HOLDOUT=1 parallax eval polnear` while tuning.
 
-use super::polnear::parse_ann;
+use super::polnear::{choose_annotations, parse_ann};
 use parallax_core::attribute::{tagger, tagger_examples, Role};
 use parallax_core::segment;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,18 +51,7 @@ pub fn run(args: TrainArgs) -> ExitCode {
 fn train(args: &TrainArgs) -> Result<(), String> {
     let dir = args.shared.join("bench/polnear/train");
     let adir = dir.join("attributions");
-    let mut files: Vec<String> = std::fs::read_dir(&adir)
-        .map_err(|e| format!("{}: {e}", adir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    files.sort();
-    let mut chosen: BTreeMap<String, String> = BTreeMap::new();
-    for f in files {
-        let stem = f.trim_end_matches(".ann");
-        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        chosen.entry(article).or_insert(f);
-    }
+    let chosen = choose_annotations(&adir)?;
     let mut examples = Vec::new();
     let mut held = Vec::new();
     let mut docs = 0;
