@@ -2199,6 +2199,18 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
                     v = c + 1;
                 }
             }
+            // "Putin, however, has ...": a sentence adverb between commas
+            if v + 2 < cue
+                && &body[toks[v].start..toks[v].end] == ","
+                && toks[v + 1].word
+                && matches!(
+                    lower(body, &toks[v + 1]).as_str(),
+                    "however" | "meanwhile" | "though" | "too" | "also" | "instead" | "nonetheless"
+                )
+                && &body[toks[v + 2].start..toks[v + 2].end] == ","
+            {
+                v += 3;
+            }
             // a subject is followed by its verb, not by a list comma or a conjunction
             let followed_by_verb = v < cue
                 && toks[v].word
@@ -2775,11 +2787,30 @@ fn learned(
             let c = cue_at(body, toks, i)?;
             speaker_np(body, toks, &c, lo, hi).filter(|&(x, y)| y <= a || x >= b)
         });
-        let src = ruled.or(src).or_else(|| {
-            // a participial or infinitival cue ("..., pointing out", "refused to"): the
-            // subject of its clause
-            clause_subject(body, toks, lo, cue.0).filter(|&(x, y)| y <= a || x >= b)
-        });
+        // the subject of the cue's clause: in a relative clause ("Putin, who condemned
+        // the tests but urged talks") the relative pronoun's antecedent
+        let subject = || {
+            (lo..cue.0)
+                .rev()
+                .find(|&k| {
+                    toks[k].word
+                        && !toks[k].quoted
+                        && matches!(lower(body, &toks[k]).as_str(), "who" | "which")
+                })
+                .and_then(|k| tidy_source(body, toks, (k, k + 1), k + 1, lo))
+                .or_else(|| clause_subject(body, toks, lo, cue.0))
+                .filter(|&(x, y)| y <= a || x >= b)
+        };
+        // "..., saying that ...": a participle's subject is its main clause's
+        let participle = cue.0 > lo
+            && &body[toks[cue.0 - 1].start..toks[cue.0 - 1].end] == ","
+            && lower(body, &toks[cue.0]).ends_with("ing");
+        let src = (if participle { subject() } else { None })
+            .or(ruled)
+            .or_else(|| src.and_then(|s| tidy_source(body, toks, s, cue.0, lo)))
+            // an infinitival cue ("refused to") or one the tagger left without a source:
+            // the subject of its clause
+            .or_else(subject);
         // a report nobody is found to make is left out: it cannot be compared across
         // sources, and a guessed speaker would mislead
         let Some((x, y)) = src else { continue };
@@ -2791,6 +2822,66 @@ fn learned(
     }
 }
 
+
+/// A tagged source `(x, y)` made fit to name a speaker: conjunctions and punctuation at
+/// its edges dropped, a relative pronoun replaced by its antecedent ("Putin, however,
+/// who urged ..."). `None` when nothing nominal is left, or when a conjunction stands
+/// between the source and the cue (`cue`): "who condemned the tests but urged ..." tags
+/// the first verb's object next to the second verb, and that object said nothing.
+fn tidy_source(
+    body: &str,
+    toks: &[Tok],
+    (mut x, mut y): (usize, usize),
+    cue: usize,
+    lo: usize,
+) -> Option<(usize, usize)> {
+    let edge = |t: &Tok| {
+        !t.word || matches!(lower(body, t).as_str(), "and" | "but" | "or" | "yet" | "however")
+    };
+    if y <= cue && (y..cue).any(|i| toks[i].word && matches!(lower(body, &toks[i]).as_str(), "and" | "but" | "or" | "yet")) {
+        return None;
+    }
+    if y <= cue && y > x && matches!(lower(body, &toks[y - 1]).as_str(), "and" | "but" | "or" | "yet") {
+        return None;
+    }
+    while x < y && edge(&toks[x]) {
+        x += 1;
+    }
+    while y > x && edge(&toks[y - 1]) {
+        y -= 1;
+    }
+    if x >= y {
+        return None;
+    }
+    if y == x + 1 && matches!(lower(body, &toks[x]).as_str(), "who" | "which") {
+        // the antecedent: back over commas and sentence adverbs to a noun phrase
+        let mut e = x;
+        while e > lo && (edge(&toks[e - 1]) || LEADING.contains(&lower(body, &toks[e - 1]).as_str())) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > lo
+            && toks[s - 1].word
+            && !toks[s - 1].quoted
+            && s + 6 > e
+            && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
+            && !matches!(
+                &body[toks[s - 1].start..toks[s - 1].end],
+                "from" | "with" | "by" | "for" | "at" | "in" | "on" | "against" | "about"
+            )
+        {
+            s -= 1;
+        }
+        return (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e));
+    }
+    if toks[x..y]
+        .iter()
+        .all(|t| !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str()) && !PRONOUNS.contains(&lower(body, t).as_str()))
+    {
+        return None;
+    }
+    Some((x, y))
+}
 
 /// The quote marks of every paragraph, continuations flagged.
 fn all_marks(body: &str, seg: &Segmented) -> Vec<Marked> {

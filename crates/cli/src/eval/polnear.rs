@@ -24,7 +24,9 @@
 //! - Speaker accuracy, on matched quotes whose gold has a Source: correct when our
 //!   speaker phrase overlaps the gold Source span, or when the last word of the gold
 //!   Source equals the last word of our canonical speaker or of our speaker phrase
-//!   (a pronoun resolved to the person, a later surname).
+//!   (a pronoun resolved to the person, a later surname). A gold Source that is a relative
+//!   pronoun ("Sanders, who cites ...") is matched by our phrase for its antecedent, the
+//!   phrase ending right before it (at most a comma and spaces between).
 
 use super::{Row, Section};
 use parallax_core::model::{QuoteKind, Span};
@@ -414,7 +416,21 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                 if ti == 0 {
                     if let Some(src) = g.source {
                         let st = src.text(&text);
-                        let ok = q.speaker_span.is_some_and(|s| s.overlaps(src))
+                        // a relative pronoun ("Sanders, who cites ...") names its
+                        // antecedent, which ends right before it
+                        let relative = matches!(
+                            st.to_lowercase().as_str(),
+                            "who" | "which" | "that" | "whom"
+                        );
+                        let ok = q.speaker_span.is_some_and(|s| {
+                            s.overlaps(src)
+                                || relative
+                                    && s.end <= src.start
+                                    && text[s.end..src.start]
+                                        .chars()
+                                        .all(|c| c == ',' || c.is_whitespace())
+                                    && src.start - s.end <= 3
+                        })
                             || q.speaker
                                 .as_deref()
                                 .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))

@@ -23,8 +23,12 @@ pub struct TrainArgs {
     #[arg(long, default_value = "crates/core/data/quotes/tagger.bin")]
     pub out: PathBuf,
     /// Passes over the data.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 14)]
     pub epochs: usize,
+    /// Added to every token's `O` score (in the quantised weights' units): the
+    /// threshold between reporting a span and leaving it, tuned on the held-out tenth.
+    #[arg(long, default_value_t = 60, allow_hyphen_values = true)]
+    pub o_bias: i32,
     /// Fraction of the largest weights clipped when quantising to i8.
     #[arg(long, default_value_t = 0.001)]
     pub clip: f64,
@@ -94,13 +98,13 @@ fn train(args: &TrainArgs) -> Result<(), String> {
     let fw = tagger::train(&examples, args.epochs, tagger::BITS);
     let w = tagger::quantise(&fw, args.clip);
     if !held.is_empty() {
-        let bytes = tagger::encode(tagger::BITS, &w);
+        let bytes = tagger::encode(tagger::BITS, args.o_bias, &w);
         let m = tagger::Model::parse(&bytes).ok_or("model does not parse")?;
         report(&held, |seq| tagger::decode(&fw, seq), "float");
         report(&held, |seq| tagger::decode(&m, seq), "i8");
     }
     let nz = w.iter().filter(|&&x| x != 0).count();
-    std::fs::write(&args.out, tagger::encode(tagger::BITS, &w))
+    std::fs::write(&args.out, tagger::encode(tagger::BITS, args.o_bias, &w))
         .map_err(|e| format!("{}: {e}", args.out.display()))?;
     eprintln!(
         "wrote {} ({} weights, {nz} non-zero)",

@@ -25,7 +25,9 @@ pub const TAGS: [&str; 7] = ["O", "B-C", "I-C", "B-Q", "I-Q", "B-S", "I-S"];
 const NT: usize = TAGS.len();
 /// log2 of the number of feature buckets.
 pub const BITS: u32 = 17;
-const MAGIC: &[u8; 5] = b"PXTG1";
+const MAGIC: &[u8; 5] = b"PXTG2";
+/// Magic, bits, tag count, the `O` bias (i32 little-endian).
+const HEADER: usize = 11;
 
 /// The trained weights (`parallax train-tagger`).
 static MODEL_BYTES: &[u8] = include_bytes!("../../data/quotes/tagger.bin");
@@ -33,6 +35,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../data/quotes/tagger.bin");
 /// A weight table: `2^bits` rows of [`TAGS`]`.len()` weights.
 pub struct Model<'a> {
     bits: u32,
+    o_bias: i32,
     w: &'a [i8],
 }
 
@@ -40,10 +43,19 @@ pub struct Model<'a> {
 pub trait Weights {
     type S: Copy + Default + PartialOrd + std::ops::AddAssign;
     fn add(&self, f: u32, s: &mut [Self::S; NT]);
+    /// What every token's `O` score gets added: the decision threshold between
+    /// reporting a span and leaving it (tuned on held-out data, stored with the model).
+    fn o_bias(&self) -> Self::S {
+        Self::S::default()
+    }
 }
+
 
 impl Weights for Model<'_> {
     type S = i32;
+    fn o_bias(&self) -> i32 {
+        self.o_bias
+    }
     fn add(&self, f: u32, s: &mut [i32; NT]) {
         let row = (f & ((1 << self.bits) - 1)) as usize * NT;
         for (k, x) in s.iter_mut().enumerate() {
@@ -68,20 +80,37 @@ impl Weights for Float {
     }
 }
 
+/// Borrowed unquantised weights (decoding while training).
+struct FloatRef<'a> {
+    mask: u32,
+    w: &'a [f32],
+}
+
+impl Weights for FloatRef<'_> {
+    type S = f32;
+    fn add(&self, f: u32, s: &mut [f32; NT]) {
+        let row = (f & self.mask) as usize * NT;
+        for (k, x) in s.iter_mut().enumerate() {
+            *x += self.w[row + k];
+        }
+    }
+}
+
 impl<'a> Model<'a> {
     /// Reads a model file; `None` when it is not one (an empty placeholder included).
     pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
-        if bytes.len() < 7 || &bytes[..5] != MAGIC || bytes[6] as usize != NT {
+        if bytes.len() < HEADER || &bytes[..5] != MAGIC || bytes[6] as usize != NT {
             return None;
         }
         let bits = bytes[5] as u32;
-        let w = &bytes[7..];
+        let o_bias = i32::from_le_bytes(bytes[7..11].try_into().ok()?);
+        let w = &bytes[HEADER..];
         if !(8..=24).contains(&bits) || w.len() != (NT << bits) {
             return None;
         }
         // i8 and u8 have the same layout
         let w = unsafe { std::slice::from_raw_parts(w.as_ptr() as *const i8, w.len()) };
-        Some(Model { bits, w })
+        Some(Model { bits, o_bias, w })
     }
 }
 
@@ -93,10 +122,11 @@ pub fn model() -> Option<&'static Model<'static>> {
 }
 
 /// Serialises trained weights.
-pub fn encode(bits: u32, w: &[i8]) -> Vec<u8> {
+pub fn encode(bits: u32, o_bias: i32, w: &[i8]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(bits as u8);
     out.push(NT as u8);
+    out.extend(o_bias.to_le_bytes());
     out.extend(w.iter().map(|&x| x as u8));
     out
 }
@@ -379,14 +409,6 @@ pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
     }
 }
 
-/// The history features of position `i` given the two previous tags.
-fn history(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut [u32; 4]) {
-    out[0] = mix(100, p1 as u32, 0);
-    out[1] = mix(101, p1 as u32, p2 as u32);
-    out[2] = mix(102, p1 as u32, seq.words[i]);
-    out[3] = mix(103, p1 as u32, seq.left_cue[i] as u32);
-}
-
 /// Whether tag `t` may follow `prev` (an inside tag continues its own kind).
 fn allowed(prev: u8, t: u8) -> bool {
     match t {
@@ -397,53 +419,80 @@ fn allowed(prev: u8, t: u8) -> bool {
     }
 }
 
-fn best<S: Copy + PartialOrd>(s: &[S; NT], prev: u8) -> u8 {
-    let mut b = 0u8;
-    let mut bs: Option<S> = None;
-    for (k, &x) in s.iter().enumerate() {
-        if allowed(prev, k as u8) && bs.is_none_or(|b| x > b) {
-            bs = Some(x);
-            b = k as u8;
-        }
-    }
-    b
+/// The first-order history features of position `i` when the tag decoded just before
+/// it (the one to its right) is `p1`.
+fn history(seq: &Sequence, i: usize, p1: u8, out: &mut [u32; 3]) {
+    out[0] = mix(100, p1 as u32, 0);
+    out[1] = mix(102, p1 as u32, seq.words[i]);
+    out[2] = mix(103, p1 as u32, seq.left_cue[i] as u32);
 }
 
-/// Tags a paragraph greedily, right to left: a content is usually long and comes with
-/// its cue and source on its left ("Lee said that ..."), so going backwards the content
-/// is tagged from the static cue features and the short cue and source then from the
-/// tags just given. A `B-` tag marks the *last* token of a run (the first one seen).
+/// Tags a paragraph with the best-scoring tag sequence (first-order Viterbi), read
+/// right to left: a `B-` tag marks the *last* token of a run.
 pub fn decode<M: Weights>(m: &M, seq: &Sequence) -> Vec<u8> {
     let n = seq.feats.len();
-    let mut tags = vec![0u8; n];
-    let (mut p1, mut p2) = (0u8, 0u8);
-    let mut h = [0u32; 4];
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; NT]; n];
+    let mut delta = [M::S::default(); NT];
+    let mut live = [false; NT];
+    let mut h = [0u32; 3];
     for i in (0..n).rev() {
-        let mut s = [M::S::default(); NT];
+        let mut em = [M::S::default(); NT];
         for &f in &seq.feats[i] {
-            m.add(f, &mut s);
+            m.add(f, &mut em);
         }
-        history(seq, i, p1, p2, &mut h);
-        for &f in &h {
-            m.add(f, &mut s);
+        em[0] += m.o_bias();
+        let mut nd = [M::S::default(); NT];
+        let mut nlive = [false; NT];
+        // the previous tags to consider: the start state (O) at the right edge
+        let prevs: &[u8] = if i + 1 == n { &[0] } else { &[0, 1, 2, 3, 4, 5, 6] };
+        for &p in prevs {
+            if i + 1 < n && !live[p as usize] {
+                continue;
+            }
+            let mut s = em;
+            history(seq, i, p, &mut h);
+            for &f in &h {
+                m.add(f, &mut s);
+            }
+            for t in 0..NT {
+                if !allowed(p, t as u8) {
+                    continue;
+                }
+                let mut v = s[t];
+                if i + 1 < n {
+                    v += delta[p as usize];
+                }
+                if !nlive[t] || v > nd[t] {
+                    nd[t] = v;
+                    nlive[t] = true;
+                    back[i][t] = p;
+                }
+            }
         }
-        let t = best(&s, p1);
+        delta = nd;
+        live = nlive;
+    }
+    // best final state (at token 0), then follow the pointers rightwards
+    let mut t = 0u8;
+    for k in 0..NT {
+        if live[k] && (!live[t as usize] || delta[k] > delta[t as usize]) {
+            t = k as u8;
+        }
+    }
+    let mut tags = vec![0u8; n];
+    for i in 0..n {
         tags[i] = t;
-        p2 = p1;
-        p1 = t;
+        t = back[i][t as usize];
     }
     tags
 }
 
-// ------------------------------------------------------------------ training
-
-/// A training example: a paragraph's features and its gold tags.
-pub struct Example {
-    pub seq: Sequence,
-    pub gold: Vec<u8>,
-}
-
-/// Averaged perceptron, greedy decoding with the predicted history (as at inference).
+/// Structured averaged perceptron: each paragraph is decoded with [`decode`] and, when
+/// the best sequence is not the gold one, the features of the gold sequence are
+/// rewarded and those of the predicted one penalised.
 pub fn train(examples: &[Example], epochs: usize, bits: u32) -> Float {
     let size = NT << bits;
     let mask = (1u32 << bits) - 1;
@@ -454,19 +503,18 @@ pub fn train(examples: &[Example], epochs: usize, bits: u32) -> Float {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
     let upd = |w: &mut Vec<f32>,
-                   total: &mut Vec<f64>,
-                   stamp: &mut Vec<u64>,
-                   clock: u64,
-                   f: u32,
-                   t: usize,
-                   d: f32| {
+               total: &mut Vec<f64>,
+               stamp: &mut Vec<u64>,
+               clock: u64,
+               f: u32,
+               t: usize,
+               d: f32| {
         let k = (f & mask) as usize * NT + t;
         total[k] += (clock - stamp[k]) as f64 * w[k] as f64;
         stamp[k] = clock;
         w[k] += d;
     };
     for _ in 0..epochs {
-        // shuffle (xorshift, deterministic)
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -475,43 +523,49 @@ pub fn train(examples: &[Example], epochs: usize, bits: u32) -> Float {
         }
         for &ei in &order {
             let ex = &examples[ei];
-            let (mut p1, mut p2) = (0u8, 0u8);
-            let mut h = [0u32; 4];
-            for i in (0..ex.gold.len()).rev() {
-                clock += 1;
-                let mut s = [0f32; NT];
-                history(&ex.seq, i, p1, p2, &mut h);
-                for &f in ex.seq.feats[i].iter().chain(h.iter()) {
-                    let row = (f & mask) as usize * NT;
-                    for (k, x) in s.iter_mut().enumerate() {
-                        *x += w[row + k];
+            clock += 1;
+            let pred = decode(&FloatRef { mask, w: &w }, &ex.seq);
+            if pred == ex.gold {
+                continue;
+            }
+            let n = ex.gold.len();
+            let mut hg = [0u32; 3];
+            let mut hp = [0u32; 3];
+            for i in 0..n {
+                let (g, p) = (ex.gold[i], pred[i]);
+                let gp1 = if i + 1 < n { ex.gold[i + 1] } else { 0 };
+                let pp1 = if i + 1 < n { pred[i + 1] } else { 0 };
+                if g != p {
+                    for &f in &ex.seq.feats[i] {
+                        upd(&mut w, &mut total, &mut stamp, clock, f, g as usize, 1.0);
+                        upd(&mut w, &mut total, &mut stamp, clock, f, p as usize, -1.0);
                     }
                 }
-                let mut guess = 0usize;
-                let mut bs = f32::MIN;
-                for (k, &x) in s.iter().enumerate() {
-                    if allowed(p1, k as u8) && x > bs {
-                        bs = x;
-                        guess = k;
+                if g != p || gp1 != pp1 {
+                    history(&ex.seq, i, gp1, &mut hg);
+                    history(&ex.seq, i, pp1, &mut hp);
+                    for &f in &hg {
+                        upd(&mut w, &mut total, &mut stamp, clock, f, g as usize, 1.0);
+                    }
+                    for &f in &hp {
+                        upd(&mut w, &mut total, &mut stamp, clock, f, p as usize, -1.0);
                     }
                 }
-                let g = ex.gold[i] as usize;
-                if guess != g {
-                    for &f in ex.seq.feats[i].iter().chain(h.iter()) {
-                        upd(&mut w, &mut total, &mut stamp, clock, f, g, 1.0);
-                        upd(&mut w, &mut total, &mut stamp, clock, f, guess, -1.0);
-                    }
-                }
-                p2 = p1;
-                p1 = g as u8;
             }
         }
     }
-    // average
     let w = (0..size)
         .map(|k| ((total[k] + (clock - stamp[k]) as f64 * w[k] as f64) / clock as f64) as f32)
         .collect();
     Float { bits, w }
+}
+
+// ------------------------------------------------------------------ training
+
+/// A training example: a paragraph's features and its gold tags.
+pub struct Example {
+    pub seq: Sequence,
+    pub gold: Vec<u8>,
 }
 
 /// Quantises weights to `i8`, clipping the largest `clip` fraction of magnitudes.

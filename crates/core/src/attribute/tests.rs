@@ -380,7 +380,7 @@ fn tag_runs_read_right_to_left_tags() {
 fn built_in_tagger_model_is_present() {
     assert!(tagger::model().is_some(), "data/quotes/tagger.bin does not parse");
     assert!(tagger::Model::parse(b"").is_none());
-    assert!(tagger::Model::parse(b"PXTG1\x10\x07short").is_none());
+    assert!(tagger::Model::parse(b"PXTG2\x10\x07\0\0\0\0short").is_none());
 }
 
 #[test]
@@ -418,9 +418,68 @@ fn tagger_training_learns_a_pattern() {
     }
     let w = tagger::train(&examples, 10, 12);
     let q = tagger::quantise(&w, 0.001);
-    let bytes = tagger::encode(12, &q);
+    let bytes = tagger::encode(12, 0, &q);
     let m = tagger::Model::parse(&bytes).expect("parses");
     for ex in &examples {
         assert_eq!(tagger::decode(&m, &ex.seq), ex.gold);
     }
+    // the stored O bias is the reporting threshold: a large one leaves everything out
+    let bytes = tagger::encode(12, 100_000, &q);
+    let m = tagger::Model::parse(&bytes).expect("parses");
+    for ex in &examples {
+        assert!(tagger::decode(&m, &ex.seq).iter().all(|&t| t == 0));
+    }
+}
+
+/// Prints the tagger's tags for `PX_TAGS_TEXT` (a debugging aid:
+/// `PX_TAGS_TEXT='...' cargo test -p parallax-core show_tags -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn show_tags() {
+    let body = std::env::var("PX_TAGS_TEXT").unwrap_or_default();
+    let mut toks = Vec::new();
+    tokenize(&body, Span::new(0, body.len()), &mut toks);
+    let seq = tagger::features(&body, &toks, true);
+    let tags = tagger::decode(tagger::model().unwrap(), &seq);
+    for (t, g) in toks.iter().zip(tags) {
+        print!("{}/{} ", &body[t.start..t.end], tagger::TAGS[g as usize]);
+    }
+    println!();
+}
+
+/// Token index of the first token whose text is `w`.
+fn tok_at(body: &str, toks: &[Tok], w: &str) -> usize {
+    toks.iter().position(|t| &body[t.start..t.end] == w).unwrap()
+}
+
+#[test]
+fn tagged_sources_are_tidied() {
+    let body = "Support came from Senator Jane Doe, however, who criticized the bill but urged more talks.";
+    let mut toks = Vec::new();
+    tokenize(body, Span::new(0, body.len()), &mut toks);
+    let text = |(x, y): (usize, usize)| body[toks[x].start..toks[y - 1].end].to_string();
+    let who = tok_at(body, &toks, "who");
+    let urged = tok_at(body, &toks, "urged");
+    // a relative pronoun names its antecedent (not the preposition before it)
+    let ante = tidy_source(body, &toks, (who, who + 1), who + 1, 0).unwrap();
+    assert_eq!(text(ante), "Senator Jane Doe");
+    // the first verb's object next to a coordinated second verb is no source
+    let bill = tok_at(body, &toks, "the");
+    let but = tok_at(body, &toks, "but");
+    assert_eq!(tidy_source(body, &toks, (bill + 1, but + 1), urged, 0), None);
+    // edges: punctuation and conjunctions dropped; nothing nominal, nothing
+    let comma = tok_at(body, &toks, ",");
+    let jane = tok_at(body, &toks, "Jane");
+    assert_eq!(text(tidy_source(body, &toks, (jane, comma + 1), who, 0).unwrap()), "Jane Doe");
+    assert_eq!(tidy_source(body, &toks, (but, but + 1), urged + 1, 0), None);
+}
+
+#[test]
+fn clause_subject_skips_a_sentence_adverb() {
+    let body = "The minister, however, has played down the ties with the regime, saying that sales are small.";
+    let mut toks = Vec::new();
+    tokenize(body, Span::new(0, body.len()), &mut toks);
+    let saying = tok_at(body, &toks, "saying");
+    let (x, y) = clause_subject(body, &toks, 0, saying).unwrap();
+    assert_eq!(&body[toks[x].start..toks[y - 1].end], "The minister");
 }
