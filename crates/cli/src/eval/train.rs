@@ -27,7 +27,7 @@ pub struct TrainArgs {
     pub epochs: usize,
     /// Added to every token's `O` score (in the quantised weights' units): the
     /// threshold between reporting a span and leaving it, tuned on the held-out tenth.
-    #[arg(long, default_value_t = 60, allow_hyphen_values = true)]
+    #[arg(long, default_value_t = 30, allow_hyphen_values = true)]
     pub o_bias: i32,
     /// Fraction of the largest weights clipped when quantising to i8.
     #[arg(long, default_value_t = 0.001)]
