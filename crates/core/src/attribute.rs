@@ -2199,7 +2199,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
                     v = c + 1;
                 }
             }
-            // "Putin, however, has ...": a sentence adverb between commas
+            // "The minister, however, has ...": a sentence adverb between commas
             if v + 2 < cue
                 && &body[toks[v].start..toks[v].end] == ","
                 && toks[v + 1].word
@@ -2787,7 +2787,7 @@ fn learned(
             let c = cue_at(body, toks, i)?;
             speaker_np(body, toks, &c, lo, hi).filter(|&(x, y)| y <= a || x >= b)
         });
-        // the subject of the cue's clause: in a relative clause ("Putin, who condemned
+        // the subject of the cue's clause: in a relative clause ("the senator, who condemned
         // the tests but urged talks") the relative pronoun's antecedent
         let subject = || {
             (lo..cue.0)
@@ -2824,7 +2824,7 @@ fn learned(
 
 
 /// A tagged source `(x, y)` made fit to name a speaker: conjunctions and punctuation at
-/// its edges dropped, a relative pronoun replaced by its antecedent ("Putin, however,
+/// its edges dropped, a relative pronoun replaced by its antecedent ("the senator, however,
 /// who urged ..."). `None` when nothing nominal is left, or when a conjunction stands
 /// between the source and the cue (`cue`): "who condemned the tests but urged ..." tags
 /// the first verb's object next to the second verb, and that object said nothing.
