@@ -1846,19 +1846,7 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
         if e > lo && !toks[e - 1].word && &body[toks[e - 1].start..toks[e - 1].end] == "," {
             e -= 1;
         }
-        let mut s = e;
-        while s > lo
-            && toks[s - 1].word
-            && !toks[s - 1].quoted
-            && s + 6 > e
-            && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
-        {
-            s -= 1;
-        }
-        if s < e && is_np_head(body, &toks[e - 1]) {
-            return Some((s, e));
-        }
-        return None;
+        return np_ending_at(body, toks, e, lo, false);
     }
     if j > lo + 1
         && toks[j - 1].word
@@ -2823,6 +2811,34 @@ fn learned(
 }
 
 
+/// The noun phrase (up to six words) ending before token `e`, walking back to `lo` or
+/// to a word that ends a phrase ([`NP_STOP`]; with `at_preposition`, also a lower-case
+/// preposition: "reluctance from Senator Doe" gives "Senator Doe"). `None` unless its
+/// last word can head a phrase.
+fn np_ending_at(
+    body: &str,
+    toks: &[Tok],
+    e: usize,
+    lo: usize,
+    at_preposition: bool,
+) -> Option<(usize, usize)> {
+    let mut s = e;
+    while s > lo
+        && toks[s - 1].word
+        && !toks[s - 1].quoted
+        && s + 6 > e
+        && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
+        && !(at_preposition
+            && matches!(
+                &body[toks[s - 1].start..toks[s - 1].end],
+                "from" | "with" | "by" | "for" | "at" | "in" | "on" | "against" | "about"
+            ))
+    {
+        s -= 1;
+    }
+    (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e))
+}
+
 /// A tagged source `(x, y)` made fit to name a speaker: conjunctions and punctuation at
 /// its edges dropped, a relative pronoun replaced by its antecedent ("the senator, however,
 /// who urged ..."). `None` when nothing nominal is left, or when a conjunction stands
@@ -2859,20 +2875,7 @@ fn tidy_source(
         while e > lo && (edge(&toks[e - 1]) || LEADING.contains(&lower(body, &toks[e - 1]).as_str())) {
             e -= 1;
         }
-        let mut s = e;
-        while s > lo
-            && toks[s - 1].word
-            && !toks[s - 1].quoted
-            && s + 6 > e
-            && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
-            && !matches!(
-                &body[toks[s - 1].start..toks[s - 1].end],
-                "from" | "with" | "by" | "for" | "at" | "in" | "on" | "against" | "about"
-            )
-        {
-            s -= 1;
-        }
-        return (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e));
+        return np_ending_at(body, toks, e, lo, true);
     }
     if toks[x..y]
         .iter()
