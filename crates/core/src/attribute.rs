@@ -889,6 +889,33 @@ fn lower(body: &str, t: &Tok) -> String {
     s.to_lowercase().replace(['’', '‘'], "'")
 }
 
+/// Whether the words of `toks` are written as a title: every word starts with a capital
+/// or a digit, except the short function words titles leave in lower case (never the
+/// first).
+fn is_title_case(body: &str, toks: &[Tok]) -> bool {
+    let mut words = toks.iter().filter(|t| t.word);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first_ok = is_title_word(body, first)
+        && !MINOR_TITLE_WORDS.contains(&&body[first.start..first.end]);
+    first_ok && words.all(|t| is_title_word(body, t))
+}
+
+/// Short function words English titles leave in lower case.
+const MINOR_TITLE_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "with",
+    "by", "from", "as", "vs", "via", "per", "into", "onto", "upon",
+];
+
+/// A word a title would write as it is written here: capitalised, a number, or a minor
+/// function word.
+fn is_title_word(body: &str, t: &Tok) -> bool {
+    let w = &body[t.start..t.end];
+    let c = w.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_numeric() || MINOR_TITLE_WORDS.contains(&w)
+}
+
 fn is_cap(body: &str, t: &Tok) -> bool {
     t.word
         && body[t.start..t.end]
@@ -2502,6 +2529,22 @@ pub fn attribute(
             } else {
                 QuoteKind::Partial
             };
+            // A title-case phrase in quote marks inside running text is a name ("appeared
+            // on “Meet the Press”", "the “Stop Trump” movement"), not words someone said.
+            // In a title-case headline it is a quote ("Senator Calls Plan ‘Troubling’").
+            if kind == QuoteKind::Partial
+                && toks[qa..qb].iter().filter(|t| t.word).count() >= 2
+                && is_title_case(body, &toks[qa..qb])
+            {
+                let (clo, chi) = sentence_range(&bounds, toks.len(), qa);
+                let running = toks[clo..qa.max(clo)]
+                    .iter()
+                    .chain(&toks[qb.min(chi)..chi])
+                    .any(|t| t.word && !t.quoted && !is_title_word(body, t));
+                if running {
+                    continue;
+                }
+            }
             let mut who = Who::default();
             let mut cue_s = None;
             if let Some((c, (a, b))) = found {

@@ -483,3 +483,17 @@ fn clause_subject_skips_a_sentence_adverb() {
     let (x, y) = clause_subject(body, &toks, 0, saying).unwrap();
     assert_eq!(&body[toks[x].start..toks[y - 1].end], "The minister");
 }
+
+#[test]
+fn quoted_titles_in_running_text_are_not_quotes() {
+    // names of shows, books and campaigns in quote marks, in running text
+    let (q, _) = run(
+        "The governor told reporters on Sunday's “Evening News Hour” that the “Stop the Tax” \
+         campaign had been “a serious mistake from the start”.",
+    );
+    let partial: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Partial).map(|q| q.text.as_str()).collect();
+    assert_eq!(partial, ["a serious mistake from the start"]);
+    // in a title-case headline, a quoted title-case phrase is what someone said
+    let (q, _) = run("Senator Anna Weber Says Budget Plan Is ‘Deeply Troubling for Families’\n\nThe senator spoke on Monday.");
+    assert!(q.iter().any(|q| q.text.starts_with("Deeply Troubling")), "{q:?}");
+}
