@@ -2499,6 +2499,12 @@ pub fn attribute(
                     continue;
                 };
                 if let Some(np) = speaker_np(body, &toks, &c, lo, hi) {
+                    // a partial quote's speaker is not between its cue and the quote:
+                    // in "X said the days when ... had “a unifying story” are gone" the
+                    // words after "said" are the report, not an inverted speaker
+                    if !is_direct && c.b <= np.0 && np.1 <= qa {
+                        continue;
+                    }
                     found = Some((c, np));
                     break;
                 }
@@ -3153,11 +3159,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 ) && k < hi
                     && toks[k].word
                     && {
-                        let lw = lower(body, &toks[k]);
+                        // "she's", "they're": the pronoun before the contraction
+                        let full = lower(body, &toks[k]);
+                        let lw = full.split(['\'', '’']).next().unwrap_or("");
                         is_cap(body, &toks[k])
-                            || PRONOUNS.contains(&lw.as_str())
-                            || DEF_DET.contains(&lw.as_str())
-                            || ANON_DET.contains(&lw.as_str())
+                            || PRONOUNS.contains(&lw)
+                            || DEF_DET.contains(&lw)
+                            || ANON_DET.contains(&lw)
                     });
             if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
                 if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
@@ -3463,7 +3471,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     && {
                         let full = lower(body, &toks[k]);
                         // "it's", "there's", "they're": the subject before the contraction
-                        let lw = full.split('\'').next().unwrap_or("").to_string();
+                        let lw = full.split(['\'', '’']).next().unwrap_or("").to_string();
                         is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
                         // "said economic growth is ...": a bare plural or mass-noun subject
                         // after the commonest verbs, when a verb follows within a few words
@@ -3488,8 +3496,12 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             }
             return Some(content_quote(body, toks, k, hi, &who, &c));
         } else {
-            // inverted at clause end: "CLAUSE, said NP"
-            if strong && c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
+            // inverted at clause end: "CLAUSE, said NP", the phrase ending the clause
+            // or followed by punctuation (an apposition) or a short adverbial; in
+            // "X, the author of ..., said the days when ... are gone" it is the report's
+            // subject
+            let np_ends = b >= hi || !toks[b].word || words_in(toks, b, hi) <= 3;
+            if strong && np_ends && c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
                 let who = ctx.resolve(toks, a, b);
                 return Some(content_quote(body, toks, lo, c.a - 1, &who, &c));
             }
@@ -4077,21 +4089,13 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                     lw.as_str(),
                     "but" | "though" | "although" | "while" | "whereas"
                 ) || (c.weight > 0
-                    && matches!(
-                        lw.as_str(),
-                        "saying"
-                            | "adding"
-                            | "telling"
-                            | "noting"
-                            | "arguing"
-                            | "citing"
-                            | "referring"
-                            | "insisting"
-                            | "warning"
-                            | "explaining"
-                            | "claiming"
-                            | "calling"
-                    )));
+                    && (PARTICIPLE_CUES.contains(&lw.as_str())
+                        || matches!(
+                            lw.as_str(),
+                            "citing" | "referring" | "echoing" | "repeating" | "accusing"
+                                | "blaming" | "criticizing" | "criticising" | "dismissing"
+                                | "defending" | "rejecting" | "denying"
+                        ))));
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| {
                     n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str())

@@ -497,3 +497,37 @@ fn quoted_titles_in_running_text_are_not_quotes() {
     let (q, _) = run("Senator Anna Weber Says Budget Plan Is ‘Deeply Troubling for Families’\n\nThe senator spoke on Monday.");
     assert!(q.iter().any(|q| q.text.starts_with("Deeply Troubling")), "{q:?}");
 }
+
+#[test]
+fn reported_clause_ends_at_a_participial_report() {
+    let (q, _) = run(
+        "In an interview, Mr. Varga said the mayor should resign for the good of the city, \
+         echoing a letter from the council's chairman.",
+    );
+    let i: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    assert_eq!(i[0].text, "the mayor should resign for the good of the city", "{q:?}");
+    assert_eq!(i[0].speaker.as_deref(), Some("Varga"));
+}
+
+#[test]
+fn participle_report_with_a_contracted_pronoun() {
+    let (q, _) = run(
+        "The rival campaign doubled down on its attacks on Monday, saying she's experienced \
+         “on paper” but little else.",
+    );
+    assert!(
+        q.iter().any(|q| q.kind == QuoteKind::Indirect && q.text.starts_with("she's experienced")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn partial_quote_speaker_is_not_the_report_after_the_cue() {
+    let (q, _) = run(
+        "Ann Lee, the author of “Reading Together,” about local newspapers, said the days \
+         when every family read “one shared newspaper” are long gone.",
+    );
+    let p = q.iter().find(|q| q.kind == QuoteKind::Partial).expect("partial");
+    assert_ne!(p.speaker_text.as_deref(), Some("the days"), "{q:?}");
+    assert!(q.iter().all(|q| q.speaker_text.as_deref() != Some("the days")), "{q:?}");
+}
