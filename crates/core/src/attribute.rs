@@ -2839,9 +2839,13 @@ fn learned(
                 .filter(|&(x, y)| y <= a || x >= b)
         };
         // "..., saying that ...": a participle's subject is its main clause's
-        let participle = cue.0 > lo
-            && &body[toks[cue.0 - 1].start..toks[cue.0 - 1].end] == ","
-            && lower(body, &toks[cue.0]).ends_with("ing");
+        let tok = |i: usize| &body[toks[i].start..toks[i].end];
+        let comma_before = cue.0 > lo
+            && (tok(cue.0 - 1) == ","
+                || cue.0 > lo + 1
+                    && matches!(tok(cue.0 - 1), "”" | "\"" | "’")
+                    && tok(cue.0 - 2) == ",");
+        let participle = comma_before && lower(body, &toks[cue.0]).ends_with("ing");
         let src = (if participle { subject() } else { None })
             .or(ruled)
             .or_else(|| src.and_then(|s| tidy_source(body, toks, s, cue.0, lo)))
@@ -4083,12 +4087,20 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
     if a > c.a {
         for k in a + 2..b {
             let lw = lower(body, &toks[k]);
-            let after_comma = !toks[k - 1].word && &body[toks[k - 1].start..toks[k - 1].end] == ",";
+            let after_comma = !toks[k - 1].word
+                && (&body[toks[k - 1].start..toks[k - 1].end] == ","
+                    // `“... Cleveland,” referring to ...`: the comma inside the marks
+                    || toks[k - 1].quoted
+                        && matches!(&body[toks[k - 1].start..toks[k - 1].end], "”" | "\"" | "’")
+                        && k >= a + 2
+                        && &body[toks[k - 2].start..toks[k - 2].end] == ",");
             let contrast = after_comma
                 && (matches!(
                     lw.as_str(),
                     "but" | "though" | "although" | "while" | "whereas"
-                ) || (c.weight > 0
+                ) && !toks.get(k + 1).is_some_and(|n| lower(body, n) == "that")
+                // (", but that ...": a second complement of the same report)
+                    || (c.weight > 0
                     && (PARTICIPLE_CUES.contains(&lw.as_str())
                         || matches!(
                             lw.as_str(),
@@ -4101,7 +4113,8 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                     n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str())
                 });
             if (contrast || coord_cue) && !toks[k].quoted {
-                b = if after_comma { k - 1 } else { k };
+                // (a closing mark after the comma stays with the content)
+                b = if after_comma && !toks[k - 1].quoted { k - 1 } else { k };
                 break;
             }
         }

@@ -531,3 +531,20 @@ fn partial_quote_speaker_is_not_the_report_after_the_cue() {
     assert_ne!(p.speaker_text.as_deref(), Some("the days"), "{q:?}");
     assert!(q.iter().all(|q| q.speaker_text.as_deref() != Some("the days")), "{q:?}");
 }
+
+#[test]
+fn reported_clause_ends_at_a_participle_after_a_quoted_comma() {
+    let (q, _) = run(
+        "Governor Lee said things “should be settled by the spring,” referring to the party's \
+         convention, where delegates will pick a nominee.",
+    );
+    let i = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    assert_eq!(i.text, "things “should be settled by the spring,”", "{q:?}");
+    // a second complement of the same report stays with it
+    let (q, _) = run(
+        "The minister said the dispute should be settled by talks, but that his country is \
+         ready to consider the draft.",
+    );
+    let i = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    assert!(i.text.ends_with("ready to consider the draft"), "{q:?}");
+}
