@@ -350,14 +350,18 @@ fn wire_agency(line: &str) -> Option<(&str, usize)> {
     Some((agency, c.get(0)?.end()))
 }
 
+/// "(Reporting by Name[ and Name][ in City][; Editing by Name])" closing a wire story.
+static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?:(?P<add>[Aa]dditional )?[Rr]eporting|Reporting and writing) by (?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})[^()]{0,160}\)\.?\s*$").unwrap()
+});
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^["“]?(?i:follow)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))(?-u:\b)"#).unwrap()
+    Regex::new(r#"^["“]?(?i:follow)\s+(?:[^.!?]{0,80}?\s)??(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))(?-u:\b)"#).unwrap()
 });
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–—]+\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\.?$").unwrap()
 });
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?:director|author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|lecturer|researcher|economist|chairman|chair|president|founder|co-founder|host|member|senior|former|governor|senator|coordinator|chief|secretary|ceo)(?-u:\b)").unwrap()
+    Regex::new(r"^(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Ms|Mrs)\.\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?i:director|author|co-author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|journalist|lecturer|researcher|scholar|historian|scientist|economist|chairman|chairwoman|chair|president|founder|co-founder|host|member|senior|former|retired|governor|senator|representative|congressman|congresswoman|mayor|coordinator|chief|secretary|ceo|executive|officer|strategist|consultant|attorney|lawyer|partner|adviser|advisor|commentator|pollster|activist|teacher|physician|pastor|candidate)(?-u:\b)").unwrap()
 });
 /// "Name reported from City." at the foot of a story.
 static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -743,11 +747,14 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
         }
         return Some(Promo);
     }
-    if l.len() <= 120 {
+    // ("Follow [the outlet's role words] Name on Twitter at @handle.")
+    if l.len() <= 200 {
         if let Some(c) = FOLLOW.captures(l) {
             set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Promo);
         }
+    }
+    if l.len() <= 120 {
         if let Some(c) = SIGNATURE.captures(l) {
             set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Byline);
@@ -909,13 +916,40 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
         }
     }
     // A wire dateline opening the body names the agency ("CITY (AP) — ...").
+    let mut body_first_agency: Option<String> = None;
     if meta.author.is_none() {
         if let Some(first) = body.first() {
             if let Some((agency, end)) = wire_agency(first) {
                 meta.author = Some(agency.trim().to_string());
+                body_first_agency = meta.author.clone();
                 if meta.published.is_none() {
                     meta.published = date::find(&first[..end]).map(|f| f.iso);
                 }
+            }
+        }
+    }
+    // A wire story's closing credit "(Reporting by Name in City; Editing by Name)" names
+    // its reporter, who is the author rather than the agency of the dateline; the credit
+    // is furniture, not the story's last sentence.
+    if let Some(last) = body.last_mut() {
+        if let Some(c) = WIRE_CREDIT.captures(last) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            // ("Additional reporting by" credits helpers, not the author)
+            if let Some(name) = clean_author(&c["name"]).filter(|_| c.name("add").is_none()) {
+                let agency_only = meta.author.as_deref().is_none_or(|a| {
+                    body_first_agency.as_deref() == Some(a)
+                });
+                if agency_only {
+                    meta.author = Some(name);
+                }
+            }
+            furniture.push(Furniture {
+                kind: FurnitureKind::Byline,
+                text: last[whole.clone()].trim().to_string(),
+            });
+            *last = last[..whole.start].trim_end();
+            if last.is_empty() {
+                body.pop();
             }
         }
     }
@@ -1151,6 +1185,33 @@ mod tests_authors {
         );
         assert_eq!(c.author.as_deref(), Some("UPI"));
         assert_eq!(c.published.as_deref(), Some("--09-26"));
+    }
+
+    #[test]
+    fn author_from_longer_follow_notes_and_wire_credits() {
+        // role words before the name in a follow line
+        let c = clean_text("Some headline about the vote
+The vote passed on Monday.
+Follow Daily Wire investigative reporter and podcast host Ann Smith on Twitter at @annsmith.");
+        assert_eq!(c.author.as_deref(), Some("Ann Smith"));
+        // a title before the name, a capitalised role, a role outside the old list
+        let c = clean_text("Some headline about the vote
+The vote passed on Monday.
+Rep. Bob Jones, D-Ore., is Senior Fellow at an institute.");
+        assert_eq!(c.author.as_deref(), Some("Bob Jones"));
+        let c = clean_text("Some headline about the vote
+The vote passed on Monday.
+Carla Diaz is a Cold War historian.");
+        assert_eq!(c.author.as_deref(), Some("Carla Diaz"));
+        // a wire story's closing credit names the reporter over the dateline's agency
+        let c = clean_text("Some headline about the vote
+LIMA (Reuters) - The vote passed on Monday, officials said. (Reporting by Ann Lee in Lima; Editing by Bo Chan)");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee"));
+        assert!(c.body.ends_with("officials said."), "{}", c.body);
+        // helpers credited with additional reporting are not the author
+        let c = clean_text("Some headline about the vote
+LIMA (Reuters) - The vote passed on Monday, officials said. (Additional reporting by Ann Lee; Editing by Bo Chan)");
+        assert_eq!(c.author.as_deref(), Some("Reuters"));
     }
 }
 
