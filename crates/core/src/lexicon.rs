@@ -23,6 +23,14 @@ const ORG_HEADS: &str = include_str!("../data/actors/org_heads.txt");
 const TITLES: &str = include_str!("../data/actors/titles.txt");
 const ORGANISATIONS: &str = include_str!("../data/actors/organisations.txt");
 
+/// What a given name, a title or a pronoun says of a person's sex: enough to keep "she"
+/// from resolving to a man named a sentence before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
 /// A country (or territory) from the data set.
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -81,6 +89,9 @@ pub struct Gazetteer {
     /// Leftmost-longest, case-sensitive automaton over `pattern_text`.
     pub matcher: AhoCorasick,
     given: FastSet<String>,
+    /// Given names borne by one sex (at least 90 % of bearers; see `SOURCE.md`).
+    given_male: FastSet<String>,
+    given_female: FastSet<String>,
     org_heads: FastSet<String>,
     titles: FastSet<String>,
 }
@@ -240,6 +251,14 @@ impl Gazetteer {
                 })
                 .collect()
         };
+        // "Name<TAB>m" / "Name<TAB>f"; a name without a column is borne by both sexes
+        let sexed = |s: &str, sex: &str| -> FastSet<String> {
+            s.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(_, x)| x.trim() == sex)
+                .map(|(w, _)| w.trim().to_string())
+                .collect()
+        };
         Gazetteer {
             countries: cs,
             orgs,
@@ -247,6 +266,8 @@ impl Gazetteer {
             patterns: pats.into_iter().map(|(_, p)| p).collect(),
             matcher,
             given: words(given, false),
+            given_male: sexed(given, "m"),
+            given_female: sexed(given, "f"),
             org_heads: words(org_heads, true),
             titles: words(titles, true),
         }
@@ -255,6 +276,17 @@ impl Gazetteer {
     /// A common given name ("Vladimir", "Donald"), case-sensitive title case.
     pub fn is_given_name(&self, w: &str) -> bool {
         self.given.contains(w)
+    }
+
+    /// The sex a given name names, when nearly all its bearers share one.
+    pub fn given_name_sex(&self, w: &str) -> Option<Sex> {
+        if self.given_male.contains(w) {
+            Some(Sex::Male)
+        } else if self.given_female.contains(w) {
+            Some(Sex::Female)
+        } else {
+            None
+        }
     }
 
     /// A noun that heads organisation names ("ministry", "council", "university", "times").
@@ -316,6 +348,9 @@ mod tests {
         let g = gazetteer();
         assert!(g.countries.len() > 200);
         assert!(g.is_given_name("Donald"));
+        assert_eq!(g.given_name_sex("Donald"), Some(Sex::Male));
+        assert_eq!(g.given_name_sex("Nancy"), Some(Sex::Female));
+        assert_eq!(g.given_name_sex("Jordan"), None);
         assert!(
             g.is_org_head("Ministry") && g.is_org_head("council") && g.is_org_head("University")
         );

@@ -548,3 +548,24 @@ fn reported_clause_ends_at_a_participle_after_a_quoted_comma() {
     let i = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
     assert!(i.text.ends_with("ready to consider the draft"), "{q:?}");
 }
+
+#[test]
+fn she_does_not_resolve_to_a_man() {
+    let analyse = |body: &str| {
+        let seg = segment(body);
+        let (mut ents, mentions) =
+            crate::recognise::actors::recognise(body, &seg, crate::lexicon::gazetteer());
+        attribute(body, &seg, &mut ents, &mentions)
+    };
+    let q = analyse(
+        "Senator Mary Okafor met Governor John Reyes on Monday.\n\
+         Reyes said the talks were useful.\n\
+         She said the state must cut its deficit before the summer.",
+    );
+    let she = q.iter().find(|q| q.speaker_text.as_deref() == Some("She")).expect("quote");
+    assert_eq!(she.speaker.as_deref(), Some("Mary Okafor"), "{q:?}");
+    // with no woman named, "she" stays unresolved rather than naming the man
+    let q = analyse("John Reyes met reporters on Monday.\nShe said the state must cut its deficit.");
+    let she = q.iter().find(|q| q.speaker_text.as_deref() == Some("She")).expect("quote");
+    assert_eq!(she.speaker, None, "{q:?}");
+}
