@@ -19,7 +19,9 @@
 //!    quote mark it continues the same speaker's quote (the newspaper convention for
 //!    multi-paragraph quotes). A quote is *direct* when it stands at a clause boundary,
 //!    *partial* when it is embedded in the reporter's sentence; one- or two-word
-//!    partial quotes with no cue in reach are scare quotes and dropped.
+//!    partial quotes with no cue in reach are scare quotes and dropped, and a
+//!    title-case phrase in marks inside running text ("appeared on “Meet the Press”")
+//!    is a name, not a quote (in a title-case headline it stays a quote).
 //! 2. **Cues** come from a lexicon derived from the PolNeAR train split (the annotated
 //!    `Cue` spans, `data/quotes/cues.txt`, see `SOURCE.md` there), so the verbs and
 //!    phrases are those reporters really use, weighted by frequency. Forms that are
@@ -36,7 +38,8 @@
 //!    paragraph ending "X said:", or the subject of the clause for participial cues.
 //!    The phrase is then resolved: mentions overlapping it, entity names, aliases and
 //!    surnames (a new one-word name is expanded to its fullest form in the document),
-//!    pronouns to the most recent compatible entity, role nouns ("the spokesman") to
+//!    pronouns to the most recent compatible entity ("she" passes over a person the
+//!    given-name data, "Mr." or a "-woman" title marks as a man), role nouns ("the spokesman") to
 //!    an entity with that title or to the name that follows the title earlier in the
 //!    text, statements to their issuing body, possessives ("Lee's briefing") to the
 //!    owner, and indefinite or plural source phrases ("a government official",
