@@ -2910,6 +2910,14 @@ fn learned(
         // a report nobody is found to make is left out: it cannot be compared across
         // sources, and a guessed speaker would mislead
         let Some((x, y)) = src else { continue };
+        // a determiner or other function words alone ("An" of "An oil embargo may ...")
+        // name nobody
+        if toks[x..y].iter().all(|t| {
+            let lw = lower(body, t);
+            !t.word || FUNCTION_WORDS.contains(&lw.as_str()) && !PRONOUNS.contains(&lw.as_str())
+        }) {
+            continue;
+        }
         // (not pushed to `ctx.recent`: the tagger adds quotes, it never changes whom the
         // rules' pronouns resolve to)
         let who = ctx.resolve(toks, x, y);

@@ -35,6 +35,13 @@ pub struct TrainArgs {
     /// Leave every tenth article out (for tuning on the rest of train).
     #[arg(long)]
     pub holdout: bool,
+    /// log2 of the number of feature buckets.
+    #[arg(long, default_value_t = tagger::BITS)]
+    pub bits: u32,
+    /// Weights of at most this magnitude (of 127) are set to zero after quantising: the
+    /// model then compresses far better (it ships inside the WebAssembly).
+    #[arg(long, default_value_t = 24)]
+    pub prune: u8,
 }
 
 /// Whether article `i` (in name order) is in the held-out tenth.
@@ -95,16 +102,21 @@ fn train(args: &TrainArgs) -> Result<(), String> {
         examples.len(),
         args.epochs
     );
-    let fw = tagger::train(&examples, args.epochs, tagger::BITS);
-    let w = tagger::quantise(&fw, args.clip);
+    let fw = tagger::train(&examples, args.epochs, args.bits);
+    let mut w = tagger::quantise(&fw, args.clip);
+    for x in &mut w {
+        if x.unsigned_abs() <= args.prune {
+            *x = 0;
+        }
+    }
     if !held.is_empty() {
-        let bytes = tagger::encode(tagger::BITS, args.o_bias, &w);
+        let bytes = tagger::encode(args.bits, args.o_bias, &w);
         let m = tagger::Model::parse(&bytes).ok_or("model does not parse")?;
         report(&held, |seq| tagger::decode(&fw, seq), "float");
         report(&held, |seq| tagger::decode(&m, seq), "i8");
     }
     let nz = w.iter().filter(|&&x| x != 0).count();
-    std::fs::write(&args.out, tagger::encode(tagger::BITS, args.o_bias, &w))
+    std::fs::write(&args.out, tagger::encode(args.bits, args.o_bias, &w))
         .map_err(|e| format!("{}: {e}", args.out.display()))?;
     eprintln!(
         "wrote {} ({} weights, {nz} non-zero)",
