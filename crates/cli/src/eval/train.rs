@@ -40,8 +40,12 @@ pub struct TrainArgs {
     pub bits: u32,
     /// Weights of at most this magnitude (of 127) are set to zero after quantising: the
     /// model then compresses far better (it ships inside the WebAssembly).
-    #[arg(long, default_value_t = 24)]
+    #[arg(long, default_value_t = 32)]
     pub prune: u8,
+    /// The kept weights are rounded to multiples of this (fewer distinct values
+    /// compress better).
+    #[arg(long, default_value_t = 16)]
+    pub step: u8,
 }
 
 /// Whether article `i` (in name order) is in the held-out tenth.
@@ -107,6 +111,9 @@ fn train(args: &TrainArgs) -> Result<(), String> {
     for x in &mut w {
         if x.unsigned_abs() <= args.prune {
             *x = 0;
+        } else if args.step > 1 {
+            let st = args.step as f32;
+            *x = ((*x as f32 / st).round() * st).clamp(-127.0, 127.0) as i8;
         }
     }
     if !held.is_empty() {
