@@ -2894,13 +2894,8 @@ fn learned(
                 .filter(|&(x, y)| y <= a || x >= b)
         };
         // "..., saying that ...": a participle's subject is its main clause's
-        let tok = |i: usize| &body[toks[i].start..toks[i].end];
-        let comma_before = cue.0 > lo
-            && (tok(cue.0 - 1) == ","
-                || cue.0 > lo + 1
-                    && matches!(tok(cue.0 - 1), "”" | "\"" | "’")
-                    && tok(cue.0 - 2) == ",");
-        let participle = comma_before && lower(body, &toks[cue.0]).ends_with("ing");
+        let participle =
+            comma_before(body, toks, cue.0, lo) && lower(body, &toks[cue.0]).ends_with("ing");
         let src = (if participle { subject() } else { None })
             .or(ruled)
             .or_else(|| src.and_then(|s| tidy_source(body, toks, s, cue.0, lo)))
@@ -2953,6 +2948,16 @@ fn np_ending_at(
         s -= 1;
     }
     (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e))
+}
+
+/// Whether a comma ends the text just before token `k` (at or after `lo`): `,` or a
+/// comma inside closing marks (`“... spring,” referring to ...`).
+fn comma_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
+    let t = |i: usize| &body[toks[i].start..toks[i].end];
+    k > lo
+        && !toks[k - 1].word
+        && (t(k - 1) == ","
+            || k > lo + 1 && matches!(t(k - 1), "”" | "\"" | "’") && t(k - 2) == ",")
 }
 
 /// A tagged source `(x, y)` made fit to name a speaker: conjunctions and punctuation at
@@ -3205,11 +3210,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 k += 1;
             }
             // `,` or `,”` before the participle
-            let after_comma = c.a > lo
-                && (comma(c.a - 1)
-                    || (c.a > lo + 1
-                        && matches!(&body[toks[c.a - 1].start..toks[c.a - 1].end], "”" | "\"")
-                        && comma(c.a - 2)));
+            let after_comma = comma_before(body, toks, c.a, lo);
             let clause_like = that
                 || (matches!(
                     w.as_str(),
@@ -4150,13 +4151,7 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
     if a > c.a {
         for k in a + 2..b {
             let lw = lower(body, &toks[k]);
-            let after_comma = !toks[k - 1].word
-                && (&body[toks[k - 1].start..toks[k - 1].end] == ","
-                    // `“... Cleveland,” referring to ...`: the comma inside the marks
-                    || toks[k - 1].quoted
-                        && matches!(&body[toks[k - 1].start..toks[k - 1].end], "”" | "\"" | "’")
-                        && k >= a + 2
-                        && &body[toks[k - 2].start..toks[k - 2].end] == ",");
+            let after_comma = comma_before(body, toks, k, a);
             let contrast = after_comma
                 && (matches!(
                     lw.as_str(),
