@@ -183,21 +183,29 @@ fn fmt3(c: &Counts) -> String {
     format!("{p:.1} / {r:.1} / {f:.1}")
 }
 
-/// One annotator per article: article name -> the annotation file whose name sorts first.
-pub(crate) fn choose_annotations(adir: &Path) -> Result<BTreeMap<String, String>, String> {
+/// Every article's annotation files (`ARTICLE_ANNOTATOR.ann`), in name order.
+fn annotations_by_article(adir: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
     let mut files: Vec<String> = std::fs::read_dir(adir)
         .map_err(|e| format!("{}: {e}", adir.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
-    let mut chosen: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in files {
         let stem = f.trim_end_matches(".ann");
         let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        chosen.entry(article).or_insert(f);
+        by_article.entry(article).or_default().push(f);
     }
-    Ok(chosen)
+    Ok(by_article)
+}
+
+/// One annotator per article: article name -> the annotation file whose name sorts first.
+pub(crate) fn choose_annotations(adir: &Path) -> Result<BTreeMap<String, String>, String> {
+    Ok(annotations_by_article(adir)?
+        .into_iter()
+        .filter_map(|(a, files)| files.into_iter().next().map(|f| (a, f)))
+        .collect())
 }
 
 /// The outcome of matching one article's predicted contents against its gold ones.
@@ -283,18 +291,7 @@ fn agreement(base: &Path) -> Result<([[Counts; 3]; 2], (usize, usize), usize, us
     for split in ["train", "dev"] {
         let dir = base.join(split);
         let adir = dir.join("attributions");
-        let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut files: Vec<String> = std::fs::read_dir(&adir)
-            .map_err(|e| format!("{}: {e}", adir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-            .filter(|n| n.ends_with(".ann"))
-            .collect();
-        files.sort();
-        for f in files {
-            let stem = f.trim_end_matches(".ann");
-            let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-            by_article.entry(article).or_default().push(f);
-        }
+        let by_article = annotations_by_article(&adir)?;
         for (article, anns) in by_article.iter().filter(|(_, a)| a.len() > 1) {
             let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))
             else {
