@@ -920,6 +920,19 @@ fn is_title_word(body: &str, t: &Tok) -> bool {
     c.is_uppercase() || c.is_numeric() || MINOR_TITLE_WORDS.contains(&w)
 }
 
+/// The word before a contraction ("she's" -> "she"; [`lower`] has already made `’` `'`).
+fn contraction_stem(lw: &str) -> &str {
+    lw.split('\'').next().unwrap_or("")
+}
+
+/// Whether word `t` can open a reported clause as (the start of) its subject: a capital,
+/// a pronoun, a determiner, also before a contraction ("she's", "the", "an").
+fn opens_clause(body: &str, t: &Tok) -> bool {
+    let full = lower(body, t);
+    let lw = contraction_stem(&full);
+    is_cap(body, t) || PRONOUNS.contains(&lw) || DEF_DET.contains(&lw) || ANON_DET.contains(&lw)
+}
+
 fn is_cap(body: &str, t: &Tok) -> bool {
     t.word
         && body[t.start..t.end]
@@ -3225,16 +3238,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                         | "explaining"
                         | "asserting"
                 ) && k < hi
-                    && toks[k].word
-                    && {
-                        // "she's", "they're": the pronoun before the contraction
-                        let full = lower(body, &toks[k]);
-                        let lw = full.split(['\'', '’']).next().unwrap_or("");
-                        is_cap(body, &toks[k])
-                            || PRONOUNS.contains(&lw)
-                            || DEF_DET.contains(&lw)
-                            || ANON_DET.contains(&lw)
-                    });
+                    && opens_clause(body, &toks[k]));
             if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
                 if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
                     let who = ctx.resolve(toks, a, b);
@@ -3536,15 +3540,14 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 // a clause needs a subject: a determiner, a capital, a pronoun, a number
                 let ok = k < hi
                     && toks[k].word
-                    && {
-                        let full = lower(body, &toks[k]);
-                        // "it's", "there's", "they're": the subject before the contraction
-                        let lw = full.split(['\'', '’']).next().unwrap_or("").to_string();
-                        is_cap(body, &toks[k]) || PRONOUNS.contains(&lw.as_str()) || DEF_DET.contains(&lw.as_str()) || ANON_DET.contains(&lw.as_str()) || matches!(lw.as_str(), "there" | "no" | "if" | "any" | "all" | "both" | "more")
+                    && (opens_clause(body, &toks[k])
+                        || matches!(
+                            contraction_stem(&lower(body, &toks[k])),
+                            "there" | "no" | "if" | "any" | "all" | "both" | "more"
+                        )
                         // "said economic growth is ...": a bare plural or mass-noun subject
                         // after the commonest verbs, when a verb follows within a few words
-                        || (c.weight >= 200 && bare_subject(body, toks, k, hi))
-                    };
+                        || (c.weight >= 200 && bare_subject(body, toks, k, hi)));
                 if !ok {
                     continue;
                 }
