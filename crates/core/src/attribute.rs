@@ -72,6 +72,9 @@ use std::sync::LazyLock;
 /// The cue lexicon: lower-case form -> frequency in PolNeAR train.
 struct Cues {
     single: BTreeMap<String, u32>,
+    /// Inflections of `single`'s verbs that PolNeAR's annotators did not happen to mark
+    /// (`data/quotes/cue_forms.txt`), with the weight of their attested sibling.
+    derived: BTreeMap<String, u32>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -89,7 +92,25 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             single.insert(form.to_string(), n);
         }
     }
-    Cues { single }
+    // the same verbs' other inflections ("warns" for "warned"), weighted as the attested
+    // form they were derived from
+    let mut derived = BTreeMap::new();
+    for line in include_str!("../data/quotes/cue_forms.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((form, sibling)) = line.split_once('\t') else {
+            continue;
+        };
+        // a form of a verb the rules set aside ("puts" of "put") is set aside with it
+        if NOT_CUE.contains(&sibling) || NOT_VERB.contains(&sibling) {
+            continue;
+        }
+        if let Some(&n) = single.get(sibling) {
+            derived.entry(form.to_string()).or_insert(n);
+        }
+    }
+    Cues { single, derived }
 });
 
 /// Cue words that are reporting verbs strong enough to introduce a clause without
@@ -98,9 +119,14 @@ const STRONG: u32 = 20;
 /// Minimum frequency for a cue word to count at all.
 const WEAK: u32 = 4;
 
-/// Words that the lexicon lists as cues but are too ambiguous on their own
+/// Words that the lexicon lists (or derives) as cues but are too ambiguous on their own
 /// (nouns, copulas, prepositions that annotators marked as part of a cue).
 const NOT_CUE: &[&str] = &[
+    // participles that are prepositions ("including", "concerning")
+    "including",
+    "concerning",
+    "regarding",
+    "following",
     "in",
     "for",
     "show",
@@ -329,7 +355,7 @@ const NOT_CUE: &[&str] = &[
 fn cue_weight(w: &str) -> u32 {
     // Called for every token: the lexicon lookup first, the linear NOT_CUE scan only for
     // the few tokens that are in the lexicon.
-    match CUES.single.get(w) {
+    match CUES.single.get(w).or_else(|| CUES.derived.get(w)) {
         Some(&n) if !NOT_CUE.contains(&w) => n,
         _ => 0,
     }
@@ -901,15 +927,15 @@ fn is_title_case(body: &str, toks: &[Tok]) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let first_ok = is_title_word(body, first)
-        && !MINOR_TITLE_WORDS.contains(&&body[first.start..first.end]);
+    let first_ok =
+        is_title_word(body, first) && !MINOR_TITLE_WORDS.contains(&&body[first.start..first.end]);
     first_ok && words.all(|t| is_title_word(body, t))
 }
 
 /// Short function words English titles leave in lower case.
 const MINOR_TITLE_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "with",
-    "by", "from", "as", "vs", "via", "per", "into", "onto", "upon",
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "vs", "via", "per", "into", "onto", "upon",
 ];
 
 /// A word a title would write as it is written here: capitalised, a number, or a minor
@@ -1485,13 +1511,15 @@ impl Ctx<'_> {
                 "she" => Some(Sex::Female),
                 _ => None,
             };
-            let e = self.recent_entity_of(span.start, person, None, sex).or_else(|| {
-                if first == "they" {
-                    self.recent_entity(span.start, true, None)
-                } else {
-                    None
-                }
-            });
+            let e = self
+                .recent_entity_of(span.start, person, None, sex)
+                .or_else(|| {
+                    if first == "they" {
+                        self.recent_entity(span.start, true, None)
+                    } else {
+                        None
+                    }
+                });
             return match e {
                 Some(e) => self.who(e, &text, span),
                 None => Who {
@@ -1976,8 +2004,8 @@ fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Opti
                     || ANON_DET.contains(&lw.as_str())
             };
             let mut e = st;
-            while e < j && toks[e].word
-                || (e < j && matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'"))
+            while e < j
+                && (toks[e].word || matches!(&body[toks[e].start..toks[e].end], "." | "’" | "'"))
             {
                 e += 1;
             }
@@ -2794,11 +2822,11 @@ fn tag_runs(tags: &[u8], b: u8) -> Vec<(usize, usize)> {
 
 /// Pronouns, determiners and wh-words: a content made of these alone is no report.
 const FUNCTION_WORDS: &[&str] = &[
-    "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him",
-    "her", "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here",
-    "so", "today", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "as",
-    "and", "or", "but", "if", "whether", "how", "why", "when", "where", "one", "all",
-    "some", "any", "more", "much", "many", "his", "their", "our", "my", "your",
+    "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him", "her",
+    "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here", "so", "today",
+    "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "as", "and", "or", "but", "if",
+    "whether", "how", "why", "when", "where", "one", "all", "some", "any", "more", "much", "many",
+    "his", "their", "our", "my", "your",
 ];
 
 /// The token range of the clause (between sentence bounds) containing token `i`.
@@ -2856,9 +2884,10 @@ fn learned(
         }
         // a content of function words only ("that", "what", "him") is a fragment of
         // one the tagger split, not a report
-        if toks[a..b].iter().all(|t| {
-            !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str())
-        }) {
+        if toks[a..b]
+            .iter()
+            .all(|t| !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str()))
+        {
             continue;
         }
         // one word ("endorsed Trump") is an attribution, but as a quote it says nothing
@@ -2918,6 +2947,17 @@ fn learned(
         // a report nobody is found to make is left out: it cannot be compared across
         // sources, and a guessed speaker would mislead
         let Some((x, y)) = src else { continue };
+        // a speaker inside a content the rules found, with the cue outside it, is a word
+        // of what someone else said ("Nearly 40 percent ... have come from women, according
+        // to X, the most ..."); with the cue inside too it is a nested report
+        let inside =
+            |p: usize, q: usize, e: &Span| e.start <= toks[p].start && toks[q - 1].end <= e.end;
+        if existing
+            .iter()
+            .any(|e| inside(x, y, e) && !inside(cue.0, cue.1, e))
+        {
+            continue;
+        }
         // a determiner or other function words alone ("An" of "An oil embargo may ...")
         // name nobody
         if toks[x..y].iter().all(|t| {
@@ -2930,10 +2970,15 @@ fn learned(
         // rules' pronouns resolve to)
         let who = ctx.resolve(toks, x, y);
         let cue_span = Span::new(toks[cue.0].start, toks[cue.1 - 1].end);
-        quotes.push(make_quote(body, span, QuoteKind::Indirect, &who, Some(cue_span)));
+        quotes.push(make_quote(
+            body,
+            span,
+            QuoteKind::Indirect,
+            &who,
+            Some(cue_span),
+        ));
     }
 }
-
 
 /// The noun phrase (up to six words) ending before token `e`, walking back to `lo` or
 /// to a word that ends a phrase ([`NP_STOP`]; with `at_preposition`, also a lower-case
@@ -2966,11 +3011,23 @@ fn np_ending_at(
 /// Whether a comma ends the text just before token `k` (at or after `lo`): `,` or a
 /// comma inside closing marks (`“... spring,” referring to ...`).
 fn comma_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
+    comma_index_before(body, toks, k, lo).is_some()
+}
+
+/// The comma of [`comma_before`]: `k - 1`, or `k - 2` inside closing marks. A clause that
+/// ends there (`Trump's plan may be “strategic,” said Lee`) ends before it.
+fn comma_index_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> Option<usize> {
     let t = |i: usize| &body[toks[i].start..toks[i].end];
-    k > lo
-        && !toks[k - 1].word
-        && (t(k - 1) == ","
-            || k > lo + 1 && matches!(t(k - 1), "”" | "\"" | "’") && t(k - 2) == ",")
+    if k <= lo || toks[k - 1].word {
+        return None;
+    }
+    if t(k - 1) == "," {
+        Some(k - 1)
+    } else if k > lo + 1 && matches!(t(k - 1), "”" | "\"" | "’") && t(k - 2) == "," {
+        Some(k - 2)
+    } else {
+        None
+    }
 }
 
 /// A tagged source `(x, y)` made fit to name a speaker: conjunctions and punctuation at
@@ -2986,12 +3043,26 @@ fn tidy_source(
     lo: usize,
 ) -> Option<(usize, usize)> {
     let edge = |t: &Tok| {
-        !t.word || matches!(lower(body, t).as_str(), "and" | "but" | "or" | "yet" | "however")
+        !t.word
+            || matches!(
+                lower(body, t).as_str(),
+                "and" | "but" | "or" | "yet" | "however"
+            )
     };
-    if y <= cue && (y..cue).any(|i| toks[i].word && matches!(lower(body, &toks[i]).as_str(), "and" | "but" | "or" | "yet")) {
+    if y <= cue
+        && (y..cue).any(|i| {
+            toks[i].word && matches!(lower(body, &toks[i]).as_str(), "and" | "but" | "or" | "yet")
+        })
+    {
         return None;
     }
-    if y <= cue && y > x && matches!(lower(body, &toks[y - 1]).as_str(), "and" | "but" | "or" | "yet") {
+    if y <= cue
+        && y > x
+        && matches!(
+            lower(body, &toks[y - 1]).as_str(),
+            "and" | "but" | "or" | "yet"
+        )
+    {
         return None;
     }
     while x < y && edge(&toks[x]) {
@@ -3006,15 +3077,18 @@ fn tidy_source(
     if y == x + 1 && matches!(lower(body, &toks[x]).as_str(), "who" | "which") {
         // the antecedent: back over commas and sentence adverbs to a noun phrase
         let mut e = x;
-        while e > lo && (edge(&toks[e - 1]) || LEADING.contains(&lower(body, &toks[e - 1]).as_str())) {
+        while e > lo
+            && (edge(&toks[e - 1]) || LEADING.contains(&lower(body, &toks[e - 1]).as_str()))
+        {
             e -= 1;
         }
         return np_ending_at(body, toks, e, lo, true);
     }
-    if toks[x..y]
-        .iter()
-        .all(|t| !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str()) && !PRONOUNS.contains(&lower(body, t).as_str()))
-    {
+    if toks[x..y].iter().all(|t| {
+        !t.word
+            || FUNCTION_WORDS.contains(&lower(body, t).as_str())
+                && !PRONOUNS.contains(&lower(body, t).as_str())
+    }) {
         return None;
     }
     Some((x, y))
@@ -3127,7 +3201,9 @@ pub fn tagger_examples(
                         Role::Source => 5,
                     };
                     // tagged right to left: `B-` is a run's last token
-                    let cont = paint.get(i + 1).is_some_and(|x| x.is_some_and(|(_, j)| j == id));
+                    let cont = paint
+                        .get(i + 1)
+                        .is_some_and(|x| x.is_some_and(|(_, j)| j == id));
                     base + cont as u8
                 }
             })
@@ -3353,6 +3429,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         let Some((a, b)) = np else { continue };
         if b <= c.a {
             // subject before the cue
+            let comma_at = comma_index_before(body, toks, a, lo);
             let has_comma_before = a > lo && comma(a - 1);
             let mut k = c.b;
             // "in a statement", "on Tuesday", "in an interview" after a final cue
@@ -3411,7 +3488,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                                 | "by"
                         ) || toks[k..hi].iter().all(|t| !t.word || is_cap(body, t)))
             };
-            if has_comma_before && strong && tail_ok(tk) && words_in(toks, lo, a - 1) >= 4 {
+            if let Some(e) =
+                comma_at.filter(|&e| strong && tail_ok(tk) && words_in(toks, lo, e) >= 4)
+            {
                 let who = ctx.resolve(toks, a, b);
                 if who.speaker.is_none()
                     && !who.anonymous
@@ -3422,7 +3501,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 {
                     continue;
                 }
-                return Some(content_quote(body, toks, lo, a - 1, &who, &c));
+                return Some(content_quote(body, toks, lo, e, &who, &c));
             }
             // parenthetical: "All of this, he acknowledges, could be undone"
             if has_comma_before
@@ -3572,9 +3651,11 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             // "X, the author of ..., said the days when ... are gone" it is the report's
             // subject
             let np_ends = b >= hi || !toks[b].word || words_in(toks, b, hi) <= 3;
-            if strong && np_ends && c.a > lo && comma(c.a - 1) && words_in(toks, lo, c.a - 1) >= 4 {
-                let who = ctx.resolve(toks, a, b);
-                return Some(content_quote(body, toks, lo, c.a - 1, &who, &c));
+            if let Some(e) = comma_index_before(body, toks, c.a, lo) {
+                if strong && np_ends && words_in(toks, lo, e) >= 4 {
+                    let who = ctx.resolve(toks, a, b);
+                    return Some(content_quote(body, toks, lo, e, &who, &c));
+                }
             }
         }
     }
@@ -3593,7 +3674,12 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         if is_cap(body, &t) {
             continue;
         }
-        let n = CUES.single.get(&w).copied().unwrap_or(0);
+        let n = CUES
+            .single
+            .get(&w)
+            .or_else(|| CUES.derived.get(&w))
+            .copied()
+            .unwrap_or(0);
         let progressive = i > lo
             && matches!(
                 lower(body, &toks[i - 1]).as_str(),
@@ -4175,7 +4261,11 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                 });
             if (contrast || coord_cue) && !toks[k].quoted {
                 // (a closing mark after the comma stays with the content)
-                b = if after_comma && !toks[k - 1].quoted { k - 1 } else { k };
+                b = if after_comma && !toks[k - 1].quoted {
+                    k - 1
+                } else {
+                    k
+                };
                 break;
             }
         }
@@ -4201,7 +4291,7 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
     make_quote(body, span, QuoteKind::Indirect, who, Some(cue))
 }
 
-#[cfg(test)]
-mod tests;
 #[doc(hidden)]
 pub mod tagger;
+#[cfg(test)]
+mod tests;

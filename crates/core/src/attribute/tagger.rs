@@ -56,7 +56,6 @@ pub trait Weights {
     }
 }
 
-
 impl Weights for Model<'_> {
     type S = i32;
     fn o_bias(&self) -> i32 {
@@ -236,11 +235,7 @@ pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
         } else {
             0
         });
-        let cut = buf
-            .char_indices()
-            .rev()
-            .nth(2)
-            .map_or(0, |(k, _)| k);
+        let cut = buf.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
         suffix.push(fnv(&buf.as_bytes()[cut..]));
         end.push(
             !t.word
@@ -363,7 +358,11 @@ pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
                 let d = dist_bucket(i - j);
                 let commas = (commas[i] - commas[j + 1]).min(2);
                 let that = (thats[i] > thats[j + 1]) as u32;
-                let lw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
+                let lw = if freq[j] >= 20 {
+                    words[j]
+                } else {
+                    freq_bucket(freq[j])
+                };
                 f.push(mix(15, lw, d));
                 f.push(mix(16, d, commas * 2 + that));
                 f.push(mix(17, lw, 0));
@@ -381,7 +380,11 @@ pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
             Some(j) => {
                 let d = dist_bucket(j - i);
                 let commas = (commas[j] - commas[i + 1]).min(2);
-                let rw = if freq[j] >= 20 { words[j] } else { freq_bucket(freq[j]) };
+                let rw = if freq[j] >= 20 {
+                    words[j]
+                } else {
+                    freq_bucket(freq[j])
+                };
                 f.push(mix(20, rw, d));
                 f.push(mix(21, d, commas));
                 f.push(mix(22, rw, 0));
@@ -401,7 +404,11 @@ pub(super) fn features(body: &str, toks: &[Tok], always: bool) -> Sequence {
         // quoted neighbourhood
         let qprev = i > 0 && toks[i - 1].quoted;
         let qnext = i + 1 < n && toks[i + 1].quoted;
-        f.push(mix(24, t.quoted as u32 * 4 + qprev as u32 * 2 + qnext as u32, 0));
+        f.push(mix(
+            24,
+            t.quoted as u32 * 4 + qprev as u32 * 2 + qnext as u32,
+            0,
+        ));
         feats.push(f);
     }
     Sequence {
@@ -426,7 +433,10 @@ fn allowed(prev: u8, t: u8) -> bool {
 /// cue lies (or does not lie) to the left. (A transition-by-word feature was tried: it
 /// did not help on held-out data and made every token cost seven more table reads.)
 fn history(seq: &Sequence, i: usize, p1: u8) -> [u32; 2] {
-    [mix(100, p1 as u32, 0), mix(103, p1 as u32, seq.left_cue[i] as u32)]
+    [
+        mix(100, p1 as u32, 0),
+        mix(103, p1 as u32, seq.left_cue[i] as u32),
+    ]
 }
 
 /// Tags a paragraph with the best-scoring tag sequence (first-order Viterbi), read
@@ -457,7 +467,11 @@ pub fn decode<M: Weights>(m: &M, seq: &Sequence) -> Vec<u8> {
         let mut nd = [M::S::default(); NT];
         let mut nlive = [false; NT];
         // the previous tags to consider: the start state (O) at the right edge
-        let prevs: &[u8] = if i + 1 == n { &[0] } else { &[0, 1, 2, 3, 4, 5, 6] };
+        let prevs: &[u8] = if i + 1 == n {
+            &[0]
+        } else {
+            &[0, 1, 2, 3, 4, 5, 6]
+        };
         for &p in prevs {
             if i + 1 < n && !live[p as usize] {
                 continue;

@@ -378,7 +378,10 @@ fn tag_runs_read_right_to_left_tags() {
 
 #[test]
 fn built_in_tagger_model_is_present() {
-    assert!(tagger::model().is_some(), "data/quotes/tagger.bin does not parse");
+    assert!(
+        tagger::model().is_some(),
+        "data/quotes/tagger.bin does not parse"
+    );
     assert!(tagger::Model::parse(b"").is_none());
     assert!(tagger::Model::parse(b"PXTG2\x10\x07\0\0\0\0short").is_none());
 }
@@ -391,7 +394,9 @@ fn tagger_adds_reports_without_a_speech_verb() {
     assert!(
         q.iter().any(|q| q.kind == QuoteKind::Indirect
             && q.text.contains("plan to close the base")
-            && q.speaker_text.as_deref().is_some_and(|s| s.contains("McConnell"))),
+            && q.speaker_text
+                .as_deref()
+                .is_some_and(|s| s.contains("McConnell"))),
         "{q:#?}"
     );
 }
@@ -401,7 +406,14 @@ fn tagger_training_learns_a_pattern() {
     // a toy language: "<name> backs <two words> ." with the two words as content; the
     // averaged perceptron must reproduce its own training tags
     let names = ["Lee", "Kim", "Park", "Moon", "Choi", "Han"];
-    let things = ["the plan", "new taxes", "the deal", "more talks", "the ban", "tax cuts"];
+    let things = [
+        "the plan",
+        "new taxes",
+        "the deal",
+        "more talks",
+        "the ban",
+        "tax cuts",
+    ];
     let mut examples = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let t = things[(i * 5) % things.len()];
@@ -449,7 +461,9 @@ fn show_tags() {
 
 /// Token index of the first token whose text is `w`.
 fn tok_at(body: &str, toks: &[Tok], w: &str) -> usize {
-    toks.iter().position(|t| &body[t.start..t.end] == w).unwrap()
+    toks.iter()
+        .position(|t| &body[t.start..t.end] == w)
+        .unwrap()
 }
 
 #[test]
@@ -466,11 +480,17 @@ fn tagged_sources_are_tidied() {
     // the first verb's object next to a coordinated second verb is no source
     let bill = tok_at(body, &toks, "the");
     let but = tok_at(body, &toks, "but");
-    assert_eq!(tidy_source(body, &toks, (bill + 1, but + 1), urged, 0), None);
+    assert_eq!(
+        tidy_source(body, &toks, (bill + 1, but + 1), urged, 0),
+        None
+    );
     // edges: punctuation and conjunctions dropped; nothing nominal, nothing
     let comma = tok_at(body, &toks, ",");
     let jane = tok_at(body, &toks, "Jane");
-    assert_eq!(text(tidy_source(body, &toks, (jane, comma + 1), who, 0).unwrap()), "Jane Doe");
+    assert_eq!(
+        text(tidy_source(body, &toks, (jane, comma + 1), who, 0).unwrap()),
+        "Jane Doe"
+    );
     assert_eq!(tidy_source(body, &toks, (but, but + 1), urged + 1, 0), None);
 }
 
@@ -491,11 +511,18 @@ fn quoted_titles_in_running_text_are_not_quotes() {
         "The governor told reporters on Sunday's “Evening News Hour” that the “Stop the Tax” \
          campaign had been “a serious mistake from the start”.",
     );
-    let partial: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Partial).map(|q| q.text.as_str()).collect();
+    let partial: Vec<_> = q
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .map(|q| q.text.as_str())
+        .collect();
     assert_eq!(partial, ["a serious mistake from the start"]);
     // in a title-case headline, a quoted title-case phrase is what someone said
     let (q, _) = run("Senator Anna Weber Says Budget Plan Is ‘Deeply Troubling for Families’\n\nThe senator spoke on Monday.");
-    assert!(q.iter().any(|q| q.text.starts_with("Deeply Troubling")), "{q:?}");
+    assert!(
+        q.iter().any(|q| q.text.starts_with("Deeply Troubling")),
+        "{q:?}"
+    );
 }
 
 #[test]
@@ -505,7 +532,10 @@ fn reported_clause_ends_at_a_participial_report() {
          echoing a letter from the council's chairman.",
     );
     let i: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
-    assert_eq!(i[0].text, "the mayor should resign for the good of the city", "{q:?}");
+    assert_eq!(
+        i[0].text, "the mayor should resign for the good of the city",
+        "{q:?}"
+    );
     assert_eq!(i[0].speaker.as_deref(), Some("Varga"));
 }
 
@@ -516,7 +546,8 @@ fn participle_report_with_a_contracted_pronoun() {
          “on paper” but little else.",
     );
     assert!(
-        q.iter().any(|q| q.kind == QuoteKind::Indirect && q.text.starts_with("she's experienced")),
+        q.iter()
+            .any(|q| q.kind == QuoteKind::Indirect && q.text.starts_with("she's experienced")),
         "{q:?}"
     );
 }
@@ -527,9 +558,16 @@ fn partial_quote_speaker_is_not_the_report_after_the_cue() {
         "Ann Lee, the author of “Reading Together,” about local newspapers, said the days \
          when every family read “one shared newspaper” are long gone.",
     );
-    let p = q.iter().find(|q| q.kind == QuoteKind::Partial).expect("partial");
+    let p = q
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("partial");
     assert_ne!(p.speaker_text.as_deref(), Some("the days"), "{q:?}");
-    assert!(q.iter().all(|q| q.speaker_text.as_deref() != Some("the days")), "{q:?}");
+    assert!(
+        q.iter()
+            .all(|q| q.speaker_text.as_deref() != Some("the days")),
+        "{q:?}"
+    );
 }
 
 #[test]
@@ -538,14 +576,20 @@ fn reported_clause_ends_at_a_participle_after_a_quoted_comma() {
         "Governor Lee said things “should be settled by the spring,” referring to the party's \
          convention, where delegates will pick a nominee.",
     );
-    let i = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    let i = q
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("indirect");
     assert_eq!(i.text, "things “should be settled by the spring,”", "{q:?}");
     // a second complement of the same report stays with it
     let (q, _) = run(
         "The minister said the dispute should be settled by talks, but that his country is \
          ready to consider the draft.",
     );
-    let i = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    let i = q
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("indirect");
     assert!(i.text.ends_with("ready to consider the draft"), "{q:?}");
 }
 
@@ -562,10 +606,53 @@ fn she_does_not_resolve_to_a_man() {
          Reyes said the talks were useful.\n\
          She said the state must cut its deficit before the summer.",
     );
-    let she = q.iter().find(|q| q.speaker_text.as_deref() == Some("She")).expect("quote");
+    let she = q
+        .iter()
+        .find(|q| q.speaker_text.as_deref() == Some("She"))
+        .expect("quote");
     assert_eq!(she.speaker.as_deref(), Some("Mary Okafor"), "{q:?}");
     // with no woman named, "she" stays unresolved rather than naming the man
-    let q = analyse("John Reyes met reporters on Monday.\nShe said the state must cut its deficit.");
-    let she = q.iter().find(|q| q.speaker_text.as_deref() == Some("She")).expect("quote");
+    let q =
+        analyse("John Reyes met reporters on Monday.\nShe said the state must cut its deficit.");
+    let she = q
+        .iter()
+        .find(|q| q.speaker_text.as_deref() == Some("She"))
+        .expect("quote");
     assert_eq!(she.speaker, None, "{q:?}");
+}
+
+#[test]
+fn a_reported_clause_keeps_its_partial_quote() {
+    // the clause before "said NP" is the report, the marked words only a part of it
+    for body in [
+        "The new tariff may be “strategic,” said Jane Okafor, a professor of trade law.",
+        "The new tariff may be “strategic,” Jane Okafor said on Monday.",
+    ] {
+        let q = indirect_texts(body);
+        assert_eq!(q.len(), 1, "{body}: {q:?}");
+        assert_eq!(q[0].0, "The new tariff may be “strategic", "{body}");
+        assert_eq!(q[0].1.as_deref(), Some("Jane Okafor"), "{body}");
+    }
+}
+
+#[test]
+fn a_verbs_unannotated_inflections_are_cues() {
+    // the lexicon has "warned" and "criticized"; their other forms report as well
+    assert!(cue_weight("warned") > 0);
+    assert_eq!(cue_weight("warns"), cue_weight("warned"));
+    assert!(cue_weight("criticizes") > 0);
+    // forms that are as often nouns are not derived
+    assert_eq!(cue_weight("emails"), 0);
+    assert_eq!(cue_weight("including"), 0);
+}
+
+#[test]
+fn a_speaker_inside_another_report_is_not_a_source() {
+    // "Nearly" and the rest of the reported clause say nothing themselves
+    let (q, _) = run("Nearly 30 percent of the governor's reported donations, totaling $12 million, have come from retirees, according to OpenSecrets, the most of any candidate in the race by far.");
+    assert!(
+        q.iter()
+            .all(|q| q.speaker_text.as_deref() != Some("Nearly")),
+        "{q:?}"
+    );
 }

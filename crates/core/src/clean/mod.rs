@@ -936,9 +936,10 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             // ("Additional reporting by" credits helpers, not the author)
             if let Some(name) = clean_author(&c["name"]).filter(|_| c.name("add").is_none()) {
-                let agency_only = meta.author.as_deref().is_none_or(|a| {
-                    body_first_agency.as_deref() == Some(a)
-                });
+                let agency_only = meta
+                    .author
+                    .as_deref()
+                    .is_none_or(|a| body_first_agency.as_deref() == Some(a));
                 if agency_only {
                     meta.author = Some(name);
                 }
@@ -1190,18 +1191,24 @@ mod tests_authors {
     #[test]
     fn author_from_longer_follow_notes_and_wire_credits() {
         // role words before the name in a follow line
-        let c = clean_text("Some headline about the vote
+        let c = clean_text(
+            "Some headline about the vote
 The vote passed on Monday.
-Follow Daily Wire investigative reporter and podcast host Ann Smith on Twitter at @annsmith.");
+Follow Daily Wire investigative reporter and podcast host Ann Smith on Twitter at @annsmith.",
+        );
         assert_eq!(c.author.as_deref(), Some("Ann Smith"));
         // a title before the name, a capitalised role, a role outside the old list
-        let c = clean_text("Some headline about the vote
+        let c = clean_text(
+            "Some headline about the vote
 The vote passed on Monday.
-Rep. Bob Jones, D-Ore., is Senior Fellow at an institute.");
+Rep. Bob Jones, D-Ore., is Senior Fellow at an institute.",
+        );
         assert_eq!(c.author.as_deref(), Some("Bob Jones"));
-        let c = clean_text("Some headline about the vote
+        let c = clean_text(
+            "Some headline about the vote
 The vote passed on Monday.
-Carla Diaz is a Cold War historian.");
+Carla Diaz is a Cold War historian.",
+        );
         assert_eq!(c.author.as_deref(), Some("Carla Diaz"));
         // a wire story's closing credit names the reporter over the dateline's agency
         let c = clean_text("Some headline about the vote
