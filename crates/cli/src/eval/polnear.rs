@@ -322,7 +322,8 @@ fn agreement(base: &Path) -> Result<([[Counts; 3]; 2], (usize, usize), usize, us
                             };
                             spk.1 += 1;
                             spk.0 += other[*i].source.is_some_and(|s| {
-                                s.overlaps(src) || last_word(s.text(&text)) == last_word(src.text(&text))
+                                s.overlaps(src)
+                                    || last_word(s.text(&text)) == last_word(src.text(&text))
                             }) as usize;
                         }
                     }
@@ -427,10 +428,10 @@ pub fn run(shared: &Path) -> Result<Section, String> {
                                         .chars()
                                         .all(|c| c == ',' || c.is_whitespace())
                                     && src.start - s.end <= 3
-                        })
-                            || q.speaker
-                                .as_deref()
-                                .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
+                        }) || q
+                            .speaker
+                            .as_deref()
+                            .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st))
                             || q.speaker_text
                                 .as_deref()
                                 .is_some_and(|s| !s.is_empty() && last_word(s) == last_word(st));

@@ -140,7 +140,11 @@ fn report(held: &[tagger::Example], decode: impl Fn(&tagger::Sequence) -> Vec<u8
         for (n, ex) in held.iter().enumerate() {
             let tags = decode(&ex.seq);
             if n < 14 && std::env::var_os("PX_SHOW").is_some() {
-                eprintln!("P {}\nG {}", tags.iter().map(|t| t.to_string()).collect::<String>(), ex.gold.iter().map(|t| t.to_string()).collect::<String>());
+                eprintln!(
+                    "P {}\nG {}",
+                    tags.iter().map(|t| t.to_string()).collect::<String>(),
+                    ex.gold.iter().map(|t| t.to_string()).collect::<String>()
+                );
             }
             for (p, g) in tags.iter().zip(&ex.gold) {
                 let (pr, gr) = ((*p as usize + 1) / 2, (*g as usize + 1) / 2);
