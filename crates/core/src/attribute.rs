@@ -2821,6 +2821,12 @@ fn tag_runs(tags: &[u8], b: u8) -> Vec<(usize, usize)> {
 }
 
 /// Pronouns, determiners and wh-words: a content made of these alone is no report.
+/// Auxiliary and modal verbs: a tagged source made of them and function words ("be" of "It
+/// should be noted that ...") names nobody.
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "do", "does",
+    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+];
 const FUNCTION_WORDS: &[&str] = &[
     "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him", "her",
     "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here", "so", "today",
@@ -2938,9 +2944,31 @@ fn learned(
         // "..., saying that ...": a participle's subject is its main clause's
         let participle =
             comma_before(body, toks, cue.0, lo) && lower(body, &toks[cue.0]).ends_with("ing");
+        // a determiner, an auxiliary or other function words alone ("An" of "An oil embargo
+        // may ...", "be" of "It should be noted that ...") name nobody
+        let names_someone = |&(x, y): &(usize, usize)| {
+            !toks[x..y].iter().all(|t| {
+                let lw = lower(body, t);
+                !t.word
+                    || (FUNCTION_WORDS.contains(&lw.as_str()) || AUXILIARIES.contains(&lw.as_str()))
+                        && !PRONOUNS.contains(&lw.as_str())
+            })
+        };
         let src = (if participle { subject() } else { None })
             .or(ruled)
-            .or_else(|| src.and_then(|s| tidy_source(body, toks, s, cue.0, lo)))
+            .or_else(|| {
+                // a source after the content, when the cue opens the content ("... even
+                // China seems to be having second thoughts, and ... in the Security
+                // Council"), gives way to the cue's own subject
+                let after = src.is_some_and(|s| cue.1 <= a && s.0 >= b);
+                after
+                    .then(|| np_ending_at(body, toks, cue.0, lo, true).or_else(subject))
+                    .flatten()
+            })
+            .or_else(|| {
+                src.and_then(|s| tidy_source(body, toks, s, cue.0, lo))
+                    .filter(names_someone)
+            })
             // an infinitival cue ("refused to") or one the tagger left without a source:
             // the subject of its clause
             .or_else(subject);
@@ -2958,12 +2986,10 @@ fn learned(
         {
             continue;
         }
-        // a determiner or other function words alone ("An" of "An oil embargo may ...")
-        // name nobody
-        if toks[x..y].iter().all(|t| {
-            let lw = lower(body, t);
-            !t.word || FUNCTION_WORDS.contains(&lw.as_str()) && !PRONOUNS.contains(&lw.as_str())
-        }) {
+        if !names_someone(&(x, y)) {
+            continue;
+        }
+        if impersonal(body, toks, (x, y), cue.0) {
             continue;
         }
         // (not pushed to `ctx.recent`: the tagger adds quotes, it never changes whom the
@@ -3006,6 +3032,23 @@ fn np_ending_at(
         s -= 1;
     }
     (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e))
+}
+
+/// Whether `(x, y)` before the cue at `c` is the placeholder subject of an impersonal
+/// passive ("It should be noted that ...", "It was reported that ..."): no one is the
+/// speaker, and "it" is not a pronoun for someone.
+fn impersonal(body: &str, toks: &[Tok], (x, y): (usize, usize), c: usize) -> bool {
+    let be = |k: usize| {
+        matches!(
+            lower(body, &toks[k]).as_str(),
+            "be" | "been" | "being" | "is" | "was" | "are" | "were"
+        )
+    };
+    // the form of "be" before the cue, or opening it (a tagged cue "was reported")
+    y == x + 1
+        && c > x
+        && matches!(lower(body, &toks[x]).as_str(), "it" | "there")
+        && ((c > x + 1 && be(c - 1)) || (c < toks.len() && be(c)))
 }
 
 /// Whether a comma ends the text just before token `k` (at or after `lo`): `,` or a
@@ -3427,6 +3470,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             }
         }
         let Some((a, b)) = np else { continue };
+        if b <= c.a && impersonal(body, toks, (a, b), c.a) {
+            continue;
+        }
         if b <= c.a {
             // subject before the cue
             let comma_at = comma_index_before(body, toks, a, lo);

@@ -656,3 +656,27 @@ fn a_speaker_inside_another_report_is_not_a_source() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_impersonal_passive_has_no_speaker() {
+    // "it" here stands for nobody: not a speaker "It", not a speaker "be", not a guess
+    for body in [
+        "It should be noted that the council has veto power over any such plan.",
+        "It was reported that the minister had resigned after the vote.",
+    ] {
+        let (q, _) = run(body);
+        assert!(
+            q.iter().all(|q| q
+                .speaker_text
+                .as_deref()
+                .is_none_or(|s| { !matches!(s.to_lowercase().as_str(), "it" | "be" | "was") })),
+            "{body}: {q:?}"
+        );
+    }
+    // a pronoun subject before an active cue still speaks
+    let q = indirect_texts("The ministry met on Monday. It said that the plan would be reviewed.");
+    assert!(
+        q.iter().any(|q| q.0 == "the plan would be reviewed"),
+        "{q:?}"
+    );
+}
