@@ -2916,6 +2916,20 @@ fn learned(
             .min_by_key(|c| gap(**c, (a, b)))
             .copied();
         let Some(cue) = cue else { continue };
+        // "said during a panel", "said at a session": a speech verb and the preposition of
+        // its circumstance (tagged as the cue's or the content's first word); what follows
+        // is where it was said, not what
+        let circumstance = |k: usize| {
+            matches!(
+                lower(body, &toks[k]).as_str(),
+                "during" | "at" | "in" | "on"
+            )
+        };
+        if CLAUSE_CUES.contains(&lower(body, &toks[cue.0]).as_str())
+            && ((cue.1 >= cue.0 + 2 && circumstance(cue.1 - 1)) || (cue.1 == a && circumstance(a)))
+        {
+            continue;
+        }
         let src = sources
             .iter()
             .filter(|s| sentence(s.0) == sa && (s.1 <= a || s.0 >= b))

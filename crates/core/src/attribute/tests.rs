@@ -680,3 +680,17 @@ fn an_impersonal_passive_has_no_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn where_something_was_said_is_not_what() {
+    for body in [
+        "Senator Ann Lee said during a town-hall meeting in Dover on Tuesday.",
+        "The governor said at an impromptu session with reporters.",
+    ] {
+        assert!(
+            indirect_texts(body).is_empty(),
+            "{body}: {:?}",
+            indirect_texts(body)
+        );
+    }
+}
