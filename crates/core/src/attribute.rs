@@ -2649,6 +2649,7 @@ pub fn attribute(
             }
             let mut who = Who::default();
             let mut cue_s = None;
+            let mut inherited = false;
             if let Some((c, (a, b))) = found {
                 who = ctx.resolve(&toks, a, b);
                 cue_s = Some(Span::new(toks[c.a].start, toks[c.b - 1].end));
@@ -2664,6 +2665,7 @@ pub fn attribute(
                     if let Some((lp, w)) = &last_speaker {
                         if pi <= lp + 2 || m.continuation {
                             who = w.clone();
+                            inherited = !m.continuation;
                         }
                     }
                 }
@@ -2678,7 +2680,10 @@ pub fn attribute(
             if let Some(e) = who.entity {
                 ctx.recent.push((m.open, e));
             }
-            if who.speaker.is_some() || who.anonymous {
+            // a speaker carried over from an earlier quote does not renew the carry-over:
+            // quotes paragraphs apart with no cue of their own (a newsletter's excerpts of
+            // other outlets) are not all the last-named speaker's
+            if (who.speaker.is_some() || who.anonymous) && !inherited {
                 last_speaker = Some((pi, who.clone()));
             }
             quotes.push(make_quote(body, m.content, kind, &who, cue_s));

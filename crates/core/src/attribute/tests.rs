@@ -694,3 +694,13 @@ fn where_something_was_said_is_not_what() {
         );
     }
 }
+
+#[test]
+fn a_carried_over_speaker_does_not_carry_on() {
+    let body = "“The vote is unanimous,” councillor Ann Lee said on Monday.\n\n“We will keep the park open for everyone.”\n\nThe council meets again in March.\n\n“A new bakery opens on Main Street this week, with queues around the block.”";
+    let (q, _) = run(body);
+    let d: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+    assert_eq!(d.len(), 3, "{q:?}");
+    assert_eq!(d[1].speaker.as_deref(), Some("Ann Lee"));
+    assert_eq!(d[2].speaker, None, "{:?}", d[2]);
+}
