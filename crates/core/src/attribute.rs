@@ -2832,6 +2832,30 @@ const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "do", "does",
     "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
 ];
+/// Adverbs of time, frequency and degree: a tagged source of them alone ("never",
+/// "later") names nobody.
+const ADVERBS: &[&str] = &[
+    "never",
+    "not",
+    "then",
+    "later",
+    "sometimes",
+    "also",
+    "still",
+    "even",
+    "just",
+    "now",
+    "often",
+    "already",
+    "again",
+    "ever",
+    "soon",
+    "once",
+    "always",
+    "nearly",
+    "almost",
+    "contrary",
+];
 const FUNCTION_WORDS: &[&str] = &[
     "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him", "her",
     "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here", "so", "today",
@@ -2963,16 +2987,6 @@ fn learned(
         // "..., saying that ...": a participle's subject is its main clause's
         let participle =
             comma_before(body, toks, cue.0, lo) && lower(body, &toks[cue.0]).ends_with("ing");
-        // a determiner, an auxiliary or other function words alone ("An" of "An oil embargo
-        // may ...", "be" of "It should be noted that ...") name nobody
-        let names_someone = |&(x, y): &(usize, usize)| {
-            !toks[x..y].iter().all(|t| {
-                let lw = lower(body, t);
-                !t.word
-                    || (FUNCTION_WORDS.contains(&lw.as_str()) || AUXILIARIES.contains(&lw.as_str()))
-                        && !PRONOUNS.contains(&lw.as_str())
-            })
-        };
         let src = (if participle { subject() } else { None })
             .or(ruled)
             .or_else(|| {
@@ -2986,7 +3000,7 @@ fn learned(
             })
             .or_else(|| {
                 src.and_then(|s| tidy_source(body, toks, s, cue.0, lo))
-                    .filter(names_someone)
+                    .filter(|&s| names_someone(body, toks, s))
             })
             // an infinitival cue ("refused to") or one the tagger left without a source:
             // the subject of its clause
@@ -3005,7 +3019,7 @@ fn learned(
         {
             continue;
         }
-        if !names_someone(&(x, y)) {
+        if !names_someone(body, toks, (x, y)) {
             continue;
         }
         if impersonal(body, toks, (x, y), cue.0) {
@@ -3051,6 +3065,21 @@ fn np_ending_at(
         s -= 1;
     }
     (s < e && is_np_head(body, &toks[e - 1])).then_some((s, e))
+}
+
+/// Whether a tagged source `(x, y)` can name a speaker: not when it is only function
+/// words, auxiliaries or adverbs ("An" of "An oil embargo may ...", "be" of "It should be
+/// noted that ...", "never"). Pronouns do name someone.
+fn names_someone(body: &str, toks: &[Tok], (x, y): (usize, usize)) -> bool {
+    !toks[x..y].iter().all(|t| {
+        let lw = lower(body, t);
+        !t.word
+            || (FUNCTION_WORDS.contains(&lw.as_str())
+                || AUXILIARIES.contains(&lw.as_str())
+                || ADVERBS.contains(&lw.as_str())
+                || (lw.len() > 4 && lw.ends_with("ly") && !is_cap(body, t)))
+                && !PRONOUNS.contains(&lw.as_str())
+    })
 }
 
 /// Whether `(x, y)` before the cue at `c` is the placeholder subject of an impersonal

@@ -704,3 +704,34 @@ fn a_carried_over_speaker_does_not_carry_on() {
     assert_eq!(d[1].speaker.as_deref(), Some("Ann Lee"));
     assert_eq!(d[2].speaker, None, "{:?}", d[2]);
 }
+
+#[test]
+fn function_words_auxiliaries_and_adverbs_name_nobody() {
+    let names = |s: &str| {
+        let mut toks = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut toks);
+        names_someone(s, &toks, (0, toks.len()))
+    };
+    for nobody in [
+        "An",
+        "be",
+        "should be",
+        "never",
+        "later",
+        "suddenly",
+        "not even",
+    ] {
+        assert!(!names(nobody), "{nobody}");
+    }
+    for someone in [
+        "she",
+        "They",
+        "the mayor",
+        "Okafor",
+        "critics",
+        "Italy",
+        "Kelly",
+    ] {
+        assert!(names(someone), "{someone}");
+    }
+}
