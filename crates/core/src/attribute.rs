@@ -2749,6 +2749,19 @@ pub fn attribute(
                 let next = q
                     .cue_span
                     .map_or(hi, |c| toks.partition_point(|t| t.start < c.end));
+                // "X criticized A and said B": the verb coordinated before the cue reports
+                // too, with its complement up to the "and"
+                let cs = q
+                    .cue_span
+                    .map_or(hi, |c| toks.partition_point(|t| t.start < c.start));
+                let mut first: Option<Quote> = None;
+                if cs > l + 4 && cs < hi && lower(body, &toks[cs - 1]) == "and" {
+                    if let Some(p) = indirect(&mut ctx, &toks, lo, l, cs - 1) {
+                        if p.span.end <= q.span.start || p.span.start >= q.span.end {
+                            first = Some(p);
+                        }
+                    }
+                }
                 let in_direct: usize = direct_spans
                     .iter()
                     .map(|d| {
@@ -2758,6 +2771,12 @@ pub fn attribute(
                             .saturating_sub(q.span.start.max(d.start))
                     })
                     .sum();
+                if let Some(p) = first {
+                    if let Some(e) = p.speaker_entity {
+                        ctx.recent.push((p.span.start, e));
+                    }
+                    quotes.push(p);
+                }
                 if 2 * in_direct < q.span.len() {
                     if let Some(e) = q.speaker_entity {
                         ctx.recent.push((q.span.start, e));
@@ -4349,9 +4368,21 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                                 | "blaming" | "criticizing" | "criticising" | "dismissing"
                                 | "defending" | "rejecting" | "denying"
                         ))));
+            // "and said ...", "and calls her ...": a second report of the same subject
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| {
-                    n.word && k + 1 < b && CLAUSE_CUES.contains(&lower(body, n).as_str())
+                    let nw = lower(body, n);
+                    n.word
+                        && k + 1 < b
+                        && !is_cap(body, n)
+                        && (CLAUSE_CUES.contains(&nw.as_str())
+                            || (!NOT_VERB.contains(&nw.as_str())
+                                && (nw.ends_with('s') || nw.ends_with("ed"))
+                                && CUES
+                                    .single
+                                    .get(&nw)
+                                    .or_else(|| CUES.derived.get(&nw))
+                                    .is_some_and(|&f| f >= COMPLEMENT_MIN)))
                 });
             if (contrast || coord_cue) && !toks[k].quoted {
                 // (a closing mark after the comma stays with the content)

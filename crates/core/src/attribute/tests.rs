@@ -735,3 +735,20 @@ fn function_words_auxiliaries_and_adverbs_name_nobody() {
         assert!(names(someone), "{someone}");
     }
 }
+
+#[test]
+fn coordinated_reporting_verbs_are_two_reports() {
+    // "X criticized A and said B": both verbs report, each with its own content
+    let q = indirect_texts("In an interview on Thursday, the Ohio senator criticized the trade deal and said the factories would close within a year.");
+    assert!(q.iter().any(|q| q.0 == "the trade deal"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|q| q.0 == "the factories would close within a year"),
+        "{q:?}"
+    );
+    // "X says A and calls B ...": the first report ends at the second verb
+    let q = indirect_texts(
+        "Lee says she trusts the mayor and calls him a careful manager of the city budget.",
+    );
+    assert_eq!(q[0].0, "she trusts the mayor", "{q:?}");
+}
