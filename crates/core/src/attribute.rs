@@ -1915,8 +1915,36 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     })
 }
 
-/// The speaker phrase for a cue: token range.
+/// The speaker phrase for a cue: token range. A phrase does not run back over an
+/// adverbial before its determiner ("On Thursday the senator said": "the senator").
 fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let (a, b) = speaker_np_raw(body, toks, cue, lo, hi)?;
+    let det = (a + 1..b.saturating_sub(1)).find(|&k| {
+        toks[k].word
+            && !toks[k].quoted
+            && matches!(lower(body, &toks[k]).as_str(), "the" | "a" | "an")
+            && toks[k - 1].word
+            // a day or time word before it ("Thursday the", "later the"); not a verb of a
+            // relative clause ("panel that monitors the implementation")
+            && (is_cap(body, &toks[k - 1])
+                || matches!(
+                    lower(body, &toks[k - 1]).as_str(),
+                    "then" | "later" | "meanwhile" | "now" | "also" | "yesterday" | "today"
+                ))
+            && !toks[a..k].iter().any(|t| {
+                matches!(lower(body, t).as_str(), "that" | "who" | "which" | "whose")
+            })
+    });
+    Some((det.unwrap_or(a), b))
+}
+
+fn speaker_np_raw(
+    body: &str,
+    toks: &[Tok],
+    cue: &Cue,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
     if cue.according {
         return np_after(body, toks, cue.b, hi);
     }

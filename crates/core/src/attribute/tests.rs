@@ -752,3 +752,20 @@ fn coordinated_reporting_verbs_are_two_reports() {
     );
     assert_eq!(q[0].0, "she trusts the mayor", "{q:?}");
 }
+
+#[test]
+fn a_speaker_phrase_starts_at_its_determiner() {
+    let (q, _) = run("On Thursday the Ohio senator said the factories would close within a year.");
+    assert_eq!(
+        q[0].speaker_text.as_deref(),
+        Some("the Ohio senator"),
+        "{q:?}"
+    );
+    // "of the", "for the" stay inside the phrase
+    let (q, _) = run("The head of the Ohio senate said the factories would close within a year.");
+    assert_eq!(
+        q[0].speaker_text.as_deref(),
+        Some("The head of the Ohio senate"),
+        "{q:?}"
+    );
+}
