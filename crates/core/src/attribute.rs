@@ -71,10 +71,19 @@ use std::sync::LazyLock;
 
 /// The cue lexicon: lower-case form -> frequency in PolNeAR train.
 struct Cues {
+    /// The annotated forms (`data/quotes/cues.txt`): what the tagger's features read.
     single: BTreeMap<String, u32>,
-    /// Inflections of `single`'s verbs that PolNeAR's annotators did not happen to mark
-    /// (`data/quotes/cue_forms.txt`), with the weight of their attested sibling.
-    derived: BTreeMap<String, u32>,
+    /// `single` and the inflections of its verbs that PolNeAR's annotators did not happen
+    /// to mark (`data/quotes/cue_forms.txt`), with the weight of their attested sibling:
+    /// what the rules read, through [`Cues::freq`].
+    all: BTreeMap<String, u32>,
+}
+
+impl Cues {
+    /// A form's weight for the rules (0 when not a cue form).
+    fn freq(&self, w: &str) -> u32 {
+        self.all.get(w).copied().unwrap_or(0)
+    }
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -94,7 +103,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
     // the same verbs' other inflections ("warns" for "warned"), weighted as the attested
     // form they were derived from
-    let mut derived = BTreeMap::new();
+    let mut all = single.clone();
     for line in include_str!("../data/quotes/cue_forms.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -107,10 +116,10 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             continue;
         }
         if let Some(&n) = single.get(sibling) {
-            derived.entry(form.to_string()).or_insert(n);
+            all.entry(form.to_string()).or_insert(n);
         }
     }
-    Cues { single, derived }
+    Cues { single, all }
 });
 
 /// Cue words that are reporting verbs strong enough to introduce a clause without
@@ -355,8 +364,8 @@ const NOT_CUE: &[&str] = &[
 fn cue_weight(w: &str) -> u32 {
     // Called for every token: the lexicon lookup first, the linear NOT_CUE scan only for
     // the few tokens that are in the lexicon.
-    match CUES.single.get(w).or_else(|| CUES.derived.get(w)) {
-        Some(&n) if !NOT_CUE.contains(&w) => n,
+    match CUES.freq(w) {
+        n if n > 0 && !NOT_CUE.contains(&w) => n,
         _ => 0,
     }
 }
@@ -3815,12 +3824,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         if is_cap(body, &t) {
             continue;
         }
-        let n = CUES
-            .single
-            .get(&w)
-            .or_else(|| CUES.derived.get(&w))
-            .copied()
-            .unwrap_or(0);
+        let n = CUES.freq(&w);
         let progressive = i > lo
             && matches!(
                 lower(body, &toks[i - 1]).as_str(),
@@ -4406,11 +4410,7 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                         && (CLAUSE_CUES.contains(&nw.as_str())
                             || (!NOT_VERB.contains(&nw.as_str())
                                 && (nw.ends_with('s') || nw.ends_with("ed"))
-                                && CUES
-                                    .single
-                                    .get(&nw)
-                                    .or_else(|| CUES.derived.get(&nw))
-                                    .is_some_and(|&f| f >= COMPLEMENT_MIN)))
+                                && CUES.freq(&nw) >= COMPLEMENT_MIN))
                 });
             if (contrast || coord_cue) && !toks[k].quoted {
                 // (a closing mark after the comma stays with the content)
