@@ -2881,15 +2881,14 @@ fn tag_runs(tags: &[u8], b: u8) -> Vec<(usize, usize)> {
     out
 }
 
-/// Pronouns, determiners and wh-words: a content made of these alone is no report.
 /// Auxiliary and modal verbs: a tagged source made of them and function words ("be" of "It
 /// should be noted that ...") names nobody.
 const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "do", "does",
     "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
 ];
-/// Adverbs of time, frequency and degree: a tagged source of them alone ("never",
-/// "later") names nobody.
+/// Adverbs of time, frequency and degree, and the "contrary" of "Contrary to ...": a
+/// tagged source of them alone ("never", "later") names nobody.
 const ADVERBS: &[&str] = &[
     "never",
     "not",
@@ -2912,6 +2911,7 @@ const ADVERBS: &[&str] = &[
     "almost",
     "contrary",
 ];
+/// Pronouns, determiners and wh-words: a content made of these alone is no report.
 const FUNCTION_WORDS: &[&str] = &[
     "that", "what", "this", "these", "those", "which", "who", "whom", "it", "its", "him", "her",
     "them", "they", "he", "she", "we", "us", "i", "me", "you", "there", "here", "so", "today",
