@@ -1624,13 +1624,21 @@ impl Ctx<'_> {
                 ..Who::default()
             };
         }
-        if let Some(m) = hit {
+        // a country naming where a person is from ("the Ohio senator", "the Russian
+        // president") is not the speaker: the role is, resolved like any role noun below
+        let head_title = words.last().is_some_and(|w| TITLES.contains(&w.as_str()))
+            && !is_cap(body, &toks[b - 1]);
+        let place_modifier = head_title
+            && hit.is_some_and(|m| {
+                m.span.end < toks[b - 1].start && self.entities[m.entity].kind == ActorKind::Country
+            });
+        if let Some(m) = hit.filter(|_| !place_modifier) {
             let e = m.entity;
             return self.who(e, &text, span);
         }
         // names: the capitalised run after the last title word
         let mut run: Vec<usize> = Vec::new();
-        for &i in &caps {
+        for &i in caps.iter().filter(|_| !place_modifier) {
             if run
                 .last()
                 .is_some_and(|&l| i != l + 1 && !(i == l + 2 && lower(body, &toks[l + 1]) == "of"))
@@ -1691,6 +1699,10 @@ impl Ctx<'_> {
             if let Some(e) = e {
                 return self.who(e, &text, span);
             }
+        }
+        // no person of that role known: the country speaks through its office holder
+        if let Some(m) = hit {
+            return self.who(m.entity, &text, span);
         }
         Who {
             text: Some(text),

@@ -593,14 +593,17 @@ fn reported_clause_ends_at_a_participle_after_a_quoted_comma() {
     assert!(i.text.ends_with("ready to consider the draft"), "{q:?}");
 }
 
+/// The quotes of `body` with actors recognised first (names, countries, aliases), as in the
+/// pipeline.
+fn analyse(body: &str) -> Vec<Quote> {
+    let seg = segment(body);
+    let (mut ents, mentions) =
+        crate::recognise::actors::recognise(body, &seg, crate::lexicon::gazetteer());
+    attribute(body, &seg, &mut ents, &mentions)
+}
+
 #[test]
 fn she_does_not_resolve_to_a_man() {
-    let analyse = |body: &str| {
-        let seg = segment(body);
-        let (mut ents, mentions) =
-            crate::recognise::actors::recognise(body, &seg, crate::lexicon::gazetteer());
-        attribute(body, &seg, &mut ents, &mentions)
-    };
     let q = analyse(
         "Senator Mary Okafor met Governor John Reyes on Monday.\n\
          Reyes said the talks were useful.\n\
@@ -768,4 +771,16 @@ fn a_speaker_phrase_starts_at_its_determiner() {
         Some("The head of the Ohio senate"),
         "{q:?}"
     );
+}
+
+#[test]
+fn a_country_before_a_title_is_where_the_speaker_is_from() {
+    // the office holder when the text has named one, else the country
+    let q = analyse(
+        "President Anna Weber met the envoy on Monday.\n\
+         The U.S. president said the talks would continue.",
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Anna Weber"), "{q:?}");
+    let q = analyse("The U.S. president said the talks would continue.");
+    assert_eq!(q[0].speaker.as_deref(), Some("United States"), "{q:?}");
 }
