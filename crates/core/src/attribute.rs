@@ -2974,6 +2974,11 @@ fn learned(
         }
     };
     let existing: Vec<Span> = quotes[para_q..].iter().map(|q| q.span).collect();
+    let partials: Vec<Span> = quotes[para_q..]
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .map(|q| q.span)
+        .collect();
     for (a, mut b) in contents {
         let mut a = a;
         while a < b && !toks[a].word && !toks[a].quoted {
@@ -2999,7 +3004,12 @@ fn learned(
             continue;
         }
         let span = Span::new(toks[a].start, toks[b - 1].end);
+        // a partial quote inside the content is a word of the report, not another one
+        // ("accuses X of an “artful smear” regarding ...")
         let clash = existing.iter().any(|e| {
+            if partials.contains(e) && span.start <= e.start && e.end <= span.end {
+                return false;
+            }
             let shared = e.end.min(span.end).saturating_sub(e.start.max(span.start));
             10 * shared >= 3 * span.len().min(e.len())
         });
@@ -4412,7 +4422,12 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                                 | "blaming" | "criticizing" | "criticising" | "dismissing"
                                 | "defending" | "rejecting" | "denying"
                         ))));
-            // "and said ...", "and calls her ...": a second report of the same subject
+            // "said he was being sarcastic, which raised concerns ...": a relative clause
+            // closing the sentence is the reporter's comment on the report (one closed
+            // by a comma is inside it: "said the bill, which passed, would fail")
+            let comment = after_comma
+                && matches!(lw.as_str(), "which")
+                && !(k + 1..b).any(|j| !toks[j].word && &body[toks[j].start..toks[j].end] == ",");
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| {
                     let nw = lower(body, n);
@@ -4424,7 +4439,7 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                                 && (nw.ends_with('s') || nw.ends_with("ed"))
                                 && CUES.freq(&nw) >= COMPLEMENT_MIN))
                 });
-            if (contrast || coord_cue) && !toks[k].quoted {
+            if (contrast || coord_cue || comment) && !toks[k].quoted {
                 // (a closing mark after the comma stays with the content)
                 b = if after_comma && !toks[k - 1].quoted {
                     k - 1

@@ -343,7 +343,12 @@ fn asked_question_at_sentence_start() {
 #[test]
 fn sentence_end_inside_quote_ends_the_clause() {
     let q = indirect_texts("The agent called the probe “ongoing.” He said the bureau has not commented on its scope or targets.");
-    assert!(q.iter().all(|(t, _)| !t.contains("ongoing")), "{q:?}");
+    // ("called the probe “ongoing”" is a report of its own sentence)
+    assert!(
+        q.iter()
+            .all(|(t, _)| !(t.contains("ongoing") && t.contains("bureau"))),
+        "{q:?}"
+    );
     assert!(
         q.iter()
             .any(|(t, _)| t == "the bureau has not commented on its scope or targets"),
@@ -783,4 +788,37 @@ fn a_country_before_a_title_is_where_the_speaker_is_from() {
     assert_eq!(q[0].speaker.as_deref(), Some("Anna Weber"), "{q:?}");
     let q = analyse("The U.S. president said the talks would continue.");
     assert_eq!(q[0].speaker.as_deref(), Some("United States"), "{q:?}");
+}
+
+#[test]
+fn a_partial_quote_does_not_hide_the_report_around_it() {
+    // the learned tagger's report is kept beside the rules' partial quote inside it
+    let q = analyse(
+        "Mayor Lena Brandt accuses the council of running an “endless charade” regarding the \
+         new harbour budget.",
+    );
+    assert!(
+        q.iter()
+            .any(|q| q.kind == QuoteKind::Partial && q.text == "endless charade"),
+        "{q:?}"
+    );
+    let report = q
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("{q:?}"));
+    assert!(report.text.contains("“endless charade”"), "{report:?}");
+    assert_eq!(report.speaker.as_deref(), Some("Lena Brandt"), "{report:?}");
+}
+
+#[test]
+fn a_closing_relative_clause_is_the_reporters_comment() {
+    let q = indirect_texts(
+        "The senator said he was being sarcastic in his remarks, which raised concerns \
+         among defence experts.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "he was being sarcastic in his remarks");
+    // a relative clause closed by a comma is inside the report
+    let q = indirect_texts("The senator said the bill, which passed on Tuesday, would fail.");
+    assert_eq!(q[0].0, "the bill, which passed on Tuesday, would fail");
 }
