@@ -1484,9 +1484,15 @@ impl Ctx<'_> {
             .map(|t| lower(body, t))
             .collect();
         let first = words[0].as_str();
-        // possessive "Lee's briefing" -> Lee
+        // possessive "Lee's briefing" -> Lee (not "Lee's spokesman, Ann Kim": the name
+        // in apposition speaks)
+        let apposition = toks[a..b]
+            .iter()
+            .any(|t| !t.word && &body[t.start..t.end] == ",");
         if let Some(k) = toks[a..b].iter().position(|t| {
-            t.word && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))
+            !apposition
+                && t.word
+                && (lower(body, t).ends_with("'s") || lower(body, t).ends_with("s'"))
         }) {
             let t = toks[a + k];
             if is_cap(body, &t) && k + 1 < b - a {
@@ -2100,7 +2106,18 @@ fn speaker_np_raw(
                             )
                     });
                 if e > st && e_ok && name_like && is_np_head(body, &toks[e - 1]) {
-                    return Some((st, e));
+                    // a role then the name in apposition ("The ministry's spokesman, Ann
+                    // Lee, said"): the phrase takes the name, which is who speaks
+                    let role = !is_cap(body, &toks[e - 1]);
+                    let name_end = (f + 2..j).find(|&x| !toks[x].word).unwrap_or(j);
+                    let name = role
+                        && name_end + 1 == j
+                        && &body[toks[name_end].start..toks[name_end].end] == ","
+                        && (2..=4).contains(&(name_end - f - 1))
+                        && toks[f + 1..name_end]
+                            .iter()
+                            .all(|t| t.word && !t.quoted && is_cap(body, t));
+                    return Some((st, if name { name_end } else { e }));
                 }
             }
             // the next chunk
@@ -2224,6 +2241,21 @@ fn speaker_np_raw(
         }
         while k > s && !toks[k - 1].word {
             k -= 1;
+        }
+        // "said the ministry's spokesman, Ann Lee": the name in apposition to a role
+        if k > s
+            && k < hi
+            && !is_cap(body, &toks[k - 1])
+            && &body[toks[k].start..toks[k].end] == ","
+        {
+            let e = (k + 1..hi).find(|&x| !toks[x].word).unwrap_or(hi);
+            let closed = e == hi || matches!(&body[toks[e].start..toks[e].end], "," | "." | ";");
+            if closed
+                && (2..=4).contains(&(e - k - 1))
+                && toks[k + 1..e].iter().all(|t| !t.quoted && is_cap(body, t))
+            {
+                return Some((s, e));
+            }
         }
         if k > s {
             return Some((s, k));

@@ -822,3 +822,20 @@ fn a_closing_relative_clause_is_the_reporters_comment() {
     let q = indirect_texts("The senator said the bill, which passed on Tuesday, would fail.");
     assert_eq!(q[0].0, "the bill, which passed on Tuesday, would fail");
 }
+
+#[test]
+fn a_name_in_apposition_to_a_role_is_the_speaker() {
+    for body in [
+        "The ministry’s spokesman, Ann Lee, said the talks with the rebels had failed.",
+        "Mayor Tom Reyes spoke on Monday. Reyes’s campaign manager, Ann Lee, told reporters \
+         that the race was over.",
+        "“The talks with the rebels failed,” said the ministry’s spokesman, Ann Lee.",
+    ] {
+        let q = analyse(body);
+        assert_eq!(q.len(), 1, "{body}: {q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ann Lee"), "{body}: {q:?}");
+    }
+    // without a name, the role phrase stays unresolved rather than naming someone else
+    let q = analyse("The ministry’s spokesman said the talks with the rebels had failed.");
+    assert_eq!(q[0].speaker, None, "{q:?}");
+}
