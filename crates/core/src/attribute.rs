@@ -2164,6 +2164,10 @@ fn speaker_np_raw(
             if NP_STOP.contains(&lw.as_str()) {
                 break;
             }
+            // ", with Trump tweeting ...": "with" opens the phrase, it is not part of it
+            if lw == "with" && s >= 2 && !toks[s - 2].word {
+                break;
+            }
             if cue_weight(&lw) >= STRONG {
                 break;
             }
@@ -2299,6 +2303,25 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
 /// The subject of the clause that a participial cue hangs on: the first noun phrase
 /// of the clause (skipping a leading adverbial phrase ended by a comma).
 fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(usize, usize)> {
+    // "..., with Donald Trump saying ...": a participle's own subject after "with"
+    if lower(body, &toks[cue]).ends_with("ing") {
+        let with = (lo..cue)
+            .rev()
+            .take(7)
+            .take_while(|&k| {
+                toks[k].word && !toks[k].quoted
+                    || matches!(&body[toks[k].start..toks[k].end], "." | "’" | "'")
+            })
+            .find(|&k| toks[k].word && lower(body, &toks[k]) == "with");
+        if let Some(w) = with.filter(|&w| {
+            w + 1 < cue
+                && (w == lo || !toks[w - 1].word)
+                && is_np_head(body, &toks[cue - 1])
+                && names_someone(body, toks, (w + 1, cue))
+        }) {
+            return Some((w + 1, cue));
+        }
+    }
     // clause start: after the last comma-separated adverbial that precedes a capital/pronoun
     let mut starts = vec![lo];
     for i in lo..cue {

@@ -839,3 +839,22 @@ fn a_name_in_apposition_to_a_role_is_the_speaker() {
     let q = analyse("The ministry’s spokesman said the talks with the rebels had failed.");
     assert_eq!(q[0].speaker, None, "{q:?}");
 }
+
+#[test]
+fn with_np_participle_is_that_nps_report() {
+    // ", with X saying ...": X speaks, not the main clause's subject
+    let q = analyse(
+        "Republicans were quick to respond, with Governor Tom Reyes saying the deal was a \
+         disaster for the state.",
+    );
+    let r = q
+        .iter()
+        .find(|q| q.text == "the deal was a disaster for the state")
+        .unwrap_or_else(|| panic!("{q:?}"));
+    assert_eq!(r.speaker.as_deref(), Some("Tom Reyes"), "{q:?}");
+    assert_eq!(
+        r.speaker_text.as_deref(),
+        Some("Governor Tom Reyes"),
+        "{q:?}"
+    );
+}
