@@ -3088,7 +3088,7 @@ fn learned(
             )
         };
         if CLAUSE_CUES.contains(&lower(body, &toks[cue.0]).as_str())
-            && ((cue.1 >= cue.0 + 2 && circumstance(cue.1 - 1)) || (cue.1 == a && circumstance(a)))
+            && ((cue.0 + 1..cue.1).any(circumstance) || (cue.1 == a && circumstance(a)))
         {
             continue;
         }
@@ -3544,6 +3544,19 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     let who = ctx.resolve(toks, a, b);
                     return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
+                // `“...,” he said, adding that ...`: the speaker phrase of the cue before
+                if let Some((a, b)) = (clo..c.a).rev().find_map(|i| {
+                    let pc = cue_at(body, toks, i)?;
+                    if !CLAUSE_CUES.contains(&lower(body, &toks[pc.a]).as_str()) {
+                        return None;
+                    }
+                    speaker_np(body, toks, &pc, clo, c.a)
+                }) {
+                    let who = ctx.resolve(toks, a, b);
+                    if who.speaker.is_some() {
+                        return Some(content_quote(body, toks, k, hi, &who, &c));
+                    }
+                }
                 // `“...,” said Lee, adding that ...`: the speaker of the quote in this clause
                 if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| {
                     p >= toks[clo].start && p < toks[c.a].start && e < ctx.entities.len()
@@ -3835,6 +3848,10 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     if j < hi && (lower(body, &toks[j]) == "that" || comma(j)) {
                         k = j + 1;
                     }
+                    // "said on television, adding that ...": the participle reports next
+                    if k < hi && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str()) {
+                        continue;
+                    }
                 }
                 if k < hi && lower(body, &toks[k]) == "that" {
                     k += 1;
@@ -3963,6 +3980,15 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 "for" | "to" | "on" | "out" | "that"
             )
         {
+            // "said on MSNBC", "wrote on Twitter": where, not what
+            if lower(body, &toks[k]) == "on"
+                && matches!(
+                    w.as_str(),
+                    "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "stated"
+                )
+            {
+                continue;
+            }
             k += 1;
         }
         if words_in(toks, k, hi) < 3

@@ -858,3 +858,25 @@ fn with_np_participle_is_that_nps_report() {
         "{q:?}"
     );
 }
+
+#[test]
+fn where_a_quote_was_said_is_not_a_report() {
+    // "said on X": the programme is where the words were said
+    let q = analyse(
+        "“The governor would be the best nominee,” Ann Lee said on NBC's “Meet the Press.”",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    // and a participle after that circumstance reports, with the same speaker phrase
+    let q = analyse(
+        "“The governor would be the best nominee,” she said on NBC's Meet the Press, adding \
+         that he is an insider in an outsider year.",
+    );
+    let added = q
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("adding"))
+        .unwrap_or_else(|| panic!("{q:?}"));
+    assert_eq!(added.text, "he is an insider in an outsider year");
+    assert_eq!(added.speaker_text.as_deref(), Some("she"));
+    assert!(q.iter().all(|q| !q.text.starts_with("adding")), "{q:?}");
+}
