@@ -3553,9 +3553,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     speaker_np(body, toks, &pc, clo, c.a)
                 }) {
                     let who = ctx.resolve(toks, a, b);
-                    if who.speaker.is_some() {
-                        return Some(content_quote(body, toks, k, hi, &who, &c));
-                    }
+                    return Some(content_quote(body, toks, k, hi, &who, &c));
                 }
                 // `“...,” said Lee, adding that ...`: the speaker of the quote in this clause
                 if let Some(&(_, e)) = ctx.recent.last().filter(|&&(p, e)| {
