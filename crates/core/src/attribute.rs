@@ -2472,10 +2472,11 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
             | "rev"
             | "st"
     );
-    // "(D-Ore.)": the party-and-state label of US politicians
+    // "(D-Ore.)": the party-and-state label of US politicians; ", R-N.Y., said": a dot
+    // before a comma is an abbreviation's
     let before_paren = toks
         .get(i + 1)
-        .is_some_and(|n| &body[n.start..n.end] == ")");
+        .is_some_and(|n| matches!(&body[n.start..n.end], ")" | "," | ":"));
     // (a dot before a lower-case word never ends a sentence, abbreviation or not)
     title || initial || next_lower || before_paren
 }
@@ -3813,6 +3814,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 continue;
             } else {
                 // skip a short adverbial ("on Tuesday", "in a statement") then an optional "that"
+                let mut that_seen = false;
                 if k < hi
                     && matches!(
                         lower(body, &toks[k]).as_str(),
@@ -3840,17 +3842,26 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 {
                     let lim = (k + 14).min(hi);
                     let mut j = k;
-                    while j < lim && toks[j].word && lower(body, &toks[j]) != "that" {
+                    // (over a possessive's or abbreviation's marks: "in Saturday’s
+                    // paper", "on the U.S. network")
+                    while j < lim
+                        && !toks[j].quoted
+                        && (toks[j].word
+                            || matches!(&body[toks[j].start..toks[j].end], "’" | "'" | "." | "-"))
+                        && lower(body, &toks[j]) != "that"
+                    {
                         j += 1;
                     }
                     if j < hi && (lower(body, &toks[j]) == "that" || comma(j)) {
                         k = j + 1;
                     }
+                    that_seen = j < hi && lower(body, &toks[j]) == "that";
                     // "said on television, adding that ...": the participle reports next
                     if k < hi && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str()) {
                         continue;
                     }
                 }
+                let that = that_seen || (k < hi && lower(body, &toks[k]) == "that");
                 if k < hi && lower(body, &toks[k]) == "that" {
                     k += 1;
                 }
@@ -3858,10 +3869,12 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 if k == c.b && k + 1 < hi && comma(k) {
                     k += 1;
                 }
-                // a clause needs a subject: a determiner, a capital, a pronoun, a number
+                // a bare clause needs a subject: a determiner, a capital, a pronoun, a
+                // number ("that" is enough: "noted in a column that anger is ...")
                 let ok = k < hi
                     && toks[k].word
-                    && (opens_clause(body, &toks[k])
+                    && (that
+                        || opens_clause(body, &toks[k])
                         || matches!(
                             contraction_stem(&lower(body, &toks[k])),
                             "there" | "no" | "if" | "any" | "all" | "both" | "more"

@@ -880,3 +880,23 @@ fn where_a_quote_was_said_is_not_a_report() {
     assert_eq!(added.speaker_text.as_deref(), Some("she"));
     assert!(q.iter().all(|q| !q.text.starts_with("adding")), "{q:?}");
 }
+
+#[test]
+fn that_after_a_circumstance_opens_the_report() {
+    // "noted in a column in Saturday’s Times that ...": a lower-case subject after "that"
+    // and a state label ending in a dot before a comma
+    for body in [
+        "Ann Lee noted in a guest column in Saturday’s Times that anger over the political \
+         climate is fueling the rise.",
+        "Rep. Ann Lee, R-N.Y., noted in a guest column that anger over the political climate \
+         is fueling the rise.",
+    ] {
+        let q = indirect_texts(body);
+        assert_eq!(q.len(), 1, "{body}: {q:?}");
+        assert_eq!(
+            q[0].0,
+            "anger over the political climate is fueling the rise"
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
+    }
+}
