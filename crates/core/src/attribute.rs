@@ -1669,9 +1669,13 @@ impl Ctx<'_> {
                 }
             }
             // a lone sentence-initial capital before common nouns ("Commercial satellite
-            // images") is not a name
-            let lone_initial =
-                run.len() - from == 1 && run[from] == a && b - a > 1 && !is_cap(body, &toks[b - 1]);
+            // images") is not a name; nor is one between a determiner and a role noun
+            // ("the Ohio senator": where the senator is from)
+            let lone_initial = run.len() - from == 1
+                && (run[from] == a
+                    || (head_title && run[from] == a + 1 && DEF_DET.contains(&first)))
+                && b - a > 1
+                && !is_cap(body, &toks[b - 1]);
             if from < run.len()
                 && !lone_initial
                 && (run.len() - from > 1 || plausible_single_name(&lower(body, &toks[run[from]])))

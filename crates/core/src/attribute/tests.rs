@@ -747,7 +747,7 @@ fn function_words_auxiliaries_and_adverbs_name_nobody() {
 #[test]
 fn coordinated_reporting_verbs_are_two_reports() {
     // "X criticized A and said B": both verbs report, each with its own content
-    let q = indirect_texts("In an interview on Thursday, the Ohio senator criticized the trade deal and said the factories would close within a year.");
+    let q = indirect_texts("In an interview on Thursday, Senator Ann Lee criticized the trade deal and said the factories would close within a year.");
     assert!(q.iter().any(|q| q.0 == "the trade deal"), "{q:?}");
     assert!(
         q.iter()
@@ -899,4 +899,17 @@ fn that_after_a_circumstance_opens_the_report() {
         );
         assert_eq!(q[0].1.as_deref(), Some("Ann Lee"));
     }
+}
+
+#[test]
+fn a_capital_between_the_and_a_role_is_not_a_name() {
+    // "the Ohio senator" is the senator named before, not a person called "Ohio"
+    let body = "Senator Ann Brown spoke on Monday. The Ohio senator said the plan would fail.";
+    let seg = segment(body);
+    let (mut ents, mentions) =
+        crate::recognise::actors::recognise(body, &seg, crate::lexicon::gazetteer());
+    let q = attribute(body, &seg, &mut ents, &mentions);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Ann Brown"), "{q:?}");
+    assert!(ents.iter().all(|e| !e.name.contains("Ohio")), "{ents:?}");
 }
