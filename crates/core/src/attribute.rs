@@ -2112,16 +2112,11 @@ fn speaker_np_raw(
                 if e > st && e_ok && name_like && is_np_head(body, &toks[e - 1]) {
                     // a role then the name in apposition ("The ministry's spokesman, Ann
                     // Lee, said"): the phrase takes the name, which is who speaks
-                    let role = !is_cap(body, &toks[e - 1]);
-                    let name_end = (f + 2..j).find(|&x| !toks[x].word).unwrap_or(j);
-                    let name = role
-                        && name_end + 1 == j
-                        && &body[toks[name_end].start..toks[name_end].end] == ","
-                        && (2..=4).contains(&(name_end - f - 1))
-                        && toks[f + 1..name_end]
-                            .iter()
-                            .all(|t| t.word && !t.quoted && is_cap(body, t));
-                    return Some((st, if name { name_end } else { e }));
+                    let name = (!is_cap(body, &toks[e - 1]))
+                        .then(|| apposed_name(body, toks, f, j))
+                        .flatten()
+                        .filter(|&n| n + 1 == j && &body[toks[n].start..toks[n].end] == ",");
+                    return Some((st, name.unwrap_or(e)));
                 }
             }
             // the next chunk
@@ -2251,17 +2246,8 @@ fn speaker_np_raw(
             k -= 1;
         }
         // "said the ministry's spokesman, Ann Lee": the name in apposition to a role
-        if k > s
-            && k < hi
-            && !is_cap(body, &toks[k - 1])
-            && &body[toks[k].start..toks[k].end] == ","
-        {
-            let e = (k + 1..hi).find(|&x| !toks[x].word).unwrap_or(hi);
-            let closed = e == hi || matches!(&body[toks[e].start..toks[e].end], "," | "." | ";");
-            if closed
-                && (2..=4).contains(&(e - k - 1))
-                && toks[k + 1..e].iter().all(|t| !t.quoted && is_cap(body, t))
-            {
+        if k > s && k < hi && !is_cap(body, &toks[k - 1]) {
+            if let Some(e) = apposed_name(body, toks, k, hi) {
                 return Some((s, e));
             }
         }
@@ -2270,6 +2256,22 @@ fn speaker_np_raw(
         }
     }
     None
+}
+
+/// A name of two to four capitalised words after the comma at `comma`, ended by
+/// punctuation or by `hi` ("spokesman, Ann Lee, said"): the token index where it ends.
+fn apposed_name(body: &str, toks: &[Tok], comma: usize, hi: usize) -> Option<usize> {
+    if &body[toks[comma].start..toks[comma].end] != "," {
+        return None;
+    }
+    let e = (comma + 1..hi).find(|&x| !toks[x].word).unwrap_or(hi);
+    let closed = e == hi || matches!(&body[toks[e].start..toks[e].end], "," | "." | ";");
+    (closed
+        && (2..=4).contains(&(e - comma - 1))
+        && toks[comma + 1..e]
+            .iter()
+            .all(|t| !t.quoted && is_cap(body, t)))
+    .then_some(e)
 }
 
 fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, usize)> {
