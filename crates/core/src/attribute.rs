@@ -48,11 +48,13 @@
 //!
 //! 5. **A learned tagger** ([`tagger`], trained on PolNeAR train) then labels each
 //!    paragraph's tokens as content, cue or source. Where it finds a content of two or
-//!    more words that no rule quote covers, in a sentence with a tagged cue, and a speaker
-//!    phrase (the rules' phrase for that cue, else the tagged source, else the clause
-//!    subject), it becomes an indirect quote: "X criticized Y's plan", "accused X of ...",
-//!    "polls show ...". Its quotes never change the rules' ones (their speakers are not used
-//!    for later pronouns); reports with no speaker found are left out.
+//!    more words that no rule quote covers (a partial quote inside it does not count: the
+//!    report around "an “artful smear”" is kept beside it), in a sentence with a tagged
+//!    cue, and a speaker phrase (the rules' phrase for that cue, else the tagged source,
+//!    else the clause subject), it becomes an indirect quote: "X criticized Y's plan",
+//!    "accused X of ...", "polls show ...". Its quotes never change the rules' ones (their
+//!    speakers are not used for later pronouns); reports with no speaker found are left
+//!    out.
 //!
 //! When no entity matches a named speaker, a new [`Entity`] is pushed so that every
 //! named speaker has a canonical name. The work per document is linear: lookups that
