@@ -3067,6 +3067,21 @@ fn learned(
         if toks[a..b].iter().filter(|t| t.word).count() < 2 {
             continue;
         }
+        // a second report inside ("... and adding that ...", "..., saying ...") ends it
+        if let Some(k) = (a + 2..b).find(|&k| {
+            toks[k].word
+                && !toks[k].quoted
+                && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str())
+                && (comma_before(body, toks, k, a) || lower(body, &toks[k - 1]) == "and")
+        }) {
+            b = k - 1;
+            while b > a && !toks[b - 1].word && !toks[b - 1].quoted {
+                b -= 1;
+            }
+        }
+        if words_in(toks, a, b) < 2 {
+            continue;
+        }
         let span = Span::new(toks[a].start, toks[b - 1].end);
         // a partial quote inside the content is a word of the report, not another one
         // ("accuses X of an “artful smear” regarding ...")
@@ -3532,7 +3547,9 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 k += 1;
             }
             // `,` or `,”` before the participle
-            let after_comma = comma_before(body, toks, c.a, lo);
+            // (or "and": "dismissing them as useless and adding that ...")
+            let after_comma = comma_before(body, toks, c.a, lo)
+                || (c.a > lo && toks[c.a - 1].word && lower(body, &toks[c.a - 1]) == "and");
             let clause_like = that
                 || (matches!(
                     w.as_str(),

@@ -913,3 +913,19 @@ fn a_capital_between_the_and_a_role_is_not_a_name() {
     assert_eq!(q[0].speaker.as_deref(), Some("Ann Brown"), "{q:?}");
     assert!(ents.iter().all(|e| !e.name.contains("Ohio")), "{ents:?}");
 }
+
+#[test]
+fn a_participle_after_and_is_a_second_report() {
+    // "dismissing A and adding that B": two reports, the second through "adding"
+    let q = analyse(
+        "Mayor Ann Lee spoke on Monday. She criticized the new budget, dismissing the cuts as \
+         “reckless” and adding that the city would lose its best teachers within a year.",
+    );
+    assert!(
+        q.iter().any(|q| q.cue.as_deref() == Some("adding")
+            && q.text == "the city would lose its best teachers within a year"
+            && q.speaker.as_deref() == Some("Ann Lee")),
+        "{q:?}"
+    );
+    assert!(q.iter().all(|q| !q.text.contains("and adding")), "{q:?}");
+}
