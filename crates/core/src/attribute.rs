@@ -3048,6 +3048,15 @@ fn learned(
         while a < b && !toks[a].word && !toks[a].quoted {
             a += 1;
         }
+        // a second report inside ("... and adding that ...", "..., saying ...") ends it
+        if let Some(k) = (a + 2..b).find(|&k| {
+            toks[k].word
+                && !toks[k].quoted
+                && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str())
+                && comma_or_and_before(body, toks, k, a)
+        }) {
+            b = k - 1;
+        }
         while b > a && !toks[b - 1].word && !toks[b - 1].quoted {
             b -= 1;
         }
@@ -3065,21 +3074,6 @@ fn learned(
         // one word ("endorsed Trump") is an attribution, but as a quote it says nothing
         // to compare and often is a fragment; the stance stage reads such verbs itself
         if toks[a..b].iter().filter(|t| t.word).count() < 2 {
-            continue;
-        }
-        // a second report inside ("... and adding that ...", "..., saying ...") ends it
-        if let Some(k) = (a + 2..b).find(|&k| {
-            toks[k].word
-                && !toks[k].quoted
-                && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str())
-                && (comma_before(body, toks, k, a) || lower(body, &toks[k - 1]) == "and")
-        }) {
-            b = k - 1;
-            while b > a && !toks[b - 1].word && !toks[b - 1].quoted {
-                b -= 1;
-            }
-        }
-        if words_in(toks, a, b) < 2 {
             continue;
         }
         let span = Span::new(toks[a].start, toks[b - 1].end);
@@ -3260,6 +3254,13 @@ fn impersonal(body: &str, toks: &[Tok], (x, y): (usize, usize), c: usize) -> boo
 /// comma inside closing marks (`“... spring,” referring to ...`).
 fn comma_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
     comma_index_before(body, toks, k, lo).is_some()
+}
+
+/// [`comma_before`], or "and" right before token `k`: where a participial report starts
+/// ("..., saying ...", "dismissing them as useless and adding that ...").
+fn comma_or_and_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
+    comma_before(body, toks, k, lo)
+        || (k > lo && toks[k - 1].word && lower(body, &toks[k - 1]) == "and")
 }
 
 /// The comma of [`comma_before`]: `k - 1`, or `k - 2` inside closing marks. A clause that
@@ -3546,10 +3547,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             if that {
                 k += 1;
             }
-            // `,` or `,”` before the participle
-            // (or "and": "dismissing them as useless and adding that ...")
-            let after_comma = comma_before(body, toks, c.a, lo)
-                || (c.a > lo && toks[c.a - 1].word && lower(body, &toks[c.a - 1]) == "and");
+            // `,`, `,”` or "and" before the participle
+            let after_break = comma_or_and_before(body, toks, c.a, lo);
             let clause_like = that
                 || (matches!(
                     w.as_str(),
@@ -3565,7 +3564,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                         | "asserting"
                 ) && k < hi
                     && opens_clause(body, &toks[k]));
-            if after_comma && clause_like && words_in(toks, k, hi) >= 4 {
+            if after_break && clause_like && words_in(toks, k, hi) >= 4 {
                 if let Some((a, b)) = clause_subject(body, toks, clo, c.a) {
                     let who = ctx.resolve(toks, a, b);
                     return Some(content_quote(body, toks, k, hi, &who, &c));
