@@ -113,7 +113,7 @@ pub fn run(shared: &Path) -> Result<Section, String> {
             .then(a.1.cmp(&b.1))
     });
     if std::env::var_os("PARALLAX_EVAL_VERBOSE").is_some() {
-        for (_, w) in worst.iter().take(25) {
+        for (_, w) in &worst {
             eprintln!("  worst: {w}");
         }
     }

@@ -177,8 +177,20 @@ pub fn find(s: &str) -> Option<Found> {
 }
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*(?:[-–—|,·•@]|at|on|updated:?|published:?|posted:?|last updated:?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\.?|(?:[A-Z]{1,4}T|UTC|GMT|KST|EST|EDT|PST|PDT)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\(?[+-]\d{2}:?\d{2}\)?))*\s*$").unwrap()
+    Regex::new(r"(?i)^(?:\s*(?:[-–—|,;/·•@]|at|on|updated:?|published:?|posted:?|last updated:?|original:?|today|yesterday|\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\.?|(?:[A-Z]{1,4}T|UTC|GMT|KST|EST|EDT|PST|PDT)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\(?[+-]\d{2}:?\d{2}\)?))*\s*$").unwrap()
 });
+
+/// A whole line that only stamps a time ("Updated at 1:23 p.m.", "Today 12:01 AM"): a
+/// clock time, a word saying what the time is (updated, posted, today ...) and nothing a
+/// sentence would have.
+pub fn time_stamp(line: &str) -> bool {
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?").unwrap());
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:updated|published|posted|today|yesterday)\b").unwrap()
+    });
+    line.len() <= 60 && CLOCK.is_match(line) && STAMP.is_match(line) && TIME.is_match(line)
+}
 
 /// A whole line that is a dateline: a date plus only times, weekdays and separators.
 /// Returns the date and the rest of the line (possibly holding a byline).
@@ -240,6 +252,24 @@ mod tests {
         assert_eq!(rest, "By A Writer");
         assert!(dateline("On March 26 the group met in the capital to discuss oil.").is_none());
         assert!(dateline("Updated: Tuesday, March 1, 2016 10:20 p.m. EST").is_some());
+        // abbreviated weekdays, and two stamps joined by ';' or '/'
+        assert!(dateline("PUBLISHED: 10:48, Tue, Nov 19, 2019").is_some());
+        assert!(dateline("| UPDATED: Tue., Nov. 19, 2019").is_some());
+        assert!(dateline("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM").is_some());
+        assert!(
+            dateline("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET")
+                .is_some()
+        );
+        assert!(dateline("The vote on Tue. Nov. 19, 2019 was close").is_none());
+    }
+
+    #[test]
+    fn time_stamps() {
+        assert!(time_stamp("Updated at 1:23 p.m."));
+        assert!(time_stamp("Today 12:01 AM"));
+        assert!(!time_stamp("12:01 AM"));
+        assert!(!time_stamp("Updated at 1:23 p.m. after the vote"));
+        assert!(!time_stamp("Today the vote starts at 12:01"));
         assert_eq!(
             dateline("Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.")
                 .unwrap()

@@ -264,11 +264,17 @@ const NAV_WORDS: &[&str] = &[
 
 /// Promotion and community prompts (matched at the start of a short line).
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:join (?:the|our) (?:conversation|discussion|community)|trending on(?-u:\b)|sign up(?-u:\b)|subscribe(?-u:\b)|become a (?:member|subscriber|vip)|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow us(?-u:\b)|like us on(?-u:\b)|support (?:our|independent) journalism|don'?t miss(?-u:\b)|recommended (?:for you|videos?)|sponsored(?-u:\b)|advertisement(?-u:\b)|read (?:more|next)(?-u:\b)|related(?: articles| stories| coverage)?:|more from(?-u:\b)|continue reading(?-u:\b)|click here(?-u:\b)|watch:|listen:|also read(?-u:\b)|see also(?-u:\b)|you might also like|we recommend|popular on(?-u:\b)|most (?:read|popular|viewed)(?-u:\b))").unwrap()
+    Regex::new(r"(?i)^(?:join (?:the|our) (?:conversation|discussion|community)|trending on(?-u:\b)|sign up(?-u:\b)|subscribe(?-u:\b)|become a (?:member|subscriber|vip)|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow us(?-u:\b)|like us on(?-u:\b)|support (?:our|independent) journalism|don'?t miss(?-u:\b)|recommended (?:for you|videos?)|sponsored(?-u:\b)|advertisement(?-u:\b)|advert$|read (?:more|next)(?-u:\b)|related(?: articles| stories| coverage)?:|more from(?-u:\b)|more (?:articles|stories|posts) (?:from|by)(?-u:\b)|sharing is caring|like this (?:story|article|post)\?|breaking news (?:emails|alerts)$|continue reading(?-u:\b)|click here(?-u:\b)|watch:|listen:|also read(?-u:\b)|see also(?-u:\b)|you might also like|we recommend|popular on(?-u:\b)|most (?:read|popular|viewed)(?-u:\b))").unwrap()
 });
 /// Cross-links and prompts that may run long ("READ MORE: <other headline>").
 static PROMO_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|want more stories like this\??|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))$|(?-u:\b)click(?:ing)? here(?-u:\b)|^follow(?-u:\b).*(?:(?-u:\b)coverage(?-u:\b)|https?://)").unwrap()
+    Regex::new(r"(?i)^(?:read more|read next|related|related coverage|also on [\w.-]+|also read|see also|see more|more from [\w .-]+|recommended|watch|listen|must read|don'?t miss|trending|sponsored|advertisement)\s*[:|>»-]|^(?:you may also like|you might also like|want more stories like this\??|more great [\w ]+ stories|(?:more|top|latest|related|popular) (?:stories|articles|news|videos|posts))(?:\.\.\.|…|:)?$|(?-u:\b)click(?:ing)? here(?-u:\b)|^follow(?-u:\b).*(?:(?-u:\b)coverage(?-u:\b)|https?://)").unwrap()
+});
+/// Newsletter prompts (a sentence opening with "Sign up"/"Subscribe" that names a
+/// newsletter or inbox), affiliate disclosures and script notices, in a line of a few
+/// sentences ("Get the latest updates right in your inbox. Subscribe to ...").
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)(?:sign up|subscribe)(?-u:\b)[^.!?]*(?-u:\b)(?:newsletters?|inbox)(?-u:\b)|(?-u:\b)(?:delivered|straight|right) (?:to|in)(?:to)? your inbox|meet your inbox|requires javascript|enable javascript|contain(?:s)? affiliate (?:and/or referral )?links").unwrap()
 });
 /// Production credits at the foot of wire copy.
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -322,7 +328,7 @@ static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{2,80})\)$").unwrap());
 static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:photo|image|picture)s?(?-u:\b)[^.!?]*(?-u:\b)(?:getty|reuters|ap|afp|shutterstock|epa)(?-u:\b)[^.!?]*$").unwrap()
+    Regex::new(r"(?i)(?:^|[\s(])(?:photo|image|picture|video|file photo|illustration|graphic|credit)s?(?: by)?:\s|^(?:foto|фото|bild|imagen|imagem):\s?|^(?:photo|image|picture)s?(?-u:\b)[^.!?]*(?-u:\b)(?:getty|reuters|ap|afp|shutterstock|epa)(?-u:\b)[^.!?]*$").unwrap()
 });
 /// "CITY, Country (Agency) —": a place (a capital and at most 50 more characters) and an
 /// agency of 2 to 25 characters.
@@ -444,6 +450,37 @@ fn photo_candidate(l: &str) -> bool {
 fn gallery_candidate(l: &str) -> bool {
     l.contains(':')
         || l.ends_with(|c: char| c.is_numeric() || matches!(c, 'e' | 'E' | 's' | 'S' | '\u{17F}'))
+}
+
+/// A slideshow caption with its counter glued on by the page's markup ("1of4A shopper
+/// looks at ..."): digits, "of", digits, then a capital.
+fn gallery_counted(l: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(l);
+    if !(1..=3).contains(&n) {
+        return false;
+    }
+    let Some(rest) = l[n..].strip_prefix("of") else {
+        return false;
+    };
+    let m = digits(rest);
+    (1..=3).contains(&m) && rest[m..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// A link to another story labelled with what it holds ("China furious at Macron
+/// [INSIGHT]", "... [VIDEO]|"): a line ending in a bracketed capitalised tag.
+fn teaser_tag(l: &str) -> bool {
+    let l = l.trim_end_matches(['|', ' ']);
+    let Some(inner) = l
+        .strip_suffix(']')
+        .and_then(|x| x.rsplit_once('['))
+        .map(|x| x.1)
+    else {
+        return false;
+    };
+    (3..=12).contains(&inner.len())
+        && inner.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+        && l.len() > inner.len() + 2
 }
 
 const LANG_CODES: &[&str] = &[
@@ -741,6 +778,12 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     {
         return Some(Promo);
     }
+    if l.len() <= 300 && !l.contains(['"', '\u{201C}', '\u{201D}']) && NOTICE.is_match(l) {
+        return Some(Promo);
+    }
+    if short && teaser_tag(l) {
+        return Some(Promo);
+    }
     if short && l.len() <= 80 && PROMO.is_match(l) {
         if let Some(c) = TRENDING_SITE.captures(l) {
             set_once(&mut meta.outlet, Some(c[1].trim().to_string()));
@@ -760,7 +803,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             return Some(Byline);
         }
     }
-    if l.len() <= 600 && gallery_candidate(l) && GALLERY.is_match(l) {
+    if l.len() <= 600 && (gallery_candidate(l) && GALLERY.is_match(l) || gallery_counted(l)) {
         return Some(Caption);
     }
     // A line without letters that is not a sentence ("6", "___", "•"): gallery counters, rules.
@@ -788,6 +831,9 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             if let Some(c) = BYLINE.captures(&rest) {
                 set_once(&mut meta.author, clean_author(&c[1]));
             }
+            return Some(Dateline);
+        }
+        if date::time_stamp(l) {
             return Some(Dateline);
         }
     }
@@ -1075,6 +1121,55 @@ mod tests {
                 && k.contains(&FurnitureKind::Caption)
                 && k.contains(&FurnitureKind::Comments)
         );
+    }
+
+    #[test]
+    fn page_prompts_and_stamps() {
+        let furniture = [
+            ("Updated at 1:23 p.m.", FurnitureKind::Dateline),
+            (
+                "| UPDATED: 11:05, Tue, Nov 19, 2019",
+                FurnitureKind::Dateline,
+            ),
+            (
+                "1of4A shopper looks at extension cords in a hardware store.",
+                FurnitureKind::Caption,
+            ),
+            ("(Image: A. Person / Getty Images)", FurnitureKind::Caption),
+            ("Фото:личный архив автора", FurnitureKind::Caption),
+            (
+                "China furious at Paris over protest jibe [INSIGHT]|",
+                FurnitureKind::Promo,
+            ),
+            (
+                "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+                FurnitureKind::Promo,
+            ),
+            (
+                "This post may contain affiliate links. Please see my disclosure page.",
+                FurnitureKind::Promo,
+            ),
+            ("This slideshow requires JavaScript.", FurnitureKind::Promo),
+            (
+                "Like this story? Share it with a friend!",
+                FurnitureKind::Promo,
+            ),
+            ("Advert", FurnitureKind::Promo),
+            ("You may also like...", FurnitureKind::Promo),
+        ];
+        for (l, kind) in furniture {
+            assert_eq!(classify(l, None, &mut Meta::default()), Some(kind), "{l}");
+        }
+        // the same words in prose stay
+        for l in [
+            "The senator said she would subscribe to any plan that kept the newsletter free.",
+            "The vote on Tue. Nov. 19, 2019 was close, officials said.",
+            "\u{201C}Sign up for our newsletter,\u{201D} the ad read, and thousands did.",
+            "He said the figures [SIC] were wrong.",
+            "It was 1of the 4 plans on the table.",
+        ] {
+            assert_eq!(classify(l, None, &mut Meta::default()), None, "{l}");
+        }
     }
 
     #[test]
