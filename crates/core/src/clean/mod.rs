@@ -276,6 +276,16 @@ static PROMO_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[.!?]\s+)(?:sign up|subscribe)(?-u:\b)[^.!?]*(?-u:\b)(?:newsletters?|inbox)(?-u:\b)|(?-u:\b)(?:delivered|straight|right) (?:to|in)(?:to)? your inbox|meet your inbox|requires javascript|enable javascript|contain(?:s)? affiliate (?:and/or referral )?links").unwrap()
 });
+/// How to reach the writer ("Have a tip? Name may be reached at ...", "Reach the
+/// reporters on Twitter at ...").
+static CONTACT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:may|can) be reached at\s+\(?[\w.+-]*[@\d]|(?:^|[.!?]\s+)(?:reach|contact|email|e-mail|write to) (?:the )?(?:reporters?|writers?|authors?|him|her|them|us|me)(?-u:\b)|^have a (?:news )?tip\?").unwrap()
+});
+/// A photo credit closing a caption, glued on or after a slash ("... isn't easy.Name
+/// Surname/Getty", "... on July 25. J. Scott Applewhite / AP file").
+static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\p{L}.'’-]*\s?[/|]\s?(?:Getty(?: Images)?|AP(?: [Ff]ile| Photo)?|Reuters|AFP|EPA|Shutterstock|Statista|Bloomberg|Alamy)$").unwrap()
+});
 /// Production credits at the foot of wire copy.
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by(?-u:\b)|(?-u:\b)contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
@@ -781,6 +791,9 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if l.len() <= 300 && !l.contains(['"', '\u{201C}', '\u{201D}']) && NOTICE.is_match(l) {
         return Some(Promo);
     }
+    if l.len() <= 300 && CONTACT_NOTE.is_match(l) && word_count(l) <= 40 {
+        return Some(Contact);
+    }
     if short && teaser_tag(l) {
         return Some(Promo);
     }
@@ -846,6 +859,9 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             if is_credit(&c[1]) && !l.ends_with(".)") && word_count(l) >= 6 && !listed {
                 return Some(Caption);
             }
+        }
+        if l.contains(['/', '|']) && CREDIT_TAIL.is_match(l) {
+            return Some(Caption);
         }
         if photo_candidate(l) && PHOTO.is_match(l) && !l.ends_with('"') && !l.ends_with('”') {
             return Some(Caption);
@@ -1156,6 +1172,22 @@ mod tests {
             ),
             ("Advert", FurnitureKind::Promo),
             ("You may also like...", FurnitureKind::Promo),
+            (
+                "Have a tip? Ann Lee may be reached at alee@example.com.",
+                FurnitureKind::Contact,
+            ),
+            (
+                "Reach the reporters on Twitter at http://twitter.com/example",
+                FurnitureKind::Contact,
+            ),
+            (
+                "Ann Lee speaks at the Capitol on July 25.J. Doe / AP file",
+                FurnitureKind::Caption,
+            ),
+            (
+                "The road to retiring early isn't easy.Ann Lee/Getty",
+                FurnitureKind::Caption,
+            ),
         ];
         for (l, kind) in furniture {
             assert_eq!(classify(l, None, &mut Meta::default()), Some(kind), "{l}");
@@ -1167,6 +1199,8 @@ mod tests {
             "\u{201C}Sign up for our newsletter,\u{201D} the ad read, and thousands did.",
             "He said the figures [SIC] were wrong.",
             "It was 1of the 4 plans on the table.",
+            "Officials said they can be reached at a later date, if at all.",
+            "She said the 50/50 split between AP and Reuters was fair.",
         ] {
             assert_eq!(classify(l, None, &mut Meta::default()), None, "{l}");
         }
