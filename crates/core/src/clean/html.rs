@@ -17,6 +17,37 @@ use super::{clean_lines, date};
 use crate::model::Cleaned;
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Removes the other stories a template lists beside the story ("related posts" set as
+/// `<article>`s after it): when exactly one `<article>` holds an `<h1>` and it is the
+/// page's first, that is the story, and every `<article>` outside it is a teaser. Readability would otherwise
+/// take their common parent, teasers and all.
+fn drop_teaser_articles(doc: &dom_query::Document) {
+    let articles = doc.select("article");
+    if articles.length() < 2 {
+        return;
+    }
+    let nodes = articles.nodes();
+    let headed: Vec<_> = nodes
+        .iter()
+        .filter(|a| !a.find(&["h1"]).is_empty())
+        .collect();
+    // (the first in the page: a headline further down is a featured teaser's)
+    let [story] = headed.as_slice() else {
+        return;
+    };
+    if story.id != nodes[0].id {
+        return;
+    }
+    for a in nodes.iter() {
+        let related = a.id == story.id
+            || a.ancestors(None).iter().any(|p| p.id == story.id)
+            || story.ancestors(None).iter().any(|p| p.id == a.id);
+        if !related {
+            a.remove_from_parent();
+        }
+    }
+}
+
 /// Deepest element nesting handed to the HTML parser and Readability.
 ///
 /// The tree walks in `dom_query`/`dom_smoothie` recurse once per level, so a page of
@@ -33,7 +64,9 @@ pub fn clean_html(html: &str) -> Cleaned {
         text_mode: TextMode::Formatted,
         ..Default::default()
     };
-    let (text, meta) = match Readability::new(html, None, Some(cfg)) {
+    let doc = dom_query::Document::from(html);
+    drop_teaser_articles(&doc);
+    let (text, meta) = match Readability::with_document(doc, None, Some(cfg)) {
         Ok(mut r) => match r.parse() {
             Ok(a) => (
                 a.text_content.to_string(),
@@ -245,6 +278,25 @@ mod tests {
         ] {
             let _ = limit_nesting(s, 1);
         }
+    }
+
+    #[test]
+    fn teaser_articles_after_the_story() {
+        let p = "<p>The council voted on Tuesday to expand the city's bus network, adding twelve new routes that will serve the northern suburbs, officials said.</p>";
+        let t = "<p>Residents of the river district have asked for a ferry link for years, and a petition with four thousand names reached the mayor this spring.</p>";
+        let teaser = format!("<article><h2><a href='/x'>Ferry plan returns</a></h2>{t}</article>");
+        let page = |first: &str| {
+            format!(
+                "<html><body><div id='main'>{first}<article><h1>Council votes to expand buses</h1>{p}{p}</article>{teaser}{teaser}{teaser}</div></body></html>"
+            )
+        };
+        let c = clean_html(&page(""));
+        assert!(c.body.contains("twelve new routes"), "{}", c.body);
+        assert!(!c.body.contains("ferry link"), "{}", c.body);
+        // when the headline is not in the page's first article, the articles are left
+        // as they are (the first may be the story, the headed one a featured teaser)
+        let c = clean_html(&page(&format!("<article>{t}{t}{t}</article>")));
+        assert!(c.body.contains("ferry link"), "{}", c.body);
     }
 
     #[test]
