@@ -791,9 +791,6 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if l.len() <= 300 && !l.contains(['"', '\u{201C}', '\u{201D}']) && NOTICE.is_match(l) {
         return Some(Promo);
     }
-    if l.len() <= 300 && CONTACT_NOTE.is_match(l) && word_count(l) <= 40 {
-        return Some(Contact);
-    }
     if short && teaser_tag(l) {
         return Some(Promo);
     }
@@ -809,6 +806,15 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Promo);
         }
+    }
+    // (after FOLLOW: "Follow Name on Twitter. Reach him at ..." names the author)
+    // (and a note that opens "Name is a columnist for ..." names the author too)
+    if l.len() <= 300 && CONTACT_NOTE.is_match(l) && word_count(l) <= 45 {
+        if let Some(c) = BIO.captures(l) {
+            set_once(&mut meta.author, clean_author(&c[1]));
+            return Some(Byline);
+        }
+        return Some(Contact);
     }
     if l.len() <= 120 {
         if let Some(c) = SIGNATURE.captures(l) {
@@ -1181,6 +1187,10 @@ mod tests {
                 FurnitureKind::Contact,
             ),
             (
+                "Follow Ann Lee on Twitter: @AnnLee. Reach her directly at alee@example.com.",
+                FurnitureKind::Promo,
+            ),
+            (
                 "Ann Lee speaks at the Capitol on July 25.J. Doe / AP file",
                 FurnitureKind::Caption,
             ),
@@ -1192,6 +1202,12 @@ mod tests {
         for (l, kind) in furniture {
             assert_eq!(classify(l, None, &mut Meta::default()), Some(kind), "{l}");
         }
+        // a contact note that opens as an author note still names the author
+        let mut meta = Meta::default();
+        let note = "Ann Lee is a columnist for Example News. Follow her on Twitter: @AnnLee. \
+                    Reach her directly at alee@example.com.";
+        assert_eq!(classify(note, None, &mut meta), Some(FurnitureKind::Byline));
+        assert_eq!(meta.author.as_deref(), Some("Ann Lee"));
         // the same words in prose stay
         for l in [
             "The senator said she would subscribe to any plan that kept the newsletter free.",
