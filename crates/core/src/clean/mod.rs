@@ -410,6 +410,13 @@ fn word_count(s: &str) -> usize {
 }
 
 fn is_nav_line(l: &str) -> bool {
+    // a breadcrumb whose links the page glued together ("HomeLatest NewsNollywood ...")
+    if l.strip_prefix("Home")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+        && l.len() <= 250
+    {
+        return true;
+    }
     if l.len() > 60 {
         return false;
     }
@@ -478,7 +485,7 @@ fn gallery_counted(l: &str) -> bool {
 }
 
 /// A link to another story labelled with what it holds ("China furious at Macron
-/// [INSIGHT]", "... [VIDEO]|"): a line ending in a bracketed capitalised tag.
+/// [INSIGHT]", "... Review [Video]"): a line ending in a bracketed capitalised tag.
 fn teaser_tag(l: &str) -> bool {
     let l = l.trim_end_matches(['|', ' ']);
     let Some(inner) = l
@@ -488,9 +495,22 @@ fn teaser_tag(l: &str) -> bool {
     else {
         return false;
     };
-    (3..=12).contains(&inner.len())
-        && inner.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
-        && l.len() > inner.len() + 2
+    let shouted = inner.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    // or what the link holds, capitalised: "[Video]" (a source's name, "[Bloomberg]",
+    // is how link round-ups credit the story they summarise: that is their text)
+    let media = matches!(
+        inner,
+        "Video"
+            | "Videos"
+            | "Photo"
+            | "Photos"
+            | "Pics"
+            | "Gallery"
+            | "Watch"
+            | "Audio"
+            | "Podcast"
+    );
+    (3..=12).contains(&inner.len()) && (shouted || media) && l.len() > inner.len() + 2
 }
 
 const LANG_CODES: &[&str] = &[
@@ -794,7 +814,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
     if short && teaser_tag(l) {
         return Some(Promo);
     }
-    if short && l.len() <= 80 && PROMO.is_match(l) {
+    if short && l.len() <= 120 && PROMO.is_match(l) {
         if let Some(c) = TRENDING_SITE.captures(l) {
             set_once(&mut meta.outlet, Some(c[1].trim().to_string()));
         }
@@ -1198,6 +1218,15 @@ mod tests {
                 "The road to retiring early isn't easy.Ann Lee/Getty",
                 FurnitureKind::Caption,
             ),
+            (
+                "HomeLatest NewsActress Is Looking Stunning In New Photos",
+                FurnitureKind::Navigation,
+            ),
+            ("Espresso Machine Review [Video]", FurnitureKind::Promo),
+            (
+                "Subscribe to the Example YouTube Channel for all of the latest videos, reviews, and more!",
+                FurnitureKind::Promo,
+            ),
         ];
         for (l, kind) in furniture {
             assert_eq!(classify(l, None, &mut Meta::default()), Some(kind), "{l}");
@@ -1215,6 +1244,8 @@ mod tests {
             "\u{201C}Sign up for our newsletter,\u{201D} the ad read, and thousands did.",
             "He said the figures [SIC] were wrong.",
             "It was 1of the 4 plans on the table.",
+            "Home Secretary Ann Lee said the plan would go ahead.",
+            "Why the deal matters [Bloomberg]",
             "Officials said they can be reached at a later date, if at all.",
             "She said the 50/50 split between AP and Reuters was fair.",
         ] {
