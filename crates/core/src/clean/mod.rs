@@ -286,6 +286,11 @@ static CONTACT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}.'’-]*\s?[/|]\s?(?:Getty(?: Images)?|AP(?: [Ff]ile| Photo)?|Reuters|AFP|EPA|Shutterstock|Statista|Bloomberg|Alamy)$").unwrap()
 });
+/// A byline without "By": names, a comma and the writer's role or agency ("Ann Lee, AP
+/// National Political Writer", "Ann Lee and Bo Chan, Associated Press").
+static ROLE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})?),\s+(?:[\p{L}.&'’ -]{0,40}\s)?(?i:writer|correspondent|reporter|editor|columnist|associated press|reuters|bureau chief)$").unwrap()
+});
 /// Production credits at the foot of wire copy.
 static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by(?-u:\b)|(?-u:\b)contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
@@ -865,6 +870,10 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             }
             return Some(Byline);
         }
+        if let Some(c) = ROLE_BYLINE.captures(l) {
+            set_once(&mut meta.author, clean_author(&c[1]));
+            return Some(Byline);
+        }
         if let Some((iso, rest)) = date::dateline(l) {
             set_once(&mut meta.published, Some(iso));
             if let Some(c) = BYLINE.captures(&rest) {
@@ -1227,6 +1236,8 @@ mod tests {
                 "Subscribe to the Example YouTube Channel for all of the latest videos, reviews, and more!",
                 FurnitureKind::Promo,
             ),
+            ("Ann Lee, Ap National Political Writer", FurnitureKind::Byline),
+            ("Ann Lee and Bo Chan, Associated Press", FurnitureKind::Byline),
         ];
         for (l, kind) in furniture {
             assert_eq!(classify(l, None, &mut Meta::default()), Some(kind), "{l}");
@@ -1246,6 +1257,8 @@ mod tests {
             "It was 1of the 4 plans on the table.",
             "Home Secretary Ann Lee said the plan would go ahead.",
             "Why the deal matters [Bloomberg]",
+            "Ann Lee, a former reporter, said the plan would fail",
+            "In Washington, Ann Lee was a reporter",
             "Officials said they can be reached at a later date, if at all.",
             "She said the 50/50 split between AP and Reuters was fair.",
         ] {
