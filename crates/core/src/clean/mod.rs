@@ -1258,7 +1258,7 @@ mod tests {
             "Home Secretary Ann Lee said the plan would go ahead.",
             "Why the deal matters [Bloomberg]",
             "Ann Lee, a former reporter, said the plan would fail",
-            "In Washington, Ann Lee was a reporter",
+            "In Washington, Ann Lee was a reporter.",
             "Officials said they can be reached at a later date, if at all.",
             "She said the 50/50 split between AP and Reuters was fair.",
         ] {
