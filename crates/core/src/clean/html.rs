@@ -4,7 +4,9 @@
 //! chosen by `dom_smoothie`, a Rust port of Mozilla's Readability (the algorithm
 //! behind Firefox Reader View): paragraphs are scored by text length and commas, the
 //! score flows to ancestors, link-dense and "unlikely" (comment, sidebar, share ...)
-//! subtrees are penalised. The chosen subtree is rendered as formatted text (one block
+//! subtrees are penalised. Before it chooses, `<article>` teasers that a template lists
+//! after the story's own article are removed (Readability would take their common
+//! parent, and the teasers with it). The chosen subtree is rendered as formatted text (one block
 //! element per line) and then passes through the same line rules as plain text, which
 //! drop captions, bylines and share rows that Readability keeps.
 //!
