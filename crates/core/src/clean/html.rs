@@ -40,11 +40,9 @@ fn drop_teaser_articles(doc: &dom_query::Document) {
     if story.id != nodes[0].id {
         return;
     }
-    for a in nodes.iter() {
-        let related = a.id == story.id
-            || a.ancestors(None).iter().any(|p| p.id == story.id)
-            || story.ancestors(None).iter().any(|p| p.id == a.id);
-        if !related {
+    // (being the first, the story has no `<article>` around it: only those inside it stay)
+    for a in &nodes[1..] {
+        if !a.ancestors(None).iter().any(|p| p.id == story.id) {
             a.remove_from_parent();
         }
     }
