@@ -382,13 +382,22 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[-–—]+\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\.?$").unwrap()
 });
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Ms|Mrs)\.\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?i:director|author|co-author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|journalist|lecturer|researcher|scholar|historian|scientist|economist|chairman|chairwoman|chair|president|founder|co-founder|host|member|senior|former|retired|governor|senator|representative|congressman|congresswoman|mayor|coordinator|chief|secretary|ceo|executive|officer|strategist|consultant|attorney|lawyer|partner|adviser|advisor|commentator|pollster|activist|teacher|physician|pastor|candidate)(?-u:\b)").unwrap()
+    Regex::new(r"^(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Ms|Mrs)\.\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s+[^,]{3,120}(?:,\s+[^,]{1,60}){0,2},)?\s+(?:is|was|has been|serves as)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}(?i:director|author|co-author|columnist|professor|editor|fellow|writer|contributor|analyst|correspondent|reporter|journalist|lecturer|researcher|scholar|historian|scientist|economist|chairman|chairwoman|chair|president|founder|co-founder|host|member|senior|former|retired|governor|senator|representative|congressman|congresswoman|mayor|coordinator|chief|secretary|ceo|executive|officer|strategist|consultant|attorney|lawyer|partner|adviser|advisor|commentator|pollster|activist|teacher|physician|pastor|candidate)(?-u:\b)").unwrap()
 });
 /// "Name reported from City." at the foot of a story.
 static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|\.\s+)(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+reported from(?-u:\b)",
     )
+    .unwrap()
+});
+/// The rest of a joint foot note after the first reporter's place: ", and Name and Name
+/// from City." (the other reporters, each from a short place name).
+static REPORTED_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}";
+    Regex::new(&format!(
+        r"^\s*[^.]{{1,50}}?,?\s+and\s+({name}(?:(?:,\s+|,?\s+and\s+){name}){{0,3}})\s+from\s+[^.]{{1,50}}\.?$"
+    ))
     .unwrap()
 });
 
@@ -696,7 +705,12 @@ fn clean_author(name: &str) -> Option<String> {
         .trim_end_matches(|c: char| c == ',' || c == '.' || c == '|')
         .trim();
     let n = n.trim_end_matches(" and").trim();
-    if n.is_empty() || word_count(n) > 5 {
+    // (each of several names at most five words: "A, B and C")
+    if n.is_empty()
+        || n.split(", ")
+            .flat_map(|p| p.split(" and "))
+            .any(|p| word_count(p) > 5)
+    {
         return None;
     }
     let lower = n.to_lowercase();
@@ -797,12 +811,27 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
         && (l.contains("reported from") || l.contains("contributed reporting"))
         && word_count(l) <= 30
     {
-        let tail_short = l
-            .rsplit("reported from")
-            .next()
-            .is_some_and(|t| word_count(t) <= 6);
-        if let Some(c) = REPORTED_FROM.captures(l).filter(|_| tail_short) {
-            set_once(&mut meta.author, clean_author(&c[1]));
+        let tail = l.rsplit("reported from").next().unwrap_or("");
+        let also = REPORTED_ALSO.captures(tail);
+        if let Some(c) = REPORTED_FROM
+            .captures(l)
+            .filter(|_| word_count(tail) <= 6 || also.is_some())
+        {
+            // "A reported from X, and B and C from Y": all three wrote it
+            let mut names = vec![c[1].to_string()];
+            if let Some(a) = &also {
+                names.extend(
+                    a[1].split(", ")
+                        .flat_map(|p| p.split(" and "))
+                        .map(|p| p.trim().trim_start_matches("and ").to_string())
+                        .filter(|p| !p.is_empty()),
+                );
+            }
+            let author = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => names.concat(),
+            };
+            set_once(&mut meta.author, clean_author(&author));
             return Some(Byline);
         }
     }
@@ -1428,5 +1457,18 @@ mod tests_notes {
             clean_text(&format!("A headline about the vote today\n{body}")).body,
             body
         );
+        // a joint note names every reporter
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee reported from Rome, and Bo Chan and Cy Dorn from Naples, Italy.");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee, Bo Chan and Cy Dorn"));
+        assert_eq!(c.body, "The vote passed.");
+        let body = "Ann Lee reported from Rome, and the police and the army from the border.";
+        assert_eq!(
+            clean_text(&format!("A headline about the vote today\n{body}")).body,
+            body
+        );
+        // an apposition with commas of its own
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee, former adviser to Senator Bo Chan, Jr., is a senior fellow at an institute.");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.body, "The vote passed.");
     }
 }
