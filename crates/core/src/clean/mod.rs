@@ -296,6 +296,12 @@ static CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by(?-u:\b)|(?-u:\b)contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$").unwrap()
 });
 
+/// A multimedia story's credit roll, "Story by Name Video produced by Name...": the
+/// writer is the author (the name ends where the next credit starts).
+static STORY_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Story|Text|Words) by (\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}?)(?:\s*$|\s*[.;,|]|\s*\p{Lu}\p{L}*\s+(?:produced|edited|shot|filmed|photographed|by)(?-u:\b))").unwrap()
+});
+
 static TRENDING_SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:trending|popular|more|latest|top stories) (?:on|from) (.+?)(?: videos?| news| stories)?$").unwrap()
 });
@@ -832,6 +838,12 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
                 _ => names.concat(),
             };
             set_once(&mut meta.author, clean_author(&author));
+            return Some(Byline);
+        }
+    }
+    if l.len() <= 300 {
+        if let Some(c) = STORY_BY.captures(l) {
+            set_once(&mut meta.author, clean_author(&c[1]));
             return Some(Byline);
         }
     }
@@ -1457,6 +1469,9 @@ mod tests_notes {
             clean_text(&format!("A headline about the vote today\n{body}")).body,
             body
         );
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nStory by Ann Lee Video produced by Bo ChanEditing by Cy Dorn.");
+        assert_eq!(c.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(c.body, "The vote passed.");
         // a joint note names every reporter
         let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee reported from Rome, and Bo Chan and Cy Dorn from Naples, Italy.");
         assert_eq!(c.author.as_deref(), Some("Ann Lee, Bo Chan and Cy Dorn"));
