@@ -1,10 +1,14 @@
 //! A small general date reader for datelines: English month names (full, three-letter
-//! and AP-style "Sept."), day-first and month-first orders, ISO 8601 and numeric forms.
+//! and AP-style "Sept."), day-first and month-first orders, ISO 8601 and numeric forms;
+//! day-first dates in 34 other languages with month and weekday names from CLDR
+//! (`data/clean/date_words.tsv`), and the year-month-day order of Chinese, Japanese and
+//! Korean.
 //! Output is ISO 8601 with partial dates allowed: `2017-09-06`, `2017-09`, and
 //! `--09-06` when a line gives a month and day but no year (the page header carried it).
 //! Times of day are accepted and dropped: the contract is a calendar date.
 
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const MONTHS: &[(&str, u32)] = &[
@@ -34,9 +38,50 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Month names of other languages, and the other words their datelines carry (weekday
+/// names, the words of the long date patterns: "de", "г", "às"), from CLDR
+/// (`data/clean/date_words.tsv`, see its SOURCE.md).
+struct DateWords {
+    months: HashMap<&'static str, u32>,
+    words: HashSet<&'static str>,
+}
+
+static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| {
+    let mut months = HashMap::new();
+    let mut words = HashSet::new();
+    for l in include_str!("../../data/clean/date_words.tsv").lines() {
+        let mut p = l.split('\t');
+        match (p.next(), p.next(), p.next()) {
+            (Some("m"), Some(f), Some(m)) => {
+                months.insert(f, m.parse().unwrap_or(0));
+            }
+            (Some("w"), Some(f), _) => {
+                words.insert(f);
+            }
+            _ => {}
+        }
+    }
+    DateWords { months, words }
+});
+
 fn month(s: &str) -> Option<u32> {
-    let l = s.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == l).map(|&(_, m)| m)
+    let s = s.trim_end_matches('.');
+    if s.is_ascii() {
+        let l = s.to_ascii_lowercase();
+        if let Some(&(_, m)) = MONTHS.iter().find(|(n, _)| *n == l) {
+            return Some(m);
+        }
+        return DATE_WORDS.months.get(l.as_str()).copied();
+    }
+    DATE_WORDS.months.get(s.to_lowercase().as_str()).copied()
+}
+
+/// A word a dateline may carry around its date in another language ("segunda-feira",
+/// "às", "г").
+fn date_word(s: &str) -> bool {
+    DATE_WORDS
+        .words
+        .contains(s.to_lowercase().trim_end_matches('.'))
 }
 
 const MONTH_RE: &str = r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
@@ -47,14 +92,27 @@ static MDY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Day, month, year: the month any word (English or a CLDR name, checked by [`month`]),
+/// with the short pattern words between ("6 of March", "22 de janeiro de 2018") and the
+/// day's ordinal suffix or dot ("6th", "22.").
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})\b(?:,?\s+(\d{{4}})\b)?"
-    ))
+    Regex::new(
+        r"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:(\p{L}{1,3})\s+)?(\p{L}+\.?)(?:,?\s+(?:(\p{L}{1,3})\s+)?(\d{4})\b)?",
+    )
     .unwrap()
 });
 static MY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b({MONTH_RE})\s+(\d{{4}})\b")).unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\p{L}+\.?)\s+(?:(\p{L}{1,3})\s+)?(\d{4})\b").unwrap());
+/// The year-month-day order of Chinese, Japanese and Korean (CLDR's long date patterns
+/// `y年M月d日` and `y년 MMMM d일`).
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").unwrap()
+});
+
+/// A pattern word between day, month and year: English "of" or a CLDR one ("de").
+fn joiner(m: Option<regex::Match>) -> bool {
+    m.is_none_or(|w| w.as_str().eq_ignore_ascii_case("of") || date_word(w.as_str()))
+}
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").unwrap());
 static US_NUM: LazyLock<Regex> =
@@ -79,6 +137,25 @@ fn fmt(y: Option<u32>, m: u32, d: Option<u32>) -> String {
         (None, Some(d)) => format!("--{m:02}-{d:02}"),
         (None, None) => format!("--{m:02}"),
     }
+}
+
+/// Every match of `re` in `s`, each search starting one character after the previous
+/// match's start: a candidate that fails the checks ("in May" read as day-less month
+/// "in") must not hide the one inside it ("May 2018").
+fn overlapping<'r, 's>(re: &'r Regex, s: &'s str) -> impl Iterator<Item = regex::Captures<'s>> + 'r
+where
+    's: 'r,
+{
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos > s.len() {
+            return None;
+        }
+        let c = re.captures_at(s, pos)?;
+        let start = c.get(0).unwrap().start();
+        pos = start + s[start..].chars().next().map_or(1, char::len_utf8);
+        Some(c)
+    })
 }
 
 /// Finds the first date in `s` (earliest start; on a tie the longest).
@@ -147,27 +224,50 @@ pub fn find(s: &str) -> Option<Found> {
         });
         break;
     }
-    for c in DMY.captures_iter(s) {
-        let Some(m) = month(&c[2]) else { continue };
+    for c in overlapping(&DMY, s) {
+        let Some(m) = month(&c[3]) else { continue };
         let d: u32 = c[1].parse().unwrap_or(0);
-        if !valid(m, d) || (c[2].eq_ignore_ascii_case("may") && !c[2].starts_with('M')) {
+        if !valid(m, d)
+            || (c[3].eq_ignore_ascii_case("may") && !c[3].starts_with('M'))
+            || !joiner(c.get(2))
+        {
             continue;
         }
-        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let year = c.get(5).filter(|_| joiner(c.get(4)));
+        let y = year.and_then(|y| y.as_str().parse().ok());
         let g = c.get(0).unwrap();
+        let end = year.map_or(c.get(3).unwrap().end(), |y| y.end());
         consider(Found {
             iso: fmt(y, m, Some(d)),
+            start: g.start(),
+            end: end.min(g.end()),
+        });
+        break;
+    }
+    for c in overlapping(&MY, s) {
+        let Some(m) = month(&c[1]) else { continue };
+        if !joiner(c.get(2)) {
+            continue;
+        }
+        let y = c[3].parse().ok();
+        let g = c.get(0).unwrap();
+        consider(Found {
+            iso: fmt(y, m, None),
             start: g.start(),
             end: g.end(),
         });
         break;
     }
-    if let Some(c) = MY.captures(s) {
-        if let Some(m) = month(&c[1]) {
-            let y = c[2].parse().ok();
+    if let Some(c) = CJK.captures(s) {
+        let (y, m, d) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
+        if valid(m, d) {
             let g = c.get(0).unwrap();
             consider(Found {
-                iso: fmt(y, m, None),
+                iso: fmt(Some(y), m, Some(d)),
                 start: g.start(),
                 end: g.end(),
             });
@@ -214,7 +314,7 @@ pub fn dateline(line: &str) -> Option<(String, String)> {
         after.replace_range(g.start..g.end, " ");
     }
     let after = after.as_str();
-    if !TIME.is_match(before) {
+    if !residue(before) {
         return None;
     }
     // The rest may be a time and then a byline ("Sept. 6, 2017 - 18:10 By Name").
@@ -223,10 +323,28 @@ pub fn dateline(line: &str) -> Option<(String, String)> {
         Some(i) => (&after[..i], after[i..].trim()),
         None => (after, ""),
     };
-    if !TIME.is_match(time_part) {
+    if !residue(time_part) {
         return None;
     }
     Some((f.iso, rest.to_string()))
+}
+
+/// Whether what surrounds a dateline's date is only times, weekdays and separators, in
+/// English ([`TIME`]) or, word by word, in the CLDR languages ("segunda-feira, ... às 0:13",
+/// "... 2018 г.").
+fn residue(s: &str) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}[\p{L}’'.-]*").unwrap());
+    if TIME.is_match(s) {
+        return true;
+    }
+    let stripped = WORD.replace_all(s, |c: &regex::Captures| {
+        if date_word(&c[0]) {
+            " ".to_string()
+        } else {
+            c[0].to_string()
+        }
+    });
+    TIME.is_match(&stripped)
 }
 
 #[cfg(test)]
@@ -242,6 +360,41 @@ mod tests {
         assert_eq!(find("2016-03-11T10:00:00Z").unwrap().iso, "2016-03-11");
         assert_eq!(find("March 2016").unwrap().iso, "2016-03");
         assert!(find("you may 5 times").is_none());
+    }
+
+    #[test]
+    fn other_languages() {
+        // month names from CLDR: genitives, "de", the German day's dot, abbreviations
+        assert_eq!(find("22 de janeiro de 2018").unwrap().iso, "2018-01-22");
+        assert_eq!(find("22 января 2018 г.").unwrap().iso, "2018-01-22");
+        assert_eq!(find("22. Januar 2018").unwrap().iso, "2018-01-22");
+        assert_eq!(find("02 Ago 2017").unwrap().iso, "2017-08-02");
+        assert_eq!(find("3 października 2019").unwrap().iso, "2019-10-03");
+        assert_eq!(find("2018年1月22日").unwrap().iso, "2018-01-22");
+        assert_eq!(find("2018년 1월 22일").unwrap().iso, "2018-01-22");
+        assert_eq!(find("janvier 2018").unwrap().iso, "2018-01");
+        // a name two languages give different months is no month ("listopada": November
+        // in Polish, October in Croatian)
+        assert!(find("3 listopada 2019").is_none());
+        // words that are not months, and pattern words that are not a language's
+        assert!(find("5 people in 2018").is_none());
+        assert_eq!(find("1 in May 2018").unwrap().iso, "2018-05");
+        // whole datelines, weekday and "at" words included
+        assert_eq!(
+            dateline("segunda-feira, 22 de janeiro de 2018 às 0:13")
+                .unwrap()
+                .0,
+            "2018-01-22"
+        );
+        assert_eq!(
+            dateline("Montag, 22. Januar 2018, 10:15 Uhr").unwrap().0,
+            "2018-01-22"
+        );
+        assert_eq!(
+            dateline("22 января 2018 г., 14:05").unwrap().0,
+            "2018-01-22"
+        );
+        assert!(dateline("Em 22 de janeiro de 2018 o governo anunciou o plano").is_none());
     }
 
     #[test]
