@@ -1,5 +1,6 @@
 //! Property tests: no input makes ingest, clean or segment panic, and every span that
-//! segment produces lies inside the cleaned body on character boundaries.
+//! segment produces lies inside the cleaned body on character boundaries; the date
+//! reader's spans lie on character boundaries and read back as the same date.
 
 use parallax_core::{clean, ingest, segment, Input, Limits};
 use proptest::prelude::*;
@@ -61,5 +62,22 @@ proptest! {
         run("x.txt", s.as_bytes().to_vec());
         run("x.html", format!("<html><body><article><p>{s}</p></article></body></html>").into_bytes());
         check_body(&s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The date reader's span lies on character boundaries and reads back as the same
+    /// date, in any mix of the languages' words, numbers and separators.
+    #[test]
+    fn dates_in_many_languages(s in "([0-9]{1,4}|[0-9]{1,2}\\.|de|of|г\\.|às|Uhr|[A-Za-z]{1,9}|janeiro|Januar|января|Ago|listopada|października|年|月|日|년|월|일|[ ,.:\u{a0}-])*") {
+        if let Some(f) = clean::date::find(&s) {
+            prop_assert!(f.start < f.end && f.end <= s.len());
+            prop_assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+            let again = clean::date::find(&s[f.start..f.end]);
+            prop_assert_eq!(again.map(|g| g.iso), Some(f.iso));
+        }
+        let _ = clean::date::dateline(&s);
     }
 }
