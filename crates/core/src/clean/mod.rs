@@ -705,6 +705,14 @@ fn outlet_from_copyright(l: &str) -> Option<String> {
 }
 
 /// Author name from a byline's captured name: trims role words.
+/// The names of a list "A, B and C" (or "A, B, and C").
+fn names_in(s: &str) -> impl Iterator<Item = &str> {
+    s.split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_start_matches("and ").trim())
+        .filter(|p| !p.is_empty())
+}
+
 fn clean_author(name: &str) -> Option<String> {
     let n = name
         .trim()
@@ -712,11 +720,7 @@ fn clean_author(name: &str) -> Option<String> {
         .trim();
     let n = n.trim_end_matches(" and").trim();
     // (each of several names at most five words: "A, B and C")
-    if n.is_empty()
-        || n.split(", ")
-            .flat_map(|p| p.split(" and "))
-            .any(|p| word_count(p) > 5)
-    {
+    if n.is_empty() || names_in(n).any(|p| word_count(p) > 5) {
         return None;
     }
     let lower = n.to_lowercase();
@@ -826,12 +830,7 @@ fn classify(l: &str, title: Option<&str>, meta: &mut Meta) -> Option<FurnitureKi
             // "A reported from X, and B and C from Y": all three wrote it
             let mut names = vec![c[1].to_string()];
             if let Some(a) = &also {
-                names.extend(
-                    a[1].split(", ")
-                        .flat_map(|p| p.split(" and "))
-                        .map(|p| p.trim().trim_start_matches("and ").to_string())
-                        .filter(|p| !p.is_empty()),
-                );
+                names.extend(names_in(&a[1]).map(str::to_string));
             }
             let author = match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
@@ -1475,6 +1474,11 @@ mod tests_notes {
         // a joint note names every reporter
         let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee reported from Rome, and Bo Chan and Cy Dorn from Naples, Italy.");
         assert_eq!(c.author.as_deref(), Some("Ann Lee, Bo Chan and Cy Dorn"));
+        let c = clean_text("A headline about the vote today\nThe vote passed.\nAnn Lee reported from Rome, and Bo Chan, Cy Dorn, and Di Eng from Naples.");
+        assert_eq!(
+            c.author.as_deref(),
+            Some("Ann Lee, Bo Chan, Cy Dorn and Di Eng")
+        );
         assert_eq!(c.body, "The vote passed.");
         let body = "Ann Lee reported from Rome, and the police and the army from the border.";
         assert_eq!(
