@@ -66,6 +66,8 @@
 
 use crate::lexicon::Sex;
 use crate::model::{ActorKind, Entity, Mention, MentionVia, Quote, QuoteKind, Segmented, Span};
+use crate::text::FastMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -74,11 +76,11 @@ use std::sync::LazyLock;
 /// The cue lexicon: lower-case form -> frequency in PolNeAR train.
 struct Cues {
     /// The annotated forms (`data/quotes/cues.txt`): what the tagger's features read.
-    single: BTreeMap<String, u32>,
+    single: FastMap<String, u32>,
     /// `single` and the inflections of its verbs that PolNeAR's annotators did not happen
     /// to mark (`data/quotes/cue_forms.txt`), with the weight of their attested sibling:
     /// what the rules read, through [`Cues::freq`].
-    all: BTreeMap<String, u32>,
+    all: FastMap<String, u32>,
 }
 
 impl Cues {
@@ -89,7 +91,7 @@ impl Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut single = BTreeMap::new();
+    let mut single = FastMap::default();
     for line in include_str!("../data/quotes/cues.txt").lines() {
         if line.starts_with('#') {
             continue;
@@ -921,9 +923,43 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
     }
 }
 
-fn lower(body: &str, t: &Tok) -> String {
-    let s = &body[t.start..t.end];
-    // Most tokens are ASCII: one allocation, no Unicode case tables, nothing to replace.
+/// The document text as the rules read it: the text, and a copy with its ASCII letters
+/// lower-cased. Lower-casing ASCII keeps every byte offset, so a token's lower-case form
+/// is a slice of the copy at the token's own span.
+#[derive(Clone, Copy)]
+pub(crate) struct Body<'a> {
+    text: &'a str,
+    low: &'a str,
+}
+
+impl<'a> Body<'a> {
+    /// `low` must be `text.to_ascii_lowercase()`.
+    fn new(text: &'a str, low: &'a str) -> Self {
+        debug_assert_eq!(text.len(), low.len());
+        Body { text, low }
+    }
+}
+
+impl std::ops::Deref for Body<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+/// A token's lower-case form, with typographic apostrophes made straight. The rules ask
+/// for it hundreds of times per paragraph: an ASCII token's (nearly all) is borrowed from
+/// the lower-cased copy of the text, not built.
+fn lower<'a>(body: Body<'a>, t: &Tok) -> Cow<'a, str> {
+    let s = &body.text[t.start..t.end];
+    if s.is_ascii() {
+        return Cow::Borrowed(&body.low[t.start..t.end]);
+    }
+    Cow::Owned(lower_str(s))
+}
+
+/// [`lower`] of any string.
+fn lower_str(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
@@ -933,7 +969,7 @@ fn lower(body: &str, t: &Tok) -> String {
 /// Whether the words of `toks` are written as a title: every word starts with a capital
 /// or a digit, except the short function words titles leave in lower case (never the
 /// first).
-fn is_title_case(body: &str, toks: &[Tok]) -> bool {
+fn is_title_case(body: Body<'_>, toks: &[Tok]) -> bool {
     let mut words = toks.iter().filter(|t| t.word);
     let Some(first) = words.next() else {
         return false;
@@ -951,7 +987,7 @@ const MINOR_TITLE_WORDS: &[&str] = &[
 
 /// A word a title would write as it is written here: capitalised, a number, or a minor
 /// function word.
-fn is_title_word(body: &str, t: &Tok) -> bool {
+fn is_title_word(body: Body<'_>, t: &Tok) -> bool {
     let w = &body[t.start..t.end];
     let c = w.chars().next().unwrap_or(' ');
     c.is_uppercase() || c.is_numeric() || MINOR_TITLE_WORDS.contains(&w)
@@ -964,13 +1000,13 @@ fn contraction_stem(lw: &str) -> &str {
 
 /// Whether word `t` can open a reported clause as (the start of) its subject: a capital,
 /// a pronoun, a determiner, also before a contraction ("she's", "the", "an").
-fn opens_clause(body: &str, t: &Tok) -> bool {
+fn opens_clause(body: Body<'_>, t: &Tok) -> bool {
     let full = lower(body, t);
     let lw = contraction_stem(&full);
     is_cap(body, t) || PRONOUNS.contains(&lw) || DEF_DET.contains(&lw) || ANON_DET.contains(&lw)
 }
 
-fn is_cap(body: &str, t: &Tok) -> bool {
+fn is_cap(body: Body<'_>, t: &Tok) -> bool {
     t.word
         && body[t.start..t.end]
             .chars()
@@ -1002,7 +1038,7 @@ fn is_opening_context(prev: Option<char>) -> bool {
 }
 
 /// Finds the direct quotes of one paragraph.
-fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
+fn scan_marks(body: Body<'_>, para: Span, pi: usize, out: &mut Vec<Marked>) {
     let text = &body[para.start..para.end];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     // Offsets of the closing double marks, to count those after a point by binary
@@ -1110,7 +1146,7 @@ fn scan_marks(body: &str, para: Span, pi: usize, out: &mut Vec<Marked>) {
 
 #[allow(clippy::too_many_arguments)]
 fn push_marked(
-    body: &str,
+    body: Body<'_>,
     para: Span,
     pi: usize,
     o: usize,
@@ -1150,9 +1186,7 @@ struct Who {
 }
 
 struct Ctx<'a> {
-    body: &'a str,
-    /// `body` with ASCII letters lower-cased (same byte offsets).
-    lbody: String,
+    body: Body<'a>,
     /// Capitalised words (ASCII-lower-cased) -> their byte offsets, built on first use.
     cap_index: std::cell::OnceCell<BTreeMap<String, Vec<usize>>>,
     mentions: &'a [Mention],
@@ -1350,9 +1384,9 @@ fn cap_run(s: &str, max: usize) -> String {
 
 /// Offsets of every capitalised word of `body`, by ASCII-lower-cased word (words as
 /// the tokenizer sees them: letters/digits with inner apostrophes and hyphens).
-fn cap_index(body: &str) -> BTreeMap<String, Vec<usize>> {
+fn cap_index(body: Body<'_>) -> BTreeMap<String, Vec<usize>> {
     let mut toks = Vec::new();
-    tokenize(body, Span::new(0, body.len()), &mut toks);
+    tokenize(&body, Span::new(0, body.len()), &mut toks);
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for t in toks.iter().filter(|t| is_cap(body, t)) {
         out.entry(body[t.start..t.end].to_ascii_lowercase())
@@ -1467,8 +1501,7 @@ impl Ctx<'_> {
         let body = self.body;
         // trim punctuation at both ends
         let (mut a, mut b) = (a, b);
-        while a < b
-            && (!toks[a].word || (b - a > 1 && LEADING.contains(&lower(body, &toks[a]).as_str())))
+        while a < b && (!toks[a].word || (b - a > 1 && LEADING.contains(&&*lower(body, &toks[a]))))
         {
             a += 1;
         }
@@ -1479,13 +1512,13 @@ impl Ctx<'_> {
             return Who::default();
         }
         let span = Span::new(toks[a].start, toks[b - 1].end);
-        let text = span.text(body).to_string();
-        let words: Vec<String> = toks[a..b]
+        let text = span.text(&body).to_string();
+        let words: Vec<Cow<str>> = toks[a..b]
             .iter()
             .filter(|t| t.word)
             .map(|t| lower(body, t))
             .collect();
-        let first = words[0].as_str();
+        let first = &*words[0];
         // possessive "Lee's briefing" -> Lee (not "Lee's spokesman, Ann Kim": the name
         // in apposition speaks)
         let apposition = toks[a..b]
@@ -1547,10 +1580,10 @@ impl Ctx<'_> {
             };
         }
         // documents: "the statement", "a statement from the ministry"
-        if let Some(di) = words.iter().position(|w| DOC_NOUNS.contains(&w.as_str())) {
+        if let Some(di) = words.iter().position(|w| DOC_NOUNS.contains(&&**w)) {
             if let Some(fi) = toks[a..b]
                 .iter()
-                .position(|t| t.word && matches!(lower(body, t).as_str(), "from" | "by" | "of"))
+                .position(|t| t.word && matches!(&*lower(body, t), "from" | "by" | "of"))
             {
                 if fi > di {
                     let w = self.resolve(toks, a + fi + 1, b);
@@ -1617,9 +1650,7 @@ impl Ctx<'_> {
             .collect();
         // anonymous: indefinite or bare plural common noun phrase
         let anon = ANON_DET.contains(&first)
-            || words
-                .last()
-                .is_some_and(|w| ANON_PLURALS.contains(&w.as_str()))
+            || words.last().is_some_and(|w| ANON_PLURALS.contains(&&**w))
             || (caps.is_empty()
                 && !DEF_DET.contains(&first)
                 && words.last().is_some_and(|w| w.ends_with('s'))
@@ -1634,8 +1665,8 @@ impl Ctx<'_> {
         }
         // a country naming where a person is from ("the Ohio senator", "the Russian
         // president") is not the speaker: the role is, resolved like any role noun below
-        let head_title = words.last().is_some_and(|w| TITLES.contains(&w.as_str()))
-            && !is_cap(body, &toks[b - 1]);
+        let head_title =
+            words.last().is_some_and(|w| TITLES.contains(&&**w)) && !is_cap(body, &toks[b - 1]);
         let place_modifier = head_title
             && hit.is_some_and(|m| {
                 m.span.end < toks[b - 1].start && self.entities[m.entity].kind == ActorKind::Country
@@ -1661,7 +1692,7 @@ impl Ctx<'_> {
         if !run.is_empty() {
             let is_org = run
                 .iter()
-                .any(|&i| ORG_WORDS.contains(&lower(body, &toks[i]).as_str()));
+                .any(|&i| ORG_WORDS.contains(&&*lower(body, &toks[i])));
             let mut from = 0;
             if !is_org {
                 for (k, &i) in run.iter().enumerate() {
@@ -1690,7 +1721,7 @@ impl Ctx<'_> {
             }
         }
         // role nouns: "the spokesman", "the president"
-        let head = words.last().unwrap().as_str();
+        let head = &**words.last().unwrap();
         let person = !ORG_ROLES.contains(&head);
         if DEF_DET.contains(&first) && person {
             if let Some(name) = self.name_after_role(head, span.start) {
@@ -1726,7 +1757,7 @@ impl Ctx<'_> {
     /// The name that follows the last use of `role` as a title before `pos`
     /// ("... presidential spokesman Ann Lee said" -> "Ann Lee" for "the spokesman").
     fn name_after_role(&self, role: &str, pos: usize) -> Option<String> {
-        let lb = &self.lbody[..pos];
+        let lb = &self.body.low[..pos];
         let mut end = lb.len();
         // the nearest few uses only: keeps long documents linear
         let mut tries = 0;
@@ -1762,8 +1793,8 @@ impl Ctx<'_> {
             if j > self.body.len() || !self.body.is_char_boundary(j) {
                 continue;
             }
-            let left_ok = i == 0 || !self.lbody[..i].ends_with(|c: char| c.is_alphanumeric());
-            let right_ok = !self.lbody[j..].starts_with(|c: char| c.is_alphanumeric());
+            let left_ok = i == 0 || !self.body.low[..i].ends_with(|c: char| c.is_alphanumeric());
+            let right_ok = !self.body.low[j..].starts_with(|c: char| c.is_alphanumeric());
             if !left_ok || !right_ok || !self.body[i..].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
@@ -1882,7 +1913,7 @@ struct Cue {
 }
 
 /// Finds the cue at token `i` (multi-word cues first).
-fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+fn cue_at(body: Body<'_>, toks: &[Tok], i: usize) -> Option<Cue> {
     let t = toks[i];
     if !t.word || t.quoted {
         return None;
@@ -1896,10 +1927,7 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             according: true,
         });
     }
-    if w == "quoted"
-        && i >= 1
-        && matches!(lower(body, &toks[i - 1]).as_str(), "was" | "were" | "is")
-    {
+    if w == "quoted" && i >= 1 && matches!(&*lower(body, &toks[i - 1]), "was" | "were" | "is") {
         // "was quoted as saying"
         let mut b = i + 1;
         if toks.get(b).is_some_and(|n| lower(body, n) == "as") {
@@ -1924,7 +1952,7 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if is_cap(body, &t) && i > 0 && toks[i - 1].word {
         let headline = is_cap(body, &toks[i - 1])
             && toks.get(i + 1).is_some_and(|n| is_cap(body, n))
-            && CLAUSE_CUES.contains(&w.as_str())
+            && CLAUSE_CUES.contains(&&*w)
             && weight >= STRONG;
         if !headline {
             return None;
@@ -1934,7 +1962,7 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     // forms directly after a determiner
     if i > 0
         && matches!(
-            lower(body, &toks[i - 1]).as_str(),
+            &*lower(body, &toks[i - 1]),
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
         )
     {
@@ -1950,29 +1978,35 @@ fn cue_at(body: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// The speaker phrase for a cue: token range. A phrase does not run back over an
 /// adverbial before its determiner ("On Thursday the senator said": "the senator").
-fn speaker_np(body: &str, toks: &[Tok], cue: &Cue, lo: usize, hi: usize) -> Option<(usize, usize)> {
+fn speaker_np(
+    body: Body<'_>,
+    toks: &[Tok],
+    cue: &Cue,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
     let (a, b) = speaker_np_raw(body, toks, cue, lo, hi)?;
     let det = (a + 1..b.saturating_sub(1)).find(|&k| {
         toks[k].word
             && !toks[k].quoted
-            && matches!(lower(body, &toks[k]).as_str(), "the" | "a" | "an")
+            && matches!(&*lower(body, &toks[k]), "the" | "a" | "an")
             && toks[k - 1].word
             // a day or time word before it ("Thursday the", "later the"); not a verb of a
             // relative clause ("panel that monitors the implementation")
             && (is_cap(body, &toks[k - 1])
                 || matches!(
-                    lower(body, &toks[k - 1]).as_str(),
+                    &*lower(body, &toks[k - 1]),
                     "then" | "later" | "meanwhile" | "now" | "also" | "yesterday" | "today"
                 ))
             && !toks[a..k].iter().any(|t| {
-                matches!(lower(body, t).as_str(), "that" | "who" | "which" | "whose")
+                matches!(&*lower(body, t), "that" | "who" | "which" | "whose")
             })
     });
     Some((det.unwrap_or(a), b))
 }
 
 fn speaker_np_raw(
-    body: &str,
+    body: Body<'_>,
     toks: &[Tok],
     cue: &Cue,
     lo: usize,
@@ -1982,7 +2016,7 @@ fn speaker_np_raw(
         return np_after(body, toks, cue.b, hi);
     }
     let w = lower(body, &toks[cue.a]);
-    if PARTICIPLE_CUES.contains(&w.as_str()) {
+    if PARTICIPLE_CUES.contains(&&*w) {
         return clause_subject(body, toks, lo, cue.a);
     }
     // walk back over adverbs/auxiliaries
@@ -2012,20 +2046,17 @@ fn speaker_np_raw(
     while j > lo
         && toks[j - 1].word
         && !toks[j - 1].quoted
-        && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
+        && SKIP_BEFORE_CUE.contains(&&*lower(body, &toks[j - 1]))
     {
         j -= 1;
     }
     let before_is_np =
         j > lo && toks[j - 1].word && !toks[j - 1].quoted && is_np_head(body, &toks[j - 1]);
-    if j > lo && toks[j - 1].word && PRONOUNS.contains(&lower(body, &toks[j - 1]).as_str()) {
+    if j > lo && toks[j - 1].word && PRONOUNS.contains(&&*lower(body, &toks[j - 1])) {
         return Some((j - 1, j));
     }
     // "..., who said": the antecedent before the relative pronoun
-    if j > lo + 1
-        && toks[j - 1].word
-        && matches!(lower(body, &toks[j - 1]).as_str(), "who" | "which")
-    {
+    if j > lo + 1 && toks[j - 1].word && matches!(&*lower(body, &toks[j - 1]), "who" | "which") {
         let mut e = j - 1;
         if e > lo && !toks[e - 1].word && &body[toks[e - 1].start..toks[e - 1].end] == "," {
             e -= 1;
@@ -2035,7 +2066,7 @@ fn speaker_np_raw(
     if j > lo + 1
         && toks[j - 1].word
         && lower(body, &toks[j - 1]) == "and"
-        && CLAUSE_CUES.contains(&w.as_str())
+        && CLAUSE_CUES.contains(&&*w)
     {
         // "Machado promised ... and said she would": the clause subject
         return clause_subject(body, toks, lo, j - 1);
@@ -2060,9 +2091,7 @@ fn speaker_np_raw(
         while st + 1 < j {
             let ok_start = (!first || at_start) && toks[st].word && !toks[st].quoted && {
                 let lw = lower(body, &toks[st]);
-                is_cap(body, &toks[st])
-                    || DEF_DET.contains(&lw.as_str())
-                    || ANON_DET.contains(&lw.as_str())
+                is_cap(body, &toks[st]) || DEF_DET.contains(&&*lw) || ANON_DET.contains(&&*lw)
             };
             let mut e = st;
             while e < j
@@ -2090,10 +2119,10 @@ fn speaker_np_raw(
                         let verbish =
                             lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly");
                         (n == 0 || !verbish)
-                            && !NP_STOP.contains(&lw.as_str())
-                            && !SKIP_BEFORE_CUE.contains(&lw.as_str())
+                            && !NP_STOP.contains(&&*lw)
+                            && !SKIP_BEFORE_CUE.contains(&&*lw)
                             && !matches!(
-                                lw.as_str(),
+                                &*lw,
                                 "in" | "on"
                                     | "at"
                                     | "by"
@@ -2148,13 +2177,13 @@ fn speaker_np_raw(
                 break;
             }
             let lw = lower(body, &t);
-            if matches!(lw.as_str(), "that" | "who" | "which")
+            if matches!(&*lw, "that" | "who" | "which")
                 && s >= 2
                 && s < j
                 && toks[s - 2].word
                 && !toks[s - 2].quoted
                 && !matches!(
-                    lower(body, &toks[s - 2]).as_str(),
+                    &*lower(body, &toks[s - 2]),
                     "said" | "says" | "told" | "and" | "but"
                 )
             {
@@ -2162,7 +2191,7 @@ fn speaker_np_raw(
                 s -= 1;
                 continue;
             }
-            if NP_STOP.contains(&lw.as_str()) {
+            if NP_STOP.contains(&&*lw) {
                 break;
             }
             // ", with Trump tweeting ...": "with" opens the phrase, it is not part of it
@@ -2180,14 +2209,14 @@ fn speaker_np_raw(
     // inverted: "..., said Maria Lopez, a professor"
     let mut k = cue.b;
     // skip a tense auxiliary ("said" is never inverted with "has", but "added" etc. are)
-    if k < hi && toks[k].word && matches!(lower(body, &toks[k]).as_str(), "on" | "in" | "at") {
+    if k < hi && toks[k].word && matches!(&*lower(body, &toks[k]), "on" | "in" | "at") {
         return None;
     }
     // an inverted subject is a noun phrase: not "that ...", "he was", "of the", "Tuesday"
     if k < hi && toks[k].word && {
         let lw = lower(body, &toks[k]);
         matches!(
-            lw.as_str(),
+            &*lw,
             "that"
                 | "this"
                 | "it"
@@ -2211,8 +2240,8 @@ fn speaker_np_raw(
                 | "while"
                 | "if"
         ) || (is_cap(body, &toks[k])
-            && NOT_NAMES.contains(&lw.as_str())
-            && !matches!(lw.as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
+            && NOT_NAMES.contains(&&*lw)
+            && !matches!(&*lw, "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"))
     } {
         return None;
     }
@@ -2226,7 +2255,7 @@ fn speaker_np_raw(
             if t.word
                 && k > s
                 && matches!(
-                    lower(body, &t).as_str(),
+                    &*lower(body, &t),
                     "on" | "in"
                         | "at"
                         | "who"
@@ -2262,7 +2291,7 @@ fn speaker_np_raw(
 
 /// A name of two to four capitalised words after the comma at `comma`, ended by
 /// punctuation or by `hi` ("spokesman, Ann Lee, said"): the token index where it ends.
-fn apposed_name(body: &str, toks: &[Tok], comma: usize, hi: usize) -> Option<usize> {
+fn apposed_name(body: Body<'_>, toks: &[Tok], comma: usize, hi: usize) -> Option<usize> {
     if &body[toks[comma].start..toks[comma].end] != "," {
         return None;
     }
@@ -2276,7 +2305,7 @@ fn apposed_name(body: &str, toks: &[Tok], comma: usize, hi: usize) -> Option<usi
     .then_some(e)
 }
 
-fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, usize)> {
+fn np_after(body: Body<'_>, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, usize)> {
     let mut k = from;
     let s = from;
     while k < hi && k < s + 12 {
@@ -2294,7 +2323,7 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
         if t.word
             && k > s
             && matches!(
-                lower(body, &t).as_str(),
+                &*lower(body, &t),
                 "that" | "who" | "which" | "when" | "on" | "in" | "at" | "during"
             )
         {
@@ -2310,7 +2339,7 @@ fn np_after(body: &str, toks: &[Tok], from: usize, hi: usize) -> Option<(usize, 
 
 /// The subject of the clause that a participial cue hangs on: the first noun phrase
 /// of the clause (skipping a leading adverbial phrase ended by a comma).
-fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(usize, usize)> {
+fn clause_subject(body: Body<'_>, toks: &[Tok], lo: usize, cue: usize) -> Option<(usize, usize)> {
     // "..., with Donald Trump saying ...": a participle's own subject after "with"
     if lower(body, &toks[cue]).ends_with("ing") {
         let with = (lo..cue)
@@ -2352,18 +2381,18 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
         if k + 1 < cue
             && toks[k + 1].word
             && matches!(
-                lower(body, &toks[k]).as_str(),
+                &*lower(body, &toks[k]),
                 "but" | "and" | "yet" | "so" | "still" | "then" | "now"
             )
         {
             k += 1;
         }
         let w = lower(body, &toks[k]);
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&&*w) {
             return Some((k, k + 1));
         }
-        if is_cap(body, &toks[k]) || DEF_DET.contains(&w.as_str()) {
-            let lw = w.as_str();
+        if is_cap(body, &toks[k]) || DEF_DET.contains(&&*w) {
+            let lw = &*w;
             // adverbial openers: "Speaking at ...", "On Tuesday", "In addition"
             if lw.ends_with("ing")
                 || LEADING.contains(&lw)
@@ -2427,7 +2456,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
                 && &body[toks[v].start..toks[v].end] == ","
                 && toks[v + 1].word
                 && matches!(
-                    lower(body, &toks[v + 1]).as_str(),
+                    &*lower(body, &toks[v + 1]),
                     "however" | "meanwhile" | "though" | "too" | "also" | "instead" | "nonetheless"
                 )
                 && &body[toks[v + 2].start..toks[v + 2].end] == ","
@@ -2437,7 +2466,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
             // a subject is followed by its verb, not by a list comma or a conjunction
             let followed_by_verb = v < cue
                 && toks[v].word
-                && !matches!(lower(body, &toks[v]).as_str(), "and" | "or" | "of" | "nor");
+                && !matches!(&*lower(body, &toks[v]), "and" | "or" | "of" | "nor");
             if !followed_by_verb {
                 continue;
             }
@@ -2449,7 +2478,7 @@ fn clause_subject(body: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<(us
 
 /// Whether the period token `i` belongs to an abbreviation ("Mr.", "U.S.", "J.") or
 /// is followed by a lower-case word, so does not end a sentence.
-fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
+fn is_abbrev_dot(body: Body<'_>, toks: &[Tok], i: usize) -> bool {
     if &body[toks[i].start..toks[i].end] != "."
         || i == 0
         || !toks[i - 1].word
@@ -2464,7 +2493,7 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
         .is_some_and(|n| n.word && body[n.start..].starts_with(|c: char| c.is_lowercase()));
     // "U.S." at a sentence end is followed by a capital; only title abbreviations are safe then
     let title = matches!(
-        w.as_str(),
+        &*w,
         "mr" | "mrs"
             | "ms"
             | "dr"
@@ -2491,18 +2520,15 @@ fn is_abbrev_dot(body: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Whether a word can end a subject noun phrase: a capitalised word, a pronoun, or a
 /// common noun (not an auxiliary, a negated verb, a past participle or an adverb).
-fn is_np_head(body: &str, t: &Tok) -> bool {
+fn is_np_head(body: Body<'_>, t: &Tok) -> bool {
     let w = lower(body, t);
-    if NP_STOP.contains(&w.as_str())
-        || SKIP_BEFORE_CUE.contains(&w.as_str())
-        || LEADING.contains(&w.as_str())
-    {
+    if NP_STOP.contains(&&*w) || SKIP_BEFORE_CUE.contains(&&*w) || LEADING.contains(&&*w) {
         return false;
     }
     if w.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    if is_cap(body, t) || PRONOUNS.contains(&w.as_str()) {
+    if is_cap(body, t) || PRONOUNS.contains(&&*w) {
         return true;
     }
     let verbish = w.ends_with("n't")
@@ -2510,7 +2536,7 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
         || w.ends_with("ly")
         || w.ends_with("ing")
         || matches!(
-            w.as_str(),
+            &*w,
             "perhaps"
                 | "maybe"
                 | "has"
@@ -2562,12 +2588,12 @@ fn is_np_head(body: &str, t: &Tok) -> bool {
                 | "just"
                 | "only"
         );
-    !verbish || matches!(w.as_str(), "united" | "red" | "board" | "bed" | "head")
+    !verbish || matches!(&*w, "united" | "red" | "board" | "bed" | "head")
 }
 
-fn cue_like(body: &str, t: &Tok) -> bool {
+fn cue_like(body: Body<'_>, t: &Tok) -> bool {
     let w = lower(body, t);
-    cue_weight(&w) >= WEAK || SKIP_BEFORE_CUE.contains(&w.as_str())
+    cue_weight(&w) >= WEAK || SKIP_BEFORE_CUE.contains(&&*w)
 }
 
 // ------------------------------------------------------------------ main
@@ -2586,10 +2612,11 @@ pub fn attribute(
     entities: &mut Vec<Entity>,
     mentions: &[Mention],
 ) -> Vec<Quote> {
+    let low = body.to_ascii_lowercase();
+    let body = Body::new(body, &low);
     let marked = all_marks(body, seg);
     let mut ctx = Ctx {
         body,
-        lbody: body.to_ascii_lowercase(),
         cap_index: std::cell::OnceCell::new(),
         found: BTreeMap::new(),
         mentions_sorted: mentions
@@ -3052,7 +3079,7 @@ fn learned(
         if let Some(k) = (a + 2..b).find(|&k| {
             toks[k].word
                 && !toks[k].quoted
-                && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str())
+                && PARTICIPLE_CUES.contains(&&*lower(body, &toks[k]))
                 && comma_or_and_before(body, toks, k, a)
         }) {
             b = k - 1;
@@ -3067,7 +3094,7 @@ fn learned(
         // one the tagger split, not a report
         if toks[a..b]
             .iter()
-            .all(|t| !t.word || FUNCTION_WORDS.contains(&lower(body, t).as_str()))
+            .all(|t| !t.word || FUNCTION_WORDS.contains(&&*lower(body, t)))
         {
             continue;
         }
@@ -3099,13 +3126,9 @@ fn learned(
         // "said during a panel", "said at a session": a speech verb and the preposition of
         // its circumstance (tagged as the cue's or the content's first word); what follows
         // is where it was said, not what
-        let circumstance = |k: usize| {
-            matches!(
-                lower(body, &toks[k]).as_str(),
-                "during" | "at" | "in" | "on"
-            )
-        };
-        if CLAUSE_CUES.contains(&lower(body, &toks[cue.0]).as_str())
+        let circumstance =
+            |k: usize| matches!(&*lower(body, &toks[k]), "during" | "at" | "in" | "on");
+        if CLAUSE_CUES.contains(&&*lower(body, &toks[cue.0]))
             && ((cue.0 + 1..cue.1).any(circumstance) || (cue.1 == a && circumstance(a)))
         {
             continue;
@@ -3129,7 +3152,7 @@ fn learned(
                 .find(|&k| {
                     toks[k].word
                         && !toks[k].quoted
-                        && matches!(lower(body, &toks[k]).as_str(), "who" | "which")
+                        && matches!(&*lower(body, &toks[k]), "who" | "which")
                 })
                 .and_then(|k| tidy_source(body, toks, (k, k + 1), k + 1, lo))
                 .or_else(|| clause_subject(body, toks, lo, cue.0))
@@ -3195,7 +3218,7 @@ fn learned(
 /// preposition: "reluctance from Senator Doe" gives "Senator Doe"). `None` unless its
 /// last word can head a phrase.
 fn np_ending_at(
-    body: &str,
+    body: Body<'_>,
     toks: &[Tok],
     e: usize,
     lo: usize,
@@ -3206,7 +3229,7 @@ fn np_ending_at(
         && toks[s - 1].word
         && !toks[s - 1].quoted
         && s + 6 > e
-        && !NP_STOP.contains(&lower(body, &toks[s - 1]).as_str())
+        && !NP_STOP.contains(&&*lower(body, &toks[s - 1]))
         && !(at_preposition
             && matches!(
                 &body[toks[s - 1].start..toks[s - 1].end],
@@ -3221,51 +3244,51 @@ fn np_ending_at(
 /// Whether a tagged source `(x, y)` can name a speaker: not when it is only function
 /// words, auxiliaries or adverbs ("An" of "An oil embargo may ...", "be" of "It should be
 /// noted that ...", "never"). Pronouns do name someone.
-fn names_someone(body: &str, toks: &[Tok], (x, y): (usize, usize)) -> bool {
+fn names_someone(body: Body<'_>, toks: &[Tok], (x, y): (usize, usize)) -> bool {
     !toks[x..y].iter().all(|t| {
         let lw = lower(body, t);
         !t.word
-            || (FUNCTION_WORDS.contains(&lw.as_str())
-                || AUXILIARIES.contains(&lw.as_str())
-                || ADVERBS.contains(&lw.as_str())
+            || (FUNCTION_WORDS.contains(&&*lw)
+                || AUXILIARIES.contains(&&*lw)
+                || ADVERBS.contains(&&*lw)
                 || (lw.len() > 4 && lw.ends_with("ly") && !is_cap(body, t)))
-                && !PRONOUNS.contains(&lw.as_str())
+                && !PRONOUNS.contains(&&*lw)
     })
 }
 
 /// Whether `(x, y)` before the cue at `c` is the placeholder subject of an impersonal
 /// passive ("It should be noted that ...", "It was reported that ..."): no one is the
 /// speaker, and "it" is not a pronoun for someone.
-fn impersonal(body: &str, toks: &[Tok], (x, y): (usize, usize), c: usize) -> bool {
+fn impersonal(body: Body<'_>, toks: &[Tok], (x, y): (usize, usize), c: usize) -> bool {
     let be = |k: usize| {
         matches!(
-            lower(body, &toks[k]).as_str(),
+            &*lower(body, &toks[k]),
             "be" | "been" | "being" | "is" | "was" | "are" | "were"
         )
     };
     // the form of "be" before the cue, or opening it (a tagged cue "was reported")
     y == x + 1
         && c > x
-        && matches!(lower(body, &toks[x]).as_str(), "it" | "there")
+        && matches!(&*lower(body, &toks[x]), "it" | "there")
         && ((c > x + 1 && be(c - 1)) || (c < toks.len() && be(c)))
 }
 
 /// Whether a comma ends the text just before token `k` (at or after `lo`): `,` or a
 /// comma inside closing marks (`“... spring,” referring to ...`).
-fn comma_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
+fn comma_before(body: Body<'_>, toks: &[Tok], k: usize, lo: usize) -> bool {
     comma_index_before(body, toks, k, lo).is_some()
 }
 
 /// [`comma_before`], or "and" right before token `k`: where a participial report starts
 /// ("..., saying ...", "dismissing them as useless and adding that ...").
-fn comma_or_and_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> bool {
+fn comma_or_and_before(body: Body<'_>, toks: &[Tok], k: usize, lo: usize) -> bool {
     comma_before(body, toks, k, lo)
         || (k > lo && toks[k - 1].word && lower(body, &toks[k - 1]) == "and")
 }
 
 /// The comma of [`comma_before`]: `k - 1`, or `k - 2` inside closing marks. A clause that
 /// ends there (`Trump's plan may be “strategic,” said Lee`) ends before it.
-fn comma_index_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> Option<usize> {
+fn comma_index_before(body: Body<'_>, toks: &[Tok], k: usize, lo: usize) -> Option<usize> {
     let t = |i: usize| &body[toks[i].start..toks[i].end];
     if k <= lo || toks[k - 1].word {
         return None;
@@ -3285,33 +3308,22 @@ fn comma_index_before(body: &str, toks: &[Tok], k: usize, lo: usize) -> Option<u
 /// between the source and the cue (`cue`): "who condemned the tests but urged ..." tags
 /// the first verb's object next to the second verb, and that object said nothing.
 fn tidy_source(
-    body: &str,
+    body: Body<'_>,
     toks: &[Tok],
     (mut x, mut y): (usize, usize),
     cue: usize,
     lo: usize,
 ) -> Option<(usize, usize)> {
-    let edge = |t: &Tok| {
-        !t.word
-            || matches!(
-                lower(body, t).as_str(),
-                "and" | "but" | "or" | "yet" | "however"
-            )
-    };
+    let edge =
+        |t: &Tok| !t.word || matches!(&*lower(body, t), "and" | "but" | "or" | "yet" | "however");
     if y <= cue
         && (y..cue).any(|i| {
-            toks[i].word && matches!(lower(body, &toks[i]).as_str(), "and" | "but" | "or" | "yet")
+            toks[i].word && matches!(&*lower(body, &toks[i]), "and" | "but" | "or" | "yet")
         })
     {
         return None;
     }
-    if y <= cue
-        && y > x
-        && matches!(
-            lower(body, &toks[y - 1]).as_str(),
-            "and" | "but" | "or" | "yet"
-        )
-    {
+    if y <= cue && y > x && matches!(&*lower(body, &toks[y - 1]), "and" | "but" | "or" | "yet") {
         return None;
     }
     while x < y && edge(&toks[x]) {
@@ -3323,20 +3335,17 @@ fn tidy_source(
     if x >= y {
         return None;
     }
-    if y == x + 1 && matches!(lower(body, &toks[x]).as_str(), "who" | "which") {
+    if y == x + 1 && matches!(&*lower(body, &toks[x]), "who" | "which") {
         // the antecedent: back over commas and sentence adverbs to a noun phrase
         let mut e = x;
-        while e > lo
-            && (edge(&toks[e - 1]) || LEADING.contains(&lower(body, &toks[e - 1]).as_str()))
-        {
+        while e > lo && (edge(&toks[e - 1]) || LEADING.contains(&&*lower(body, &toks[e - 1]))) {
             e -= 1;
         }
         return np_ending_at(body, toks, e, lo, true);
     }
     if toks[x..y].iter().all(|t| {
         !t.word
-            || FUNCTION_WORDS.contains(&lower(body, t).as_str())
-                && !PRONOUNS.contains(&lower(body, t).as_str())
+            || FUNCTION_WORDS.contains(&&*lower(body, t)) && !PRONOUNS.contains(&&*lower(body, t))
     }) {
         return None;
     }
@@ -3344,7 +3353,7 @@ fn tidy_source(
 }
 
 /// The quote marks of every paragraph, continuations flagged.
-fn all_marks(body: &str, seg: &Segmented) -> Vec<Marked> {
+fn all_marks(body: Body<'_>, seg: &Segmented) -> Vec<Marked> {
     let mut marked: Vec<Marked> = Vec::new();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         if p.end > body.len() || !body.is_char_boundary(p.start) || !body.is_char_boundary(p.end) {
@@ -3356,7 +3365,7 @@ fn all_marks(body: &str, seg: &Segmented) -> Vec<Marked> {
         if before > 0 && marked.len() > before {
             let prev = &marked[before - 1];
             let first = &marked[before];
-            let p_text = p.text(body);
+            let p_text = p.text(&body);
             if !prev.closed
                 && prev.para + 1 == pi
                 && first.open == p.start + (p_text.len() - p_text.trim_start().len())
@@ -3369,9 +3378,9 @@ fn all_marks(body: &str, seg: &Segmented) -> Vec<Marked> {
 }
 
 /// Tokenises paragraph `p` into `toks` (cleared first) and flags the quoted tokens.
-fn para_tokens(body: &str, p: Span, pmarks: &[Marked], toks: &mut Vec<Tok>) {
+fn para_tokens(body: Body<'_>, p: Span, pmarks: &[Marked], toks: &mut Vec<Tok>) {
     toks.clear();
-    tokenize(body, p, toks);
+    tokenize(&body, p, toks);
     // A token is quoted when a mark opening at or before it closes after it: the
     // largest `close_end` among marks opened so far (a sweep, not a scan of every
     // mark per token, which was quadratic on text with thousands of quote marks).
@@ -3407,6 +3416,8 @@ pub fn tagger_examples(
     seg: &Segmented,
     spans: &[(Role, Vec<Span>)],
 ) -> Vec<tagger::Example> {
+    let low = body.to_ascii_lowercase();
+    let body = Body::new(body, &low);
     let marked = all_marks(body, seg);
     let mut order: Vec<usize> = (0..spans.len()).collect();
     let len = |k: usize| spans[k].1.iter().map(|s| s.len()).sum::<usize>();
@@ -3465,9 +3476,9 @@ pub fn tagger_examples(
     out
 }
 
-fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Span>) -> Quote {
+fn make_quote(body: Body<'_>, span: Span, kind: QuoteKind, who: &Who, cue: Option<Span>) -> Quote {
     Quote {
-        text: span.text(body).to_string(),
+        text: span.text(&body).to_string(),
         span,
         kind,
         speaker: who.speaker.clone(),
@@ -3475,7 +3486,7 @@ fn make_quote(body: &str, span: Span, kind: QuoteKind, who: &Who, cue: Option<Sp
         speaker_span: who.span,
         speaker_entity: who.entity,
         anonymous: who.anonymous,
-        cue: cue.map(|c| c.text(body).to_string()),
+        cue: cue.map(|c| c.text(&body).to_string()),
         cue_span: cue,
     }
 }
@@ -3487,7 +3498,7 @@ const BARE_SUBJECT_WORDS: usize = 8;
 /// Whether `toks[k..]` starts with a bare noun-phrase subject followed by a finite
 /// verb ("economic stagnation is", "candidates are becoming", "allies wanted"); the
 /// subject runs over words only, no punctuation.
-fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
+fn bare_subject(body: Body<'_>, toks: &[Tok], k: usize, hi: usize) -> bool {
     const FINITE: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
         "can", "may", "might", "must", "do", "does", "did", "wanted", "want", "wants", "need",
@@ -3500,12 +3511,12 @@ fn bare_subject(body: &str, toks: &[Tok], k: usize, hi: usize) -> bool {
         "still", "even", "instead",
     ];
     let w0 = lower(body, &toks[k]);
-    if NOT_SUBJ.contains(&w0.as_str()) || w0.ends_with("ly") {
+    if NOT_SUBJ.contains(&&*w0) || w0.ends_with("ly") {
         return false;
     }
     (k + 1..(k + BARE_SUBJECT_WORDS).min(hi))
         .take_while(|&j| toks[j].word)
-        .any(|j| FINITE.contains(&lower(body, &toks[j]).as_str()))
+        .any(|j| FINITE.contains(&&*lower(body, &toks[j])))
 }
 
 fn words_in(toks: &[Tok], a: usize, b: usize) -> usize {
@@ -3524,13 +3535,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             continue;
         };
         let w = lower(body, &toks[c.a]);
-        if PARTICIPLE_CUES.contains(&w.as_str()) {
+        if PARTICIPLE_CUES.contains(&&*w) {
             // "..., saying that CLAUSE" / "..., adding the talks failed": the clause
             // subject speaks
             let mut k = c.b;
             // "telling reporters that ...": the addressee before "that"
             if matches!(
-                w.as_str(),
+                &*w,
                 "telling" | "reminding" | "assuring" | "warning" | "informing" | "urging"
             ) {
                 if let Some(t) = (c.b..(c.b + 5).min(hi))
@@ -3551,7 +3562,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             let after_break = comma_or_and_before(body, toks, c.a, lo);
             let clause_like = that
                 || (matches!(
-                    w.as_str(),
+                    &*w,
                     "saying"
                         | "adding"
                         | "noting"
@@ -3572,7 +3583,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 // `“...,” he said, adding that ...`: the speaker phrase of the cue before
                 if let Some((a, b)) = (clo..c.a).rev().find_map(|i| {
                     let pc = cue_at(body, toks, i)?;
-                    if !CLAUSE_CUES.contains(&lower(body, &toks[pc.a]).as_str()) {
+                    if !CLAUSE_CUES.contains(&&*lower(body, &toks[pc.a])) {
                         return None;
                     }
                     speaker_np(body, toks, &pc, clo, c.a)
@@ -3601,7 +3612,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             let head = toks[lo..c.a].iter().all(|t| {
                 !t.word
                     || matches!(
-                        lower(body, t).as_str(),
+                        &*lower(body, t),
                         "but" | "and" | "yet" | "so" | "also" | "still"
                     )
             });
@@ -3643,7 +3654,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         }
         // verbs that report speech or thought and take a bare clause ("said the talks
         // failed"); other cues need "that"
-        let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&w.as_str());
+        let strong = c.weight >= STRONG && CLAUSE_CUES.contains(&&*w);
         // CLAUSE, NP CUE.  /  CLAUSE, CUE NP.
         let np = speaker_np(body, toks, &c, lo, hi).or_else(|| {
             // "X tweeted a photo and said ...": the subject before an earlier cue
@@ -3651,19 +3662,19 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 && c.a >= lo
                 && toks[c.a - 1].word
                 && lower(body, &toks[c.a - 1]) == "and"
-                && CLAUSE_CUES.contains(&w.as_str()))
+                && CLAUSE_CUES.contains(&&*w))
             .then(|| clause_subject(body, toks, clo, c.a - 1))
             .flatten()
         });
         // questions: "X asked whether ...", "When asked if ..." (a passive has no subject)
         if matches!(
-            w.as_str(),
+            &*w,
             "asked" | "asks" | "ask" | "wondered" | "wonders" | "questioned"
         ) {
             let lim = (c.b + 5).min(hi);
             if let Some(k) = (c.b..lim).find(|&k| {
                 matches!(
-                    lower(body, &toks[k]).as_str(),
+                    &*lower(body, &toks[k]),
                     "whether" | "if" | "how" | "what" | "which" | "whom" | "why" | "when" | "where"
                 )
             }) {
@@ -3698,13 +3709,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             // "in a statement", "on Tuesday", "in an interview" after a final cue
             // "..., a diplomat told Reuters last week.": the addressee before the adverbial
             let mut tk = c.b;
-            if OBJECT_CUES.contains(&w.as_str()) {
+            if OBJECT_CUES.contains(&&*w) {
                 while tk < hi
                     && tk < c.b + 3
                     && toks[tk].word
                     && (is_cap(body, &toks[tk])
                         || matches!(
-                            lower(body, &toks[tk]).as_str(),
+                            &*lower(body, &toks[tk]),
                             "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
                         ))
                 {
@@ -3719,7 +3730,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                                 || matches!(&body[t.start..t.end], "." | "’" | "'" | "-")
                         })
                         && (matches!(
-                            lower(body, &toks[k]).as_str(),
+                            &*lower(body, &toks[k]),
                             "on" | "in"
                                 | "at"
                                 | "during"
@@ -3778,7 +3789,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             }
             // NP CUE [object] [that|whether|how ...] CLAUSE
             let asks = matches!(
-                w.as_str(),
+                &*w,
                 "asked"
                     | "asks"
                     | "ask"
@@ -3800,7 +3811,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     lw == "whether"
                         || (asks
                             && matches!(
-                                lw.as_str(),
+                                &*lw,
                                 "if" | "how" | "why" | "what" | "when" | "where" | "who"
                             ))
                 }
@@ -3809,13 +3820,13 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 let who = ctx.resolve(toks, a, b);
                 return Some(content_quote(body, toks, k, hi, &who, &c));
             }
-            if OBJECT_CUES.contains(&w.as_str()) {
+            if OBJECT_CUES.contains(&&*w) {
                 let mut j = k;
                 let lim = (k + 9).min(hi);
                 let that = (k..lim).find(|&j| lower(body, &toks[j]) == "that");
                 let whw = (k..lim).find(|&j| {
                     matches!(
-                        lower(body, &toks[j]).as_str(),
+                        &*lower(body, &toks[j]),
                         "how" | "why" | "whether" | "what" | "if"
                     )
                 });
@@ -3841,7 +3852,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                 let mut that_seen = false;
                 if k < hi
                     && matches!(
-                        lower(body, &toks[k]).as_str(),
+                        &*lower(body, &toks[k]),
                         "on" | "in"
                             | "at"
                             | "last"
@@ -3881,7 +3892,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
                     }
                     that_seen = j < hi && lower(body, &toks[j]) == "that";
                     // "said on television, adding that ...": the participle reports next
-                    if k < hi && PARTICIPLE_CUES.contains(&lower(body, &toks[k]).as_str()) {
+                    if k < hi && PARTICIPLE_CUES.contains(&&*lower(body, &toks[k])) {
                         continue;
                     }
                 }
@@ -3954,11 +3965,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             continue;
         }
         let n = CUES.freq(&w);
-        let progressive = i > lo
-            && matches!(
-                lower(body, &toks[i - 1]).as_str(),
-                "is" | "are" | "was" | "were"
-            );
+        let progressive =
+            i > lo && matches!(&*lower(body, &toks[i - 1]), "is" | "are" | "was" | "were");
         let n = if w.ends_with("ing") && progressive {
             // "is demanding", "was questioning": the lexicon's base forms
             let stem = &w[..w.len() - 3];
@@ -3979,8 +3987,8 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         // clause-taking verbs were tried in the first pass: what follows them without a
         // clause is circumstance ("said in a press conference"), not content
         if n < COMPLEMENT_MIN
-            || NOT_VERB.contains(&w.as_str())
-            || matches!(w.as_str(), "told" | "tells" | "tell")
+            || NOT_VERB.contains(&&*w)
+            || matches!(&*w, "told" | "tells" | "tell")
             || (w.ends_with("ing") && !progressive)
         {
             continue;
@@ -3992,10 +4000,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             according: false,
         };
         let mut j = i;
-        while j > lo
-            && toks[j - 1].word
-            && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
-        {
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&&*lower(body, &toks[j - 1])) {
             j -= 1;
         }
         if !(j > lo && toks[j - 1].word && is_np_head(body, &toks[j - 1])) {
@@ -4011,14 +4016,14 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
         // phrasal particles: "called for", "pointed to", "called on"
         if k < hi
             && matches!(
-                lower(body, &toks[k]).as_str(),
+                &*lower(body, &toks[k]),
                 "for" | "to" | "on" | "out" | "that"
             )
         {
             // "said on MSNBC", "wrote on Twitter": where, not what
             if lower(body, &toks[k]) == "on"
                 && matches!(
-                    w.as_str(),
+                    &*w,
                     "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "stated"
                 )
             {
@@ -4031,7 +4036,7 @@ fn indirect(ctx: &mut Ctx, toks: &[Tok], clo: usize, lo: usize, hi: usize) -> Op
             || !toks[k].word
             || (k < hi
                 && matches!(
-                    lower(body, &toks[k]).as_str(),
+                    &*lower(body, &toks[k]),
                     "in" | "at"
                         | "during"
                         | "according"
@@ -4133,16 +4138,13 @@ fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
             continue;
         }
         let mut j = i;
-        while j > lo
-            && toks[j - 1].word
-            && SKIP_BEFORE_CUE.contains(&lower(body, &toks[j - 1]).as_str())
-        {
+        while j > lo && toks[j - 1].word && SKIP_BEFORE_CUE.contains(&&*lower(body, &toks[j - 1])) {
             j -= 1;
         }
         if j == lo
             || !toks[j - 1].word
             || toks[j - 1].quoted
-            || !EVIDENCE.contains(&lower(body, &toks[j - 1]).as_str())
+            || !EVIDENCE.contains(&&*lower(body, &toks[j - 1]))
         {
             continue;
         }
@@ -4182,9 +4184,9 @@ fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
         } else if i + 1 < hi && toks[i + 1].word && words_in(toks, i + 1, hi) >= 4 && {
             let n = &toks[i + 1];
             let lw = lower(body, n);
-            DEF_DET.contains(&lw.as_str())
-                || ANON_DET.contains(&lw.as_str())
-                || PRONOUNS.contains(&lw.as_str())
+            DEF_DET.contains(&&*lw)
+                || ANON_DET.contains(&&*lw)
+                || PRONOUNS.contains(&&*lw)
                 || is_cap(body, n)
                 || bare_subject(body, toks, i + 1, hi)
         } {
@@ -4201,7 +4203,7 @@ fn evidence(ctx: &mut Ctx, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> 
 /// "X is expected to ...": the whole clause is an attributed expectation with no named
 /// source. (PolNeAR also annotates "X seems/appears to ..." this way, but those are the
 /// reporter's own hedges; as speakerless quotes they only add noise to a comparison.)
-fn seeming(body: &str, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
+fn seeming(body: Body<'_>, toks: &[Tok], lo: usize, hi: usize) -> Option<Quote> {
     for i in lo + 1..hi.saturating_sub(2) {
         let t = toks[i];
         if !t.word || t.quoted {
@@ -4388,7 +4390,7 @@ fn headline(ctx: &mut Ctx, toks: &[Tok], bounds: &[usize]) -> Option<Quote> {
         return None;
     }
     let first = &toks[0];
-    if !is_cap(body, first) || NOT_HEADLINE_SPEAKER.contains(&lower(body, first).as_str()) {
+    if !is_cap(body, first) || NOT_HEADLINE_SPEAKER.contains(&&*lower(body, first)) {
         return None;
     }
     let label = &toks[..ci];
@@ -4513,7 +4515,7 @@ const NOT_VERB: &[&str] = &[
     "loved",
 ];
 
-fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cue) -> Quote {
+fn content_quote(body: Body<'_>, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cue) -> Quote {
     let (mut a, mut b) = (a, b);
     while a < b && !toks[a].word {
         a += 1;
@@ -4526,14 +4528,14 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
             let after_comma = comma_before(body, toks, k, a);
             let contrast = after_comma
                 && (matches!(
-                    lw.as_str(),
+                    &*lw,
                     "but" | "though" | "although" | "while" | "whereas"
                 ) && !toks.get(k + 1).is_some_and(|n| lower(body, n) == "that")
                 // (", but that ...": a second complement of the same report)
                     || (c.weight > 0
-                    && (PARTICIPLE_CUES.contains(&lw.as_str())
+                    && (PARTICIPLE_CUES.contains(&&*lw)
                         || matches!(
-                            lw.as_str(),
+                            &*lw,
                             "citing" | "referring" | "echoing" | "repeating" | "accusing"
                                 | "blaming" | "criticizing" | "criticising" | "dismissing"
                                 | "defending" | "rejecting" | "denying"
@@ -4542,7 +4544,7 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
             // closing the sentence is the reporter's comment on the report (one closed
             // by a comma is inside it: "said the bill, which passed, would fail")
             let comment = after_comma
-                && matches!(lw.as_str(), "which")
+                && matches!(&*lw, "which")
                 && !(k + 1..b).any(|j| !toks[j].word && &body[toks[j].start..toks[j].end] == ",");
             let coord_cue = lw == "and"
                 && toks.get(k + 1).is_some_and(|n| {
@@ -4550,8 +4552,8 @@ fn content_quote(body: &str, toks: &[Tok], a: usize, b: usize, who: &Who, c: &Cu
                     n.word
                         && k + 1 < b
                         && !is_cap(body, n)
-                        && (CLAUSE_CUES.contains(&nw.as_str())
-                            || (!NOT_VERB.contains(&nw.as_str())
+                        && (CLAUSE_CUES.contains(&&*nw)
+                            || (!NOT_VERB.contains(&&*nw)
                                 && (nw.ends_with('s') || nw.ends_with("ed"))
                                 && CUES.freq(&nw) >= COMPLEMENT_MIN))
                 });

@@ -429,7 +429,7 @@ fn tagger_training_learns_a_pattern() {
         let gold = vec![5, 3, 2, 1, 0, 0];
         assert_eq!(toks.len(), gold.len());
         examples.push(tagger::Example {
-            seq: tagger::features(&body, &toks, true),
+            seq: tagger::features(Body::new(&body, &body.to_ascii_lowercase()), &toks, true),
             gold,
         });
     }
@@ -456,7 +456,8 @@ fn show_tags() {
     let body = std::env::var("PX_TAGS_TEXT").unwrap_or_default();
     let mut toks = Vec::new();
     tokenize(&body, Span::new(0, body.len()), &mut toks);
-    let seq = tagger::features(&body, &toks, true);
+    let low = body.to_ascii_lowercase();
+    let seq = tagger::features(Body::new(&body, &low), &toks, true);
     let tags = tagger::decode(tagger::model().unwrap(), &seq);
     for (t, g) in toks.iter().zip(tags) {
         print!("{}/{} ", &body[t.start..t.end], tagger::TAGS[g as usize]);
@@ -473,25 +474,27 @@ fn tok_at(body: &str, toks: &[Tok], w: &str) -> usize {
 
 #[test]
 fn tagged_sources_are_tidied() {
-    let body = "Support came from Senator Jane Doe, however, who criticized the bill but urged more talks.";
+    let text = "Support came from Senator Jane Doe, however, who criticized the bill but urged more talks.";
+    let low = text.to_ascii_lowercase();
+    let body = Body::new(text, &low);
     let mut toks = Vec::new();
-    tokenize(body, Span::new(0, body.len()), &mut toks);
+    tokenize(text, Span::new(0, text.len()), &mut toks);
     let text = |(x, y): (usize, usize)| body[toks[x].start..toks[y - 1].end].to_string();
-    let who = tok_at(body, &toks, "who");
-    let urged = tok_at(body, &toks, "urged");
+    let who = tok_at(&body, &toks, "who");
+    let urged = tok_at(&body, &toks, "urged");
     // a relative pronoun names its antecedent (not the preposition before it)
     let ante = tidy_source(body, &toks, (who, who + 1), who + 1, 0).unwrap();
     assert_eq!(text(ante), "Senator Jane Doe");
     // the first verb's object next to a coordinated second verb is no source
-    let bill = tok_at(body, &toks, "the");
-    let but = tok_at(body, &toks, "but");
+    let bill = tok_at(&body, &toks, "the");
+    let but = tok_at(&body, &toks, "but");
     assert_eq!(
         tidy_source(body, &toks, (bill + 1, but + 1), urged, 0),
         None
     );
     // edges: punctuation and conjunctions dropped; nothing nominal, nothing
-    let comma = tok_at(body, &toks, ",");
-    let jane = tok_at(body, &toks, "Jane");
+    let comma = tok_at(&body, &toks, ",");
+    let jane = tok_at(&body, &toks, "Jane");
     assert_eq!(
         text(tidy_source(body, &toks, (jane, comma + 1), who, 0).unwrap()),
         "Jane Doe"
@@ -501,10 +504,12 @@ fn tagged_sources_are_tidied() {
 
 #[test]
 fn clause_subject_skips_a_sentence_adverb() {
-    let body = "The minister, however, has played down the ties with the regime, saying that sales are small.";
+    let text = "The minister, however, has played down the ties with the regime, saying that sales are small.";
+    let low = text.to_ascii_lowercase();
+    let body = Body::new(text, &low);
     let mut toks = Vec::new();
-    tokenize(body, Span::new(0, body.len()), &mut toks);
-    let saying = tok_at(body, &toks, "saying");
+    tokenize(text, Span::new(0, text.len()), &mut toks);
+    let saying = tok_at(&body, &toks, "saying");
     let (x, y) = clause_subject(body, &toks, 0, saying).unwrap();
     assert_eq!(&body[toks[x].start..toks[y - 1].end], "The minister");
 }
@@ -718,7 +723,11 @@ fn function_words_auxiliaries_and_adverbs_name_nobody() {
     let names = |s: &str| {
         let mut toks = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut toks);
-        names_someone(s, &toks, (0, toks.len()))
+        names_someone(
+            Body::new(s, &s.to_ascii_lowercase()),
+            &toks,
+            (0, toks.len()),
+        )
     };
     for nobody in [
         "An",
