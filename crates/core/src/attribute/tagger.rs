@@ -38,17 +38,27 @@ const HEADER: usize = 11;
 /// The trained weights (`parallax train-tagger`).
 static MODEL_BYTES: &[u8] = include_bytes!("../../data/quotes/tagger.bin");
 
-/// A weight table: `2^bits` rows of [`TAGS`]`.len()` weights.
-pub struct Model<'a> {
-    bits: u32,
+/// A weight table: `2^bits` rows of [`TAGS`]`.len()` weights, each row padded to 8
+/// bytes in memory (the file stores 7), so that a token's emission scores are one 8-lane
+/// add per feature, which compilers vectorise.
+pub struct Model {
+    mask: u32,
     o_bias: i32,
-    w: &'a [i8],
+    rows: Vec<[i8; 8]>,
 }
 
 /// What decoding needs of a weight table.
 pub trait Weights {
     type S: Copy + Default + PartialOrd + std::ops::AddAssign;
     fn add(&self, f: u32, s: &mut [Self::S; NT]);
+    /// The summed weights of the features `fs`, per tag.
+    fn emission(&self, fs: &[u32]) -> [Self::S; NT] {
+        let mut s = [Self::S::default(); NT];
+        for &f in fs {
+            self.add(f, &mut s);
+        }
+        s
+    }
     /// What every token's `O` score gets added: the decision threshold between
     /// reporting a span and leaving it (tuned on held-out data, stored with the model).
     fn o_bias(&self) -> Self::S {
@@ -56,18 +66,28 @@ pub trait Weights {
     }
 }
 
-impl Weights for Model<'_> {
+impl Weights for Model {
     type S = i32;
     fn o_bias(&self) -> i32 {
         self.o_bias
     }
     fn add(&self, f: u32, s: &mut [i32; NT]) {
-        let row = (f & ((1 << self.bits) - 1)) as usize * NT;
-        // one bounds check per feature, not one per tag: this loop is most of the tagger
-        let w: &[i8; NT] = self.w[row..row + NT].try_into().expect("row in table");
-        for (x, &v) in s.iter_mut().zip(w) {
+        let row = &self.rows[(f & self.mask) as usize];
+        for (x, &v) in s.iter_mut().zip(row) {
             *x += v as i32;
         }
+    }
+    fn emission(&self, fs: &[u32]) -> [i32; NT] {
+        // i16 lanes cannot overflow: a token has at most MAX_FEATS features, and
+        // MAX_FEATS * 128 < 2^15. The sums are exact, so the result equals `add`'s.
+        let mut acc = [0i16; 8];
+        for &f in fs {
+            let row = &self.rows[(f & self.mask) as usize];
+            for (a, &v) in acc.iter_mut().zip(row) {
+                *a += v as i16;
+            }
+        }
+        std::array::from_fn(|k| acc[k] as i32)
     }
 }
 
@@ -103,9 +123,9 @@ impl Weights for FloatRef<'_> {
     }
 }
 
-impl<'a> Model<'a> {
+impl Model {
     /// Reads a model file; `None` when it is not one (an empty placeholder included).
-    pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+    pub fn parse(bytes: &[u8]) -> Option<Model> {
         if bytes.len() < HEADER || &bytes[..5] != MAGIC || bytes[6] as usize != NT {
             return None;
         }
@@ -115,15 +135,21 @@ impl<'a> Model<'a> {
         if !(8..=24).contains(&bits) || w.len() != (NT << bits) {
             return None;
         }
-        // i8 and u8 have the same layout
-        let w = unsafe { std::slice::from_raw_parts(w.as_ptr() as *const i8, w.len()) };
-        Some(Model { bits, o_bias, w })
+        let rows = w
+            .chunks_exact(NT)
+            .map(|r| std::array::from_fn(|k| r.get(k).map_or(0, |&b| b as i8)))
+            .collect();
+        Some(Model {
+            mask: (1 << bits) - 1,
+            o_bias,
+            rows,
+        })
     }
 }
 
 /// The built-in model, if one was trained.
-pub fn model() -> Option<&'static Model<'static>> {
-    static M: std::sync::LazyLock<Option<Model<'static>>> =
+pub fn model() -> Option<&'static Model> {
+    static M: std::sync::LazyLock<Option<Model>> =
         std::sync::LazyLock::new(|| Model::parse(MODEL_BYTES));
     M.as_ref()
 }
@@ -217,6 +243,10 @@ impl Sequence {
         self.any_cue
     }
 }
+
+/// The most features one token gets from [`features`] (its pushes, each at most once).
+const MAX_FEATS: usize = 40;
+const _: () = assert!(MAX_FEATS * 128 < i16::MAX as usize);
 
 /// The lowest PolNeAR cue frequency for a word to count as a cue feature.
 const CUE_MIN: u32 = 4;
@@ -424,6 +454,7 @@ pub(super) fn features(body: Body<'_>, toks: &[Tok], always: bool) -> Sequence {
             t.quoted as u32 * 4 + qprev as u32 * 2 + qnext as u32,
             0,
         ));
+        debug_assert!(feats.len() - *offs.last().unwrap() as usize <= MAX_FEATS);
         offs.push(feats.len() as u32);
     }
     Sequence {
@@ -474,10 +505,7 @@ pub fn decode<M: Weights>(m: &M, seq: &Sequence) -> Vec<u8> {
     let mut delta = [M::S::default(); NT];
     let mut live = [false; NT];
     for i in (0..n).rev() {
-        let mut em = [M::S::default(); NT];
-        for &f in seq.feats(i) {
-            m.add(f, &mut em);
-        }
+        let mut em = m.emission(seq.feats(i));
         em[0] += m.o_bias();
         let tr = &trans[seq.left_cue[i] as usize];
         let mut nd = [M::S::default(); NT];
