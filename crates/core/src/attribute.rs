@@ -872,6 +872,8 @@ struct Tok {
     word: bool,
     /// Inside a direct quote's marks (or is a mark).
     quoted: bool,
+    /// All ASCII: its lower-case form is a slice of [`Body::low`].
+    ascii: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -889,18 +891,21 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
+            let mut ascii = c.is_ascii();
             loop {
                 let rest = &s[end..];
                 let mut ch = rest.chars();
                 match ch.next() {
                     Some(n) if is_word_char(n) => {
                         end += n.len_utf8();
+                        ascii &= n.is_ascii();
                         it.next();
                     }
                     Some(n @ ('\'' | '’' | '‘' | '-' | '.' | '‐'))
                         if ch.next().is_some_and(is_word_char) =>
                     {
                         end += n.len_utf8();
+                        ascii &= n.is_ascii();
                         it.next();
                     }
                     _ => break,
@@ -911,6 +916,7 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
                 end: range.start + end,
                 word: true,
                 quoted: false,
+                ascii,
             });
         } else {
             out.push(Tok {
@@ -918,6 +924,7 @@ fn tokenize(body: &str, range: Span, out: &mut Vec<Tok>) {
                 end: range.start + i + c.len_utf8(),
                 word: false,
                 quoted: false,
+                ascii: c.is_ascii(),
             });
         }
     }
@@ -950,12 +957,12 @@ impl std::ops::Deref for Body<'_> {
 /// A token's lower-case form, with typographic apostrophes made straight. The rules ask
 /// for it hundreds of times per paragraph: an ASCII token's (nearly all) is borrowed from
 /// the lower-cased copy of the text, not built.
+#[inline]
 fn lower<'a>(body: Body<'a>, t: &Tok) -> Cow<'a, str> {
-    let s = &body.text[t.start..t.end];
-    if s.is_ascii() {
+    if t.ascii {
         return Cow::Borrowed(&body.low[t.start..t.end]);
     }
-    Cow::Owned(lower_str(s))
+    Cow::Owned(lower_str(&body.text[t.start..t.end]))
 }
 
 /// [`lower`] of any string.
@@ -1543,6 +1550,7 @@ impl Ctx<'_> {
                     end: name_end.max(t.start + 1),
                     word: true,
                     quoted: false,
+                    ascii: body[t.start..name_end.max(t.start + 1)].is_ascii(),
                 });
                 let n = sub.len();
                 let w = self.resolve(&sub, 0, n);
