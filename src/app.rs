@@ -842,7 +842,12 @@ impl App {
         self.worker_ready = false;
         self.worker_warm = false;
         self.queued.clear();
-        let worker = Worker::new("./worker_loader.js").map_err(js_err);
+        // the worker `boot.js` started at page load, on the first call; a new one after
+        let early = take_early_worker();
+        let worker = match &early {
+            Some((w, _, _)) => Ok(w.clone()),
+            None => Worker::new("./worker_loader.js").map_err(js_err),
+        };
         let link = ctx.link().clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let data = e.data();
@@ -870,6 +875,17 @@ impl App {
             Ok(w) => {
                 w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                // what the early worker said before the page listened, in order
+                if let Some((_, messages, errors)) = early {
+                    let f: &js_sys::Function = on_message.as_ref().unchecked_ref();
+                    for m in messages.iter() {
+                        let _ = f.call1(&JsValue::NULL, &m);
+                    }
+                    let f: &js_sys::Function = on_error.as_ref().unchecked_ref();
+                    for e in errors.iter() {
+                        let _ = f.call1(&JsValue::NULL, &e);
+                    }
+                }
                 self.worker = Some(w);
             }
             Err(e) => {
@@ -1383,12 +1399,33 @@ fn js_err(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// The worker `www/boot.js` started before the page's module loaded, with the messages
+/// and errors it sent until now (taken once: later calls get `None`).
+fn take_early_worker() -> Option<(Worker, Array, Array)> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("parallaxEarlyWorker");
+    let early = js_sys::Reflect::get(&global, &key).ok()?;
+    if early.is_undefined() || early.is_null() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let get = |k: &str| js_sys::Reflect::get(&early, &JsValue::from_str(k)).ok();
+    // (not `dyn_into`: an `instanceof Worker` check fails where a page script has wrapped
+    // the constructor, and the object is the one `boot.js` made)
+    let worker: Worker = get("worker").filter(JsValue::is_object)?.unchecked_into();
+    let messages: Array = get("messages")?.dyn_into().ok()?;
+    let errors: Array = get("errors")?.dyn_into().ok()?;
+    Some((worker, messages, errors))
+}
+
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let resp: Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(js_err)?
-        .unchecked_into();
+    fetched_bytes(url, JsFuture::from(window.fetch_with_str(url))).await
+}
+
+/// The body of a fetch already started (`fetch` is the promise `window.fetch` gave).
+async fn fetched_bytes(url: &str, fetch: JsFuture) -> Result<Vec<u8>, String> {
+    let resp: Response = fetch.await.map_err(js_err)?.unchecked_into();
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
@@ -1407,9 +1444,20 @@ async fn load_example() -> Result<Vec<Source>, String> {
     let manifest = fetch_bytes(&format!("{EXAMPLE_DIR}manifest.json")).await?;
     let manifest: Manifest =
         serde_json::from_slice(&manifest).map_err(|e| format!("manifest.json: {e}"))?;
-    let mut out = Vec::with_capacity(manifest.files.len());
-    for name in manifest.files {
-        let bytes = fetch_bytes(&format!("{EXAMPLE_DIR}{name}")).await?;
+    // all requests at once (the browser runs them in parallel), then read in order
+    let window = web_sys::window().ok_or("no window")?;
+    let pending: Vec<(String, String, JsFuture)> = manifest
+        .files
+        .into_iter()
+        .map(|name| {
+            let url = format!("{EXAMPLE_DIR}{name}");
+            let fetch = JsFuture::from(window.fetch_with_str(&url));
+            (name, url, fetch)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(pending.len());
+    for (name, url, fetch) in pending {
+        let bytes = fetched_bytes(&url, fetch).await?;
         out.push(Source::new(name, bytes));
     }
     Ok(out)

@@ -103,11 +103,20 @@ async function waitForCorpus(page, label) {
 test('first visit loads the example, dropping five files analyses them', async () => {
   const page = await context.newPage();
   const problems = watchConsole(page);
+  // count the workers the page itself starts (the worker's helpers are its own)
+  await page.addInitScript(() => {
+    window.__pageWorkers = 0;
+    const W = window.Worker;
+    window.Worker = function Worker(...args) { window.__pageWorkers += 1; return new W(...args); };
+  });
   await page.goto(baseUrl);
 
   // First visit: the bundled example is loaded and analysed without any action.
   await waitForCorpus(page, 'Example');
   assert.equal(await page.locator('#sources tbody tr').count(), 5);
+  // by the worker boot.js started before the page's module loaded: the page adopted it
+  // (and the messages it sent before then) rather than starting a second one
+  assert.equal(await page.evaluate(() => window.__pageWorkers), 1);
   await page.screenshot({ path: path.join(outDir, 'example.png'), fullPage: true });
 
   // Drop the five example files on the drop zone.
