@@ -399,10 +399,26 @@ fn wire_agency(line: &str) -> Option<(&str, usize)> {
     Some((agency, c.get(0)?.end()))
 }
 
-/// "(Reporting by Name[ and Name][ in City][; Editing by Name])" closing a wire story.
+/// "(Reporting by Name[ and Name][ in City][; Editing by Name])" closing a wire story. What
+/// follows the name is at most 160 characters: [`wire_credit`] checks that (a counted
+/// repetition compiles to an automaton 160 times the size).
 static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\((?:(?P<add>[Aa]dditional )?[Rr]eporting|Reporting and writing) by (?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})[^()]{0,160}\)\.?\s*$").unwrap()
+    Regex::new(r"\s*\((?:(?P<add>[Aa]dditional )?[Rr]eporting|Reporting and writing) by (?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?P<tail>[^()]*)\)\.?\s*$").unwrap()
 });
+
+/// [`WIRE_CREDIT`]'s match with its tail bounded, as `[^()]{0,160}` in one regex.
+///
+/// Exactly that regex's match. Only the last bracket of the line can close at its end, so
+/// the match starts at the same place either way. Of the ways to split the text after "by"
+/// into name and tail, both regexes prefer the longest name; every other split has a
+/// longer tail, so when the preferred split's tail is over the bound, no split is within
+/// it and the bounded regex finds nothing.
+fn wire_credit(l: &str) -> Option<regex::Captures<'_>> {
+    WIRE_CREDIT.captures(l).filter(|c| {
+        c.name("tail")
+            .is_some_and(|t| t.as_str().chars().count() <= 160)
+    })
+}
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^["“]?(?i:follow)\s+(?:[^.!?]{0,80}?\s)??(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?i:on\s+(?:twitter|x|facebook|instagram|threads|bluesky))(?-u:\b)"#).unwrap()
 });
@@ -1091,7 +1107,7 @@ pub(crate) fn clean_lines(text: &str, tail_cut: bool) -> Cleaned {
     // its reporter, who is the author rather than the agency of the dateline; the credit
     // is furniture, not the story's last sentence.
     if let Some(last) = body.last_mut() {
-        if let Some(c) = WIRE_CREDIT.captures(last) {
+        if let Some(c) = wire_credit(last) {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             // ("Additional reporting by" credits helpers, not the author)
             if let Some(name) = clean_author(&c["name"]).filter(|_| c.name("add").is_none()) {
@@ -1163,6 +1179,51 @@ mod tests {
     /// [`role_byline`] (unbounded regex and a length check) agrees with the one bounded
     /// regex it replaces, on lines built from the pieces that decide it: names, commas,
     /// runs of spaces and tabs, role words, and filler of every length around the bound.
+    /// [`wire_credit`] (unbounded regex and a length check) agrees with the bounded regex
+    /// it replaces: the same match, name and "additional" flag.
+    mod wire_credit_equivalence {
+        use super::super::*;
+
+        static BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s*\((?:(?P<add>[Aa]dditional )?[Rr]eporting|Reporting and writing) by (?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})[^()]{0,160}\)\.?\s*$").unwrap()
+        });
+
+        fn parts(c: Option<regex::Captures<'_>>) -> Option<(std::ops::Range<usize>, String, bool)> {
+            c.map(|c| {
+                (
+                    c.get(0).unwrap().range(),
+                    c["name"].to_string(),
+                    c.name("add").is_some(),
+                )
+            })
+        }
+
+        proptest::proptest! {
+            #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+            #[test]
+            fn same_as_the_bounded_regex(
+                before in "(|The talks failed.|Ends \\(here\\).)",
+                open in "( \\(| \\(\\(|\\(|  \\()",
+                credit in "(Reporting by|Additional reporting by|reporting by|Reporting and writing by|Reporting by by)",
+                name in "( Ann Lee| Ann| Ann Lee Bo Chan Kim| O’Neil Étoile| ann)",
+                tail in proptest::collection::vec("( in Seoul|; Editing by Bo Chan| and|,|x{40,80}|\\(| )", 0..5),
+                close in "(\\)|\\)\\.|\\) |\\)\\)|)",
+            ) {
+                let l = format!("{before}{open}{credit}{name}{}{close}", tail.concat());
+                proptest::prop_assert_eq!(parts(wire_credit(&l)), parts(BOUNDED.captures(&l)), "{:?}", l);
+            }
+        }
+
+        #[test]
+        fn around_the_bound() {
+            for n in 155..166 {
+                let l = format!("Done. (Reporting by Ann Lee {})", "x".repeat(n - 1));
+                assert_eq!(wire_credit(&l).is_some(), n <= 160, "{n}");
+                assert_eq!(BOUNDED.is_match(&l), n <= 160, "{n}");
+            }
+        }
+    }
+
     mod role_byline_equivalence {
         use super::super::*;
 
