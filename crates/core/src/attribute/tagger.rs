@@ -228,6 +228,7 @@ impl Sequence {
         self.offs.len().saturating_sub(1)
     }
 
+    /// Whether the paragraph has no tokens.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
