@@ -962,15 +962,11 @@ fn lower<'a>(body: Body<'a>, t: &Tok) -> Cow<'a, str> {
     if t.ascii {
         return Cow::Borrowed(&body.low[t.start..t.end]);
     }
-    Cow::Owned(lower_str(&body.text[t.start..t.end]))
-}
-
-/// [`lower`] of any string.
-fn lower_str(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    s.to_lowercase().replace(['’', '‘'], "'")
+    Cow::Owned(
+        body.text[t.start..t.end]
+            .to_lowercase()
+            .replace(['’', '‘'], "'"),
+    )
 }
 
 /// Whether the words of `toks` are written as a title: every word starts with a capital
@@ -1396,7 +1392,7 @@ fn cap_index(body: Body<'_>) -> BTreeMap<String, Vec<usize>> {
     tokenize(&body, Span::new(0, body.len()), &mut toks);
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for t in toks.iter().filter(|t| is_cap(body, t)) {
-        out.entry(body[t.start..t.end].to_ascii_lowercase())
+        out.entry(body.low[t.start..t.end].to_string())
             .or_default()
             .push(t.start);
     }
